@@ -1,0 +1,63 @@
+import Testing
+@testable import DossierKit
+
+@Suite struct ExactDecimalTests {
+    @Test func parsesAndNormalises() {
+        #expect(ExactDecimal("1999.50") == ExactDecimal("1999.5"))
+        #expect(ExactDecimal("20000")?.description == "20000")
+        #expect(ExactDecimal("-0.01")?.description == "-0.01")
+        #expect(ExactDecimal("1.5e3")?.description == "1500")
+        #expect(ExactDecimal("12345678901234567890") == nil)
+        #expect(ExactDecimal("1.") == nil)
+        #expect(ExactDecimal("abc") == nil)
+    }
+
+    @Test func arithmeticIsExact() throws {
+        let a = try #require(ExactDecimal("0.1")), b = try #require(ExactDecimal("0.2"))
+        #expect(a.adding(b) == ExactDecimal("0.3"))
+        #expect(ExactDecimal(3000).subtracting(ExactDecimal("0.01")!)?.description == "2999.99")
+        #expect(ExactDecimal("1.5")!.multiplying(by: ExactDecimal(4)) == ExactDecimal(6))
+        #expect(ExactDecimal(1).dividing(by: ExactDecimal(3))?.description == "0.3333333333")
+        #expect(ExactDecimal(1).dividing(by: ExactDecimal(0)) == nil)
+        #expect(ExactDecimal(Int(Int64.max)).adding(ExactDecimal(1)) == nil)
+    }
+
+    @Test func ordersAcrossScales() {
+        #expect(ExactDecimal("4999.99")! < ExactDecimal(5000))
+        #expect(!(ExactDecimal("5000.00")! < ExactDecimal(5000)))
+        #expect(ExactDecimal("-1")! < ExactDecimal("0.5")!)
+        #expect(ExactDecimal(1_234_567).grouped == "1,234,567")
+        #expect(ExactDecimal("1999.5")!.grouped == "1,999.5")
+    }
+}
+
+@Suite struct DayAndInstantTests {
+    @Test func daysRoundTrip() throws {
+        let d = try #require(Day("2021-07-15"))
+        #expect(d.ordinal == 18823)
+        #expect(d.description == "2021-07-15")
+        #expect(d.weekday == 4)
+        #expect(Day("2019-02-29") == nil)
+        #expect(Day("2020-02-29") != nil)
+        #expect(Day("2019-2-28") == nil)
+        #expect(Day("1970-01-01")?.ordinal == 0)
+        #expect(Day("1969-12-31")?.description == "1969-12-31")
+        for ordinal in stride(from: Int32(-800_000), to: 800_000, by: 997) {
+            let day = Day(ordinal: ordinal)
+            let (y, m, dd) = day.components
+            #expect(Day(year: y, month: m, day: dd) == day)
+        }
+    }
+
+    @Test func instantsCompareInAbsoluteTime() throws {
+        let a = try #require(Instant("2017-11-03T09:05:00+08:00"))
+        let b = try #require(Instant("2017-11-03T01:05:00Z"))
+        #expect(a == b)
+        #expect(a.description == "2017-11-03T09:05:00+08:00")
+        #expect(Instant("2017-11-03T23:30:00-01:00")?.chinaDay.description == "2017-11-04")
+        #expect(Instant("2017-11-03T09:05:00.1234+08:00")?.milliseconds == 123)
+        #expect(Instant("2017-11-03T09:05:00") == nil)
+        #expect(Instant("2017-11-03T25:05:00+08:00") == nil)
+        #expect(try #require(Instant("2017-11-03T09:00:00+08:00")).seconds(to: a) == 300)
+    }
+}
