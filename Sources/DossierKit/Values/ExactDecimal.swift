@@ -54,10 +54,12 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         var digits = 0
         var sawPoint = false
         var sawDigit = false
+        var fractionDigits = 0
         while i < n {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
                 sawDigit = true
+                if sawPoint { fractionDigits += 1 }
                 let d = Int64(b - 48)
                 if digits == 0 && d == 0 {
                     if sawPoint { scale += 1 }
@@ -77,7 +79,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 break
             }
         }
-        guard sawDigit else { return nil }
+        guard sawDigit, !sawPoint || fractionDigits > 0 else { return nil }
         var exponent = 0
         if i < n && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             i += 1
