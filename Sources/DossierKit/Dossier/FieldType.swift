@@ -1,0 +1,149 @@
+/// The type of one field of a data format (`dossier/1`, `officers/1`).
+///
+/// One description serves three readers: the validator (located errors), the JSON Schema
+/// generator (`dossier schema`) and the rule checker (record shapes for the expression
+/// language). Keeping them in one table is what keeps the three in agreement.
+public indirect enum FieldType: Sendable {
+    /// Any UTF-8 string.
+    case text
+    /// `YYYY-MM-DD`.
+    case date
+    /// ISO 8601 with an offset.
+    case time
+    /// Yuan, a non-negative JSON number with at most two decimals.
+    case money
+    /// A whole JSON number.
+    case integer
+    /// `true` or `false`.
+    case bool
+    /// A code from a closed vocabulary.
+    case code(Vocabulary)
+    /// Exactly this string (format versions).
+    case constant(String)
+    /// A nested object.
+    case object(ObjectSpec)
+    /// An array of one element type.
+    case array(FieldType)
+    /// An object with free keys and values of one type (pack `let` blocks).
+    case map(FieldType)
+    /// Any JSON value (pack parameter values).
+    case any
+
+    /// What the value must look like, for messages: `a date (YYYY-MM-DD)`.
+    public var expectation: String {
+        switch self {
+        case .text: return "a string"
+        case .date: return "a date (YYYY-MM-DD)"
+        case .time: return "a time (ISO 8601 with offset, e.g. 2017-11-03T09:05:00+08:00)"
+        case .money: return "an amount in yuan (a number, at most 2 decimals)"
+        case .integer: return "a whole number"
+        case .bool: return "true or false"
+        case .code(let v): return "one of the \(v.name) codes"
+        case .constant(let s): return "\"\(s)\""
+        case .object(let o): return "an object (\(o.name))"
+        case .array: return "an array"
+        case .map: return "an object"
+        case .any: return "a JSON value"
+        }
+    }
+}
+
+/// A closed list of codes with their Chinese and English names.
+public struct Vocabulary: Sendable {
+    /// One code and its labels.
+    public struct Term: Sendable {
+        public let code: String
+        public let zh: String
+        public let en: String
+    }
+
+    /// The vocabulary's name in messages (`category`, `step type`).
+    public let name: String
+    /// The codes in their documented order.
+    public let terms: [Term]
+    let index: [String: Int]
+
+    /// A vocabulary from `(code, zh, en)` triples.
+    public init(_ name: String, _ terms: [(String, String, String)]) {
+        self.name = name
+        self.terms = terms.map { Term(code: $0.0, zh: $0.1, en: $0.2) }
+        var index: [String: Int] = [:]
+        for (i, t) in terms.enumerated() { index[t.0] = i }
+        self.index = index
+    }
+
+    /// Whether `code` belongs to the vocabulary.
+    public func contains(_ code: String) -> Bool { index[code] != nil }
+
+    /// The codes in order.
+    public var codes: [String] { terms.map(\.code) }
+
+    /// The label of a code in a language, or the code itself when unknown.
+    public func label(_ code: String, _ language: Language) -> String {
+        guard let i = index[code] else { return code }
+        return language == .zh ? terms[i].zh : terms[i].en
+    }
+}
+
+/// When a field must be present.
+public enum Requirement: Sendable, Equatable {
+    /// Always.
+    case required
+    /// Never required.
+    case optional
+    /// Required when the dossier's `category` is one of these.
+    case forCategories([String])
+}
+
+/// One field of an object.
+public struct FieldSpec: Sendable {
+    public let name: String
+    public let type: FieldType
+    public let requirement: Requirement
+    /// One English line for the schema's `description` and the docs.
+    public let doc: String
+
+    public init(_ name: String, _ type: FieldType, _ requirement: Requirement = .optional, _ doc: String) {
+        self.name = name
+        self.type = type
+        self.requirement = requirement
+        self.doc = doc
+    }
+}
+
+/// The fields of one kind of object.
+public final class ObjectSpec: Sendable {
+    /// The object's name in messages and the schema (`Dossier`, `Step`).
+    public let name: String
+    /// The fields in documented order.
+    public let fields: [FieldSpec]
+    /// Whether keys outside `fields` are allowed (they always are in `dossier/1`; `--strict`
+    /// warns about them).
+    public let open: Bool
+    let index: [String: Int]
+
+    public init(_ name: String, open: Bool = true, _ fields: [FieldSpec]) {
+        self.name = name
+        self.fields = fields
+        self.open = open
+        var index: [String: Int] = [:]
+        for (i, f) in fields.enumerated() { index[f.name] = i }
+        self.index = index
+    }
+
+    /// The field called `name`.
+    public func field(_ name: String) -> FieldSpec? {
+        index[name].map { fields[$0] }
+    }
+}
+
+/// The two user-facing languages.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+
+    /// The language from a `LANG`-style value: `zh_CN.UTF-8` → zh, anything else → en.
+    public static func fromEnvironment(_ lang: String?) -> Language {
+        guard let lang, lang.lowercased().hasPrefix("zh") else { return .en }
+        return .zh
+    }
+}

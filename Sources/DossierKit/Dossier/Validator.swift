@@ -1,0 +1,170 @@
+/// A problem found while reading a file: where (byte offset), how bad, and what was expected.
+public struct Issue: Sendable, Equatable {
+    /// How bad an issue or finding is.
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    /// Byte offset into the file the issue points at.
+    public var offset: Int
+    /// Lowercase, no trailing period, saying what was expected.
+    public var message: String
+    /// JSON Pointer of the value concerned.
+    public var pointer: String
+
+    public init(_ severity: Severity, offset: Int, pointer: String, _ message: String) {
+        self.severity = severity
+        self.offset = offset
+        self.message = message
+        self.pointer = pointer
+    }
+}
+
+/// Checks a JSON value against a format's field table and reports every problem it finds.
+///
+/// Validation is what makes rule evaluation safe: a rule may assume that a present `filedOn` is a
+/// real date and that a `category` is a known code. A dossier with a validation error is not
+/// evaluated; it is reported with each error's position instead.
+public struct Validator: Sendable {
+    /// Whether unknown keys are reported (as warnings).
+    public var strict: Bool
+
+    public init(strict: Bool = false) { self.strict = strict }
+
+    /// Every issue of `root` read as an object of `spec`.
+    public func validate(_ root: JSONValue, as spec: ObjectSpec) -> [Issue] {
+        var issues: [Issue] = []
+        var category: String?
+        if root.kind == .object, let c = root["category"], c.kind == .string { category = c.string }
+        validateObject(root, spec, category: category, into: &issues)
+        return issues
+    }
+
+    func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, into issues: inout [Issue]) {
+        guard value.kind == .object else {
+            issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
+                                "expected an object (\(spec.name)), found \(Validator.describe(value))"))
+            return
+        }
+        var seen = Set<String>()
+        for member in value.members {
+            seen.insert(member.key)
+            guard let field = spec.field(member.key) else {
+                if strict || !spec.open {
+                    let hint = NearMiss.hint(for: member.key, among: spec.fields.map(\.name))
+                    issues.append(Issue(spec.open ? .warning : .error, offset: member.keyRange.lowerBound,
+                                        pointer: member.value.pointer,
+                                        "unknown key '\(member.key)' in \(spec.name)\(hint)"))
+                }
+                continue
+            }
+            validateValue(member.value, field.type, name: field.name, category: category, into: &issues)
+        }
+        for field in spec.fields where !seen.contains(field.name) {
+            let needed: Bool
+            switch field.requirement {
+            case .required: needed = true
+            case .optional: needed = false
+            case .forCategories(let list): needed = category.map(list.contains) ?? false
+            }
+            if needed {
+                var why = ""
+                if case .forCategories = field.requirement, let category { why = " (required for \(category))" }
+                // Point at the object's opening brace.
+                issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
+                                    "missing required key '\(field.name)' in \(spec.name)\(why)"))
+            }
+        }
+    }
+
+    func validateValue(_ value: JSONValue, _ type: FieldType, name: String, category: String?,
+                       into issues: inout [Issue]) {
+        func fail(_ detail: String) {
+            issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, detail))
+        }
+        func expect() {
+            fail("expected \(type.expectation) for '\(name)', found \(Validator.describe(value))")
+        }
+        switch type {
+        case .text:
+            if value.kind != .string { expect() }
+        case .date:
+            guard value.kind == .string, let s = value.string else { return expect() }
+            if Day(s) == nil {
+                fail("expected a date (YYYY-MM-DD) for '\(name)', found \"\(s)\"\(Validator.dateProblem(s))")
+            }
+        case .time:
+            guard value.kind == .string, let s = value.string else { return expect() }
+            if Instant(s) == nil {
+                fail("expected a time with offset (e.g. 2017-11-03T09:05:00+08:00) for '\(name)', found \"\(s)\"")
+            }
+        case .money:
+            guard value.kind == .number, let text = value.numberText, let amount = ExactDecimal(text) else {
+                return expect()
+            }
+            if amount.significand < 0 {
+                fail("expected a non-negative amount for '\(name)', found \(text)")
+            } else if amount.scale > 2 {
+                fail("expected at most 2 decimals for the amount '\(name)', found \(text)")
+            }
+        case .integer:
+            if value.kind != .number || value.int == nil { expect() }
+        case .bool:
+            if value.kind != .bool { expect() }
+        case .code(let vocabulary):
+            guard value.kind == .string, let s = value.string else { return expect() }
+            if !vocabulary.contains(s) {
+                let hint = NearMiss.hint(for: s, among: vocabulary.codes)
+                let list = vocabulary.codes.count <= 12 ? " (expected one of \(vocabulary.codes.joined(separator: ", ")))" : ""
+                fail("unknown \(vocabulary.name) '\(s)' for '\(name)'\(hint)\(hint.isEmpty ? list : "")")
+            }
+        case .constant(let c):
+            if !(value.kind == .string && value.stringEquals(c)) {
+                fail("expected \"\(c)\" for '\(name)', found \(Validator.describe(value))")
+            }
+        case .object(let spec):
+            validateObject(value, spec, category: category, into: &issues)
+        case .any:
+            break
+        case .map(let element):
+            guard value.kind == .object else { return expect() }
+            for member in value.members {
+                validateValue(member.value, element, name: member.key, category: category, into: &issues)
+            }
+        case .array(let element):
+            guard value.kind == .array else { return expect() }
+            for item in value.elements {
+                validateValue(item, element, name: name, category: category, into: &issues)
+            }
+        }
+    }
+
+    /// A short description of a JSON value for messages: `a number (12)`, `"2019-02-30"`.
+    static func describe(_ value: JSONValue) -> String {
+        switch value.kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string:
+            let s = value.string ?? ""
+            return "\"" + (s.unicodeScalars.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
+        case .number: return "a number (\(value.numberText ?? "?"))"
+        case .bool: return value.bool == true ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+
+    /// Why a date-shaped string is not a date: `(2019 has no February 30)`.
+    static func dateProblem(_ s: String) -> String {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return "" }
+        guard (1...12).contains(m) else { return " (no month \(m))" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return d > Day.daysInMonth(year: y, month: m) || d < 1 ? " (\(y) has no \(months[m - 1]) \(d))" : ""
+    }
+}

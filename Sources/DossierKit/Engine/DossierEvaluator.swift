@@ -1,0 +1,76 @@
+/// Turns byte offsets into located errors, building the line table only when something is reported.
+struct Locator {
+    let file: SourceFile
+    private var table: LineTable?
+
+    init(_ file: SourceFile) { self.file = file }
+
+    /// The location of a byte offset.
+    mutating func location(_ offset: Int, pointer: String) -> Location {
+        if table == nil { table = LineTable(file) }
+        let loc = table!.location(ofOffset: offset)
+        return Location(file: file.path, offset: offset, line: loc.line, column: loc.column, pointer: pointer)
+    }
+
+    /// The source line of a location.
+    mutating func lineText(_ line: Int) -> String {
+        if table == nil { table = LineTable(file) }
+        return table!.lineText(line)
+    }
+
+    /// An error at an offset, with the source line and a caret.
+    mutating func error(_ severity: Issue.Severity = .error, offset: Int, pointer: String, _ message: String) -> InputError {
+        let location = location(offset, pointer: pointer)
+        let snippet = SourceSnippet.render(lineText: lineText(location.line), column: location.column)
+        return InputError(location: location, severity: severity, message: message, snippet: snippet)
+    }
+}
+
+/// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
+enum DossierEvaluator {
+    static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
+                      limits: JSONLimits) -> DossierResult
+    {
+        var locator = Locator(file)
+        var result = DossierResult(file: file.path, firstLine: file.firstLine)
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(file, limits: limits)
+        } catch {
+            var message = error.message
+            if let related = error.relatedOffset {
+                let first = locator.location(related, pointer: "")
+                message += " (first at line \(first.line), column \(first.column))"
+            }
+            result.errors.append(locator.error(offset: error.offset, pointer: "", message))
+            return result
+        }
+        let root = document.root
+        if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
+        for issue in Validator(strict: strict).validate(root, as: pack.format.dossier) {
+            let e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
+        }
+        guard result.errors.isEmpty else { return result }
+
+        let evaluation = pack.evaluate(root, registry: registry)
+        for problem in evaluation.problems {
+            result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(evaluation.findings.count)
+        for raw in evaluation.findings {
+            let location = locator.location(raw.offset, pointer: raw.pointer)
+            if result.sourceLines[location.line] == nil {
+                result.sourceLines[location.line] = locator.lineText(location.line)
+            }
+            findings.append(Finding(
+                rule: raw.rule.id, severity: raw.rule.severity, category: raw.rule.category, points: raw.points,
+                veto: raw.rule.veto, message: raw.message, basis: raw.rule.basis, location: location,
+                lawVersion: raw.law.id, lawTitle: raw.law.title))
+        }
+        findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
+        result.findings = findings
+        return result
+    }
+}

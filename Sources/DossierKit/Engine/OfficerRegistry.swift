@@ -1,0 +1,61 @@
+/// The officer registry (行政执法人员资格清单, `officers/1`): certificate number → officer.
+public final class OfficerRegistry: Sendable {
+    let document: JSONDocument
+    let byCertificate: [String: JSONRecord]
+    /// The registry's agency code.
+    public let agency: String
+
+    init(document: JSONDocument, byCertificate: [String: JSONRecord], agency: String) {
+        self.document = document
+        self.byCertificate = byCertificate
+        self.agency = agency
+    }
+
+    /// How many officers it lists.
+    public var count: Int { byCertificate.count }
+
+    /// The officer holding a certificate, as an expression record.
+    func officer(_ certificate: String) -> (any RecordValue)? { byCertificate[certificate] }
+
+    /// Loads and validates a registry file; every problem is returned, located.
+    public static func load(path: String, format: DossierFormat = .standard) -> Result<OfficerRegistry, [InputError]> {
+        let bytes: [UInt8]
+        switch FileIO.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            return .failure([InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
+                                        message: "officer registry: \(f.message)")])
+        }
+        return parse(SourceFile(path: path, bytes: bytes), format: format)
+    }
+
+    /// Parses and validates a registry.
+    public static func parse(_ file: SourceFile, format: DossierFormat = .standard) -> Result<OfficerRegistry, [InputError]> {
+        var locator = Locator(file)
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(file)
+        } catch {
+            return .failure([locator.error(offset: error.offset, pointer: "", error.message)])
+        }
+        var errors: [InputError] = []
+        for issue in Validator().validate(document.root, as: format.registry) where issue.severity == .error {
+            errors.append(locator.error(offset: issue.offset, pointer: issue.pointer, issue.message))
+        }
+        var byCertificate: [String: JSONRecord] = [:]
+        if errors.isEmpty {
+            for officer in document.root["officers"]!.elements {
+                let cert = officer["certificate"]!.string!
+                if byCertificate[cert] != nil {
+                    errors.append(locator.error(offset: officer["certificate"]!.byteRange.lowerBound,
+                                                pointer: officer["certificate"]!.pointer,
+                                                "duplicate certificate number '\(cert)'"))
+                }
+                byCertificate[cert] = JSONRecord(value: officer, spec: format.officer)
+            }
+        }
+        if !errors.isEmpty { return .failure(errors) }
+        return .success(OfficerRegistry(document: document, byCertificate: byCertificate,
+                                        agency: document.root["agency"]!.string!))
+    }
+}

@@ -1,0 +1,190 @@
+/// The builtins that know the domain: working days, recording coverage, officers, personal data.
+///
+/// They extend the language's standard table (`BuiltinRegistry.standard`), each with signature,
+/// doc and examples; the examples run in a test like every other builtin's, with the default
+/// pack's calendar provided. Services (calendar, registry) come from the `PackServices` in the
+/// evaluation context, so the same compiled pack serves every dossier and registry.
+enum DomainBuiltins {
+    /// The shape of a registry officer, as `officer()` returns it.
+    static let officerShape: RecordShape = {
+        var cache: [ObjectIdentifier: RecordShape] = [:]
+        return Shapes.shape(of: DossierFormat.standard.officer, cache: &cache)
+    }()
+
+    /// The result of `uncovered()`.
+    static let gapShape = RecordShape(
+        name: "Gap",
+        fields: [(name: "seconds", type: .number, doc: "length of the longest uncovered span"),
+                 (name: "from", type: .time, doc: "where it starts"),
+                 (name: "to", type: .time, doc: "where it ends")],
+        open: false)
+
+    /// One hit of `personalData()`.
+    static let hitShape = RecordShape(
+        name: "PersonalDataHit",
+        fields: [(name: "kind", type: .string, doc: "residentID, mobile or name"),
+                 (name: "text", type: .string, doc: "what was found, masked")],
+        open: false)
+
+    static func services(_ context: EvaluationContext, _ name: String) throws(EvaluationError) -> PackServices {
+        try context.require(PackServices.self, by: name)
+    }
+
+    static func calendarError(_ e: CalendarError) -> EvaluationError { EvaluationError(e.message) }
+
+    static func whole(_ v: Value, _ name: String) throws(EvaluationError) -> Int {
+        guard case .number(let n) = v, let i = n.intValue else {
+            throw EvaluationError("'\(name)' needs a whole number of days, not \(v)")
+        }
+        return i
+    }
+
+    /// The standard builtins plus these.
+    static let registry: BuiltinRegistry = {
+        var r = BuiltinRegistry.standard
+        for b in all { r.register(b) }
+        return r
+    }()
+
+    static let all: [Builtin] = [
+        Builtin(
+            name: "addWorkdays", overloads: [(params: [.date, .number], result: .date)],
+            summary: "the n-th working day after a date (the period starts the day after)",
+            doc: "Working days skip weekends and official holidays and count make-up working days, from the pack's calendar. A year the calendar lacks is an evaluation error naming the year.",
+            examples: [("addWorkdays(date('2022-09-29'), 7)", "2022-10-13"), ("addWorkdays(date('2019-04-26'), 3)", "2019-05-05")],
+            binary: { (a, b, context) throws(EvaluationError) -> Value in
+                guard case .date(let d) = a else { throw Builtin.noOverload("addWorkdays", [a, b]) }
+                let n = try whole(b, "addWorkdays")
+                do { return .date(try services(context, "addWorkdays").calendar.addingWorkingDays(n, to: d)) }
+                catch let e as CalendarError { throw calendarError(e) }
+                catch { throw EvaluationError("\(error)") }
+            }),
+        Builtin(
+            name: "workdays", overloads: [(params: [.date, .date], result: .number)],
+            summary: "working days after the first date up to and including the second (negative when earlier)",
+            doc: "The count of the catalogue: the event's own day is not counted.",
+            examples: [("workdays(date('2022-09-29'), date('2022-10-14'))", "8"), ("workdays(date('2020-01-23'), date('2020-02-03'))", "1")],
+            binary: { (a, b, context) throws(EvaluationError) -> Value in
+                guard case .date(let x) = a, case .date(let y) = b else { throw Builtin.noOverload("workdays", [a, b]) }
+                do { return .int(try services(context, "workdays").calendar.workingDays(after: x, through: y)) }
+                catch let e as CalendarError { throw calendarError(e) }
+                catch { throw EvaluationError("\(error)") }
+            }),
+        Builtin(
+            name: "addCalendarDays", overloads: [(params: [.date, .number], result: .date)],
+            summary: "a date n calendar days later, moved to the next working day when it is not one",
+            doc: "The catalogue's rule for calendar-day periods: a period whose last day is a weekend or holiday ends on the next working day.",
+            examples: [("addCalendarDays(date('2021-09-24'), 7)", "2021-10-08"), ("addCalendarDays(date('2022-03-01'), 7)", "2022-03-08")],
+            binary: { (a, b, context) throws(EvaluationError) -> Value in
+                guard case .date(let d) = a else { throw Builtin.noOverload("addCalendarDays", [a, b]) }
+                let n = try whole(b, "addCalendarDays")
+                do { return .date(try services(context, "addCalendarDays").calendar.addingCalendarDays(n, to: d)) }
+                catch let e as CalendarError { throw calendarError(e) }
+                catch { throw EvaluationError("\(error)") }
+            }),
+        Builtin(
+            name: "isWorkday", overloads: [(params: [.date], result: .bool)],
+            summary: "whether a date is a working day",
+            examples: [("isWorkday(date('2019-05-05'))", "true"), ("isWorkday(date('2019-05-02'))", "false")],
+            unary: { (a, context) throws(EvaluationError) -> Value in
+                guard case .date(let d) = a else { throw Builtin.noOverload("isWorkday", [a]) }
+                do { return .bool(try services(context, "isWorkday").calendar.isWorkingDay(d)) }
+                catch let e as CalendarError { throw calendarError(e) }
+                catch { throw EvaluationError("\(error)") }
+            }),
+        Builtin(
+            name: "uncovered", overloads: [(params: [.time, .time, .list(.dyn)], result: .record(gapShape))],
+            summary: "the longest span between two times that no recording (start, end) covers",
+            doc: "Recordings are records with `start` and `end` times; spans are compared in absolute time. `seconds` is 0 when the whole span is covered; `from` and `to` bound the longest gap (the start when covered).",
+            examples: [("uncovered(time('2017-11-03T09:00:00+08:00'), time('2017-11-03T10:00:00+08:00'), []).seconds", "3600")],
+            implementation: { (args, _) throws(EvaluationError) -> Value in
+                guard args.count == 3, case .time(let start) = args[0], case .time(let end) = args[1],
+                    case .list(let recordings) = args[2]
+                else { throw Builtin.noOverload("uncovered", args) }
+                var spans: [(Instant, Instant)] = []
+                for r in recordings {
+                    guard case .record(let rec) = r, case .time(let s) = rec.field("start"), case .time(let e) = rec.field("end") else { continue }
+                    if e > s { spans.append((s, e)) }
+                }
+                let gap = Coverage.longestGap(from: start, to: end, spans: spans)
+                return .record(MapRecord(["seconds": .int(Int(gap.seconds)), "from": .time(gap.from), "to": .time(gap.to)]))
+            }),
+        Builtin(
+            name: "officer", overloads: [(params: [.string], result: .record(officerShape))],
+            summary: "the registry entry of a certificate number, or null when it is not registered",
+            doc: "Rules that call it declare `\"needs\": [\"officers\"]`; without a registry they are not run and the report says so once.",
+            implementation: { (args, context) throws(EvaluationError) -> Value in
+                guard args.count == 1, case .string(let cert) = args[0] else { throw Builtin.noOverload("officer", args) }
+                guard let registry = try services(context, "officer").registry else {
+                    throw EvaluationError("no officer registry was given")
+                }
+                return registry.officer(cert).map(Value.record) ?? .null
+            }),
+        Builtin(
+            name: "isResidentId", overloads: [(params: [.string], result: .bool)],
+            summary: "whether a string is a valid 18-character resident ID number (checksum and birth date)",
+            examples: [("isResidentId('11010519491231002X')", "true"), ("isResidentId('110105194912310021')", "false")],
+            pure: true,
+            unary: { (a, _) throws(EvaluationError) -> Value in
+                guard case .string(let s) = a else { throw Builtin.noOverload("isResidentId", [a]) }
+                return .bool(ResidentID.isValid(s))
+            }),
+        Builtin(
+            name: "personalData", overloads: [(params: [.string, .dyn, .dyn], result: .list(.record(hitShape)))],
+            summary: "personal data in a text: resident IDs, mobile numbers, and the full name of an individual",
+            doc: "Arguments: the text, the individual's full name (or null), and its masked form (or null). Each hit has `kind` and `text` (masked, for messages).",
+            examples: [("size(personalData('电话13812345678', null, null))", "1"), ("personalData('张某', '张三', '张某')", "[]")],
+            implementation: { (args, _) throws(EvaluationError) -> Value in
+                guard args.count == 3, case .string(let text) = args[0] else { throw Builtin.noOverload("personalData", args) }
+                var name: String?
+                var masked: String?
+                if case .string(let n) = args[1] { name = n }
+                if case .string(let m) = args[2] { masked = m }
+                let hits = PersonalData.scan(text, individualName: name, maskedName: masked)
+                return .list(hits.map { hit in
+                    let shown: String
+                    switch hit.kind {
+                    case .residentID: shown = PersonalData.maskResidentID(hit.text)
+                    case .mobile: shown = PersonalData.maskMobile(hit.text)
+                    case .name: shown = hit.text
+                    }
+                    return .record(MapRecord(["kind": .string(hit.kind.rawValue), "text": .string(shown)]))
+                })
+            }),
+        Builtin(
+            name: "maskName", overloads: [(params: [.string, .string], result: .string)],
+            summary: "an individual's name masked by a convention such as '{surname}某'",
+            examples: [("maskName('张三', '{surname}某')", "\"张某\""), ("maskName('欧阳娜娜', '{surname}某')", "\"欧阳某\"")],
+            pure: true,
+            binary: { (a, b, _) throws(EvaluationError) -> Value in
+                guard case .string(let name) = a, case .string(let convention) = b else { throw Builtin.noOverload("maskName", [a, b]) }
+                return .string(PersonalData.maskName(name, convention: convention))
+            }),
+    ]
+}
+
+/// Coverage of a time span by recorded spans.
+enum Coverage {
+    /// The longest part of `[from, to]` that no span covers.
+    static func longestGap(from: Instant, to: Instant, spans: [(Instant, Instant)]) -> (seconds: Int64, from: Instant, to: Instant) {
+        var best: (seconds: Int64, from: Instant, to: Instant) = (0, from, from)
+        guard to > from else { return best }
+        let sorted = spans.sorted { $0.0 < $1.0 }
+        var cursor = from
+        for (s, e) in sorted {
+            if e <= cursor { continue }
+            if s >= to { break }
+            if s > cursor {
+                let gap = cursor.seconds(to: s)
+                if gap > best.seconds { best = (gap, cursor, s) }
+            }
+            if e > cursor { cursor = e }
+            if cursor >= to { break }
+        }
+        if cursor < to {
+            let gap = cursor.seconds(to: to)
+            if gap > best.seconds { best = (gap, cursor, to) }
+        }
+        return best
+    }
+}

@@ -1,0 +1,228 @@
+/// The generic rule kind: an applicability condition, named values, a check and a message, in one
+/// or more versions by law period.
+///
+/// Evaluation of one dossier, for each item (the dossier, or each element of `for.each`):
+///
+///     date  = eval(date)                      -- the act date; null → the rule does not apply
+///     v     = the version whose period holds date
+///     when  = eval(rule.when) && eval(v.when) -- false → does not apply
+///     let   = eval each name in order
+///     check = eval(v.check)                   -- false → one finding, message rendered from lets
+///
+/// Example (PUB-01, 2022 penalty): date 2022-09-29 picks the 118号 version; `deadline` is
+/// `addWorkdays(2022-09-29, 7)` = 2022-10-13; published 2022-10-14 fails the check, and the
+/// message says "published 2022-10-14, 8 working days after the decision of 2022-09-29; the
+/// limit is 7 working days, 2022-10-13".
+struct CheckRule: RuleKind, CompiledRule {
+    static let id = "check"
+    static let summary = "an expression that must hold, with optional per-law versions"
+
+    struct Version: Sendable {
+        let info: RuleVersionInfo
+        let when: CompiledExpression?
+        let lets: [(slot: Int, expression: CompiledExpression, name: String)]
+        let check: CompiledExpression
+        let message: (zh: MessageTemplate, en: MessageTemplate)
+        let at: AtPath?
+    }
+
+    let meta: RuleMeta
+    let environment: CheckEnvironment
+    let baseSlots: [(name: String, slot: Int)]
+    let each: CompiledExpression?
+    let eachSlot: Int?
+    let eachName: String?
+    let date: CompiledExpression?
+    let when: CompiledExpression?
+    let versions: [Version]
+
+    static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
+        guard let pack = loader.environment else { return nil }
+        var variables = pack.baseTypes
+        let base = CheckEnvironment(variables: variables, builtins: pack.builtins)
+        var ok = true
+
+        // `for`: the element type extends the environment.
+        var eachName: String?
+        if let forValue = rule["for"] {
+            let name = forValue["as"]!.string!
+            if variables[name] != nil {
+                loader.error(forValue["as"]!, "'\(name)' is already a variable")
+                return nil
+            }
+            guard let each = loader.compile(forValue["each"]!, in: base, expecting: nil) else { return nil }
+            guard case .list(let element) = each.resultType else {
+                loader.error(forValue["each"]!, "'for.each' must be a list, not \(each.resultType)")
+                return nil
+            }
+            variables[name] = element
+            eachName = name
+        }
+
+        // Versions: rule-level fields are defaults for every version.
+        let versionValues = rule["versions"]?.elements.map { $0 } ?? [rule]
+        func field(_ v: JSONValue, _ key: String) -> JSONValue? { v[key] ?? rule[key] }
+
+        // Pass 1: learn the types of the `let` names, version by version.
+        let prefix = variables
+        for v in versionValues {
+            var scope = prefix
+            for member in field(v, "let")?.members.map({ $0 }) ?? [] {
+                if prefix[member.key] != nil {
+                    loader.error(member.value, "'let' name '\(member.key)' shadows a variable")
+                    ok = false
+                    continue
+                }
+                let env = CheckEnvironment(variables: scope, builtins: pack.builtins)
+                guard let compiled = loader.compile(member.value, in: env, expecting: nil) else {
+                    ok = false
+                    continue
+                }
+                scope[member.key] = compiled.resultType
+                if let existing = variables[member.key], existing != compiled.resultType {
+                    loader.error(member.value, "'let' name '\(member.key)' has type \(compiled.resultType) here and \(existing) in another version")
+                    ok = false
+                }
+                variables[member.key] = compiled.resultType
+            }
+        }
+        guard ok else { return nil }
+
+        // Pass 2: everything in one environment, so one activation serves the whole rule.
+        let env = CheckEnvironment(variables: variables, builtins: pack.builtins)
+        let each = rule["for"].flatMap { loader.compile($0["each"]!, in: env, expecting: nil) }
+        let date = rule["date"].flatMap { loader.compile($0, in: env, expecting: .date) }
+        if rule["date"] == nil && versionValues.count > 1 {
+            loader.error(rule, "a rule with several versions needs 'date' to choose between them")
+            ok = false
+        }
+        let when = rule["when"].flatMap { loader.compile($0, in: env, expecting: .bool) }
+        var versions: [Version] = []
+        for (i, v) in versionValues.enumerated() {
+            guard i < meta.versions.count else { break }
+            guard let checkValue = field(v, "check") else {
+                loader.error(v, "missing 'check'")
+                ok = false
+                continue
+            }
+            guard let messageValue = field(v, "message") else {
+                loader.error(v, "missing 'message'")
+                ok = false
+                continue
+            }
+            let vWhen = v["when"].flatMap { $0 == rule["when"] ? nil : loader.compile($0, in: env, expecting: .bool) }
+            var lets: [(slot: Int, expression: CompiledExpression, name: String)] = []
+            for member in field(v, "let")?.members.map({ $0 }) ?? [] {
+                if let c = loader.compile(member.value, in: env, expecting: nil) {
+                    lets.append((env.slot(of: member.key)!, c, member.key))
+                }
+            }
+            guard let check = loader.compile(checkValue, in: env, expecting: .bool),
+                let zh = loader.template(messageValue["zh"]!, in: env),
+                let en = loader.template(messageValue["en"]!, in: env)
+            else {
+                ok = false
+                continue
+            }
+            var at: AtPath?
+            if let atValue = field(v, "at") {
+                at = AtPath.parse(atValue, variables: variables, loader: &loader)
+                if at == nil { ok = false }
+            }
+            versions.append(Version(info: meta.versions[i], when: vWhen, lets: lets, check: check, message: (zh, en), at: at))
+        }
+        guard ok else { return nil }
+        return CheckRule(
+            meta: meta, environment: env,
+            baseSlots: pack.baseTypes.keys.sorted().map { ($0, env.slot(of: $0)!) },
+            each: each, eachSlot: eachName.flatMap { env.slot(of: $0) }, eachName: eachName, date: date, when: when,
+            versions: versions)
+    }
+
+    func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
+        var activation = environment.activation([:], context: state.context)
+        for (name, slot) in baseSlots { activation[slot: slot] = state.values[name] ?? .null }
+        var items: [Value] = [.null]
+        if let each {
+            do {
+                guard case .list(let list) = try each.evaluate(activation) else { return }
+                items = list
+            } catch {
+                out.problems.append(problem(state.root, error, phase: "for.each"))
+                return
+            }
+        }
+        for item in items {
+            if let eachSlot { activation[slot: eachSlot] = item }
+            do {
+                var version = versions[0]
+                if let date {
+                    guard case .date(let day) = try date.evaluate(activation) else { continue }
+                    guard let v = versions.first(where: { $0.info.applies(to: day) }) else { continue }
+                    version = v
+                }
+                if let when, case .bool(false) = try when.evaluate(activation) { continue }
+                if let w = version.when, case .bool(false) = try w.evaluate(activation) { continue }
+                for l in version.lets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
+                guard case .bool(false) = try version.check.evaluate(activation) else { continue }
+                let target = version.at?.resolve(activation, root: state.root, item: item)
+                    ?? AtPath.fallback(root: state.root, item: item)
+                out.findings.append(RawFinding(
+                    rule: meta, law: version.info.law,
+                    message: LocalizedText(zh: version.message.zh.render(activation), en: version.message.en.render(activation)),
+                    points: meta.points, offset: target.byteRange.lowerBound, pointer: target.pointer))
+            } catch {
+                let at = AtPath.fallback(root: state.root, item: item)
+                out.problems.append(problem(at, error, phase: "check"))
+            }
+        }
+    }
+
+    func problem(_ at: JSONValue, _ error: EvaluationError, phase: String) -> EvaluationProblem {
+        EvaluationProblem(offset: at.byteRange.lowerBound, pointer: at.pointer,
+                          message: "rule \(meta.id) could not be evaluated (\(meta.source)): \(error.message)")
+    }
+}
+
+/// Where a finding points: a variable and a path of keys (`step.end`, `dossier.disclosure.publishedOn`).
+///
+/// Resolved on the JSON itself, so the finding carries the exact file position of the value; a
+/// missing key points at the nearest present ancestor (a missing `disclosure` points at the
+/// dossier's opening brace).
+struct AtPath: Sendable {
+    let variable: String
+    let keys: [String]
+
+    static func parse(_ value: JSONValue, variables: [String: ExprType], loader: inout PackLoader) -> AtPath? {
+        let parts = (value.string ?? "").split(separator: ".").map(String.init)
+        guard let first = parts.first, variables[first] != nil else {
+            loader.error(value, "'at' must start with a variable (dossier or the 'for' name), not '\(value.string ?? "")'")
+            return nil
+        }
+        return AtPath(variable: first, keys: Array(parts.dropFirst()))
+    }
+
+    func resolve(_ activation: Activation, root: JSONValue, item: Value) -> JSONValue {
+        var current: JSONValue
+        if variable == "dossier" {
+            current = root
+        } else if case .record(let r) = activation[variable], let j = r as? JSONRecord {
+            current = j.value
+        } else {
+            return AtPath.fallback(root: root, item: item)
+        }
+        for key in keys {
+            let next: JSONValue?
+            if current.kind == .array, let i = Int(key) { next = current[i] } else { next = current[key] }
+            guard let next else { break }
+            current = next
+        }
+        return current
+    }
+
+    /// The item when it is a dossier object, else the dossier.
+    static func fallback(root: JSONValue, item: Value) -> JSONValue {
+        if case .record(let r) = item, let j = r as? JSONRecord { return j.value }
+        return root
+    }
+}

@@ -1,0 +1,123 @@
+/// Required documents from a table: each row names a case (`when`), the documents it needs
+/// (`all`) and groups of which one suffices (`anyOf`); one finding per missing document or
+/// unmet group.
+///
+/// The table keeps the law's document list as data, so an agency adds an instrument by adding a
+/// row. Row `when` cells are expressions over the same variables as any rule. Example row:
+/// `{"label": {...}, "when": "dossier.category == 'penalty' && dossier.procedure == 'general'",
+/// "all": ["filing-approval", "decision"], "anyOf": [["inquiry-record", "inspection-record"]]}`.
+/// The message template sees `missing` (list of codes), `missingZh`/`missingEn` (their names)
+/// and `caseZh`/`caseEn` (the row's label).
+struct RequiredDocumentsRule: RuleKind, CompiledRule {
+    static let id = "required-documents"
+    static let summary = "documents a table requires for the case's category, procedure and path"
+
+    struct Row: Sendable {
+        let when: CompiledExpression
+        let all: [String]
+        let anyOf: [[String]]
+        let label: LocalizedText
+    }
+
+    let meta: RuleMeta
+    let environment: CheckEnvironment
+    let baseSlots: [(name: String, slot: Int)]
+    let when: CompiledExpression?
+    let rows: [Row]
+    let message: (zh: MessageTemplate, en: MessageTemplate)
+    let slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int)
+    let vocabulary: Vocabulary
+
+    static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
+        guard let pack = loader.environment else { return nil }
+        guard let tableName = rule["table"] else {
+            loader.error(rule, "a required-documents rule needs 'table'")
+            return nil
+        }
+        guard let table = loader.tables.first(where: { $0.name == tableName.string }) else {
+            loader.error(tableName, "unknown table '\(tableName.string ?? "")'\(NearMiss.hint(for: tableName.string ?? "", among: loader.tables.map(\.name)))")
+            return nil
+        }
+        guard let messageValue = rule["message"] else {
+            loader.error(rule, "missing 'message'")
+            return nil
+        }
+        var variables = pack.baseTypes
+        variables["missing"] = .list(.string)
+        for name in ["missingZh", "missingEn", "caseZh", "caseEn"] { variables[name] = .string }
+        let env = CheckEnvironment(variables: variables, builtins: pack.builtins)
+        let vocabulary = loader.format.documentTypes
+        var rows: [Row] = []
+        var ok = true
+        for row in table.json {
+            guard let whenValue = row["when"], let label = PackLoader.localized(row["label"]) else {
+                loader.error(row, "a required-documents row needs 'when' and 'label' ({zh, en})")
+                ok = false
+                continue
+            }
+            guard let when = loader.compile(whenValue, in: env, expecting: .bool) else {
+                ok = false
+                continue
+            }
+            func codes(_ v: JSONValue?) -> [String] {
+                (v?.elements.map { $0 } ?? []).compactMap { item in
+                    guard let code = item.string, vocabulary.contains(code) else {
+                        loader.error(item, "unknown document type '\(item.string ?? "")'\(NearMiss.hint(for: item.string ?? "", among: vocabulary.codes))")
+                        ok = false
+                        return nil
+                    }
+                    return code
+                }
+            }
+            let all = codes(row["all"])
+            let anyOf = (row["anyOf"]?.elements.map { $0 } ?? []).map { codes($0) }
+            rows.append(Row(when: when, all: all, anyOf: anyOf, label: label))
+        }
+        let when = rule["when"].flatMap { loader.compile($0, in: env, expecting: .bool) }
+        guard ok, let zh = loader.template(messageValue["zh"]!, in: env),
+            let en = loader.template(messageValue["en"]!, in: env)
+        else { return nil }
+        return RequiredDocumentsRule(
+            meta: meta, environment: env,
+            baseSlots: pack.baseTypes.keys.sorted().map { ($0, env.slot(of: $0)!) }, when: when, rows: rows,
+            message: (zh, en),
+            slots: (env.slot(of: "missing")!, env.slot(of: "missingZh")!, env.slot(of: "missingEn")!,
+                    env.slot(of: "caseZh")!, env.slot(of: "caseEn")!),
+            vocabulary: vocabulary)
+    }
+
+    func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
+        var activation = environment.activation([:], context: state.context)
+        for (name, slot) in baseSlots { activation[slot: slot] = state.values[name] ?? .null }
+        let documents = state.root["documents"]
+        var present = Set<String>()
+        for d in documents?.elements.map({ $0 }) ?? [] {
+            if let t = d["type"]?.string { present.insert(t) }
+        }
+        let law = meta.versions[0].law
+        do {
+            if let when, case .bool(false) = try when.evaluate(activation) { return }
+            for row in rows {
+                guard case .bool(true) = try row.when.evaluate(activation) else { continue }
+                var unmet: [[String]] = row.all.filter { !present.contains($0) }.map { [$0] }
+                unmet += row.anyOf.filter { group in !group.contains(where: present.contains) }
+                for missing in unmet {
+                    activation[slot: slots.missing] = .list(missing.map(Value.string))
+                    activation[slot: slots.missingZh] = .string(missing.map { vocabulary.label($0, .zh) }.joined(separator: "或"))
+                    activation[slot: slots.missingEn] = .string(missing.map { vocabulary.label($0, .en) }.joined(separator: " or "))
+                    activation[slot: slots.caseZh] = .string(row.label.zh)
+                    activation[slot: slots.caseEn] = .string(row.label.en)
+                    let target = documents ?? state.root
+                    out.findings.append(RawFinding(
+                        rule: meta, law: law,
+                        message: LocalizedText(zh: message.zh.render(activation), en: message.en.render(activation)),
+                        points: meta.points, offset: target.byteRange.lowerBound, pointer: target.pointer))
+                }
+            }
+        } catch {
+            out.problems.append(EvaluationProblem(
+                offset: state.root.byteRange.lowerBound, pointer: "",
+                message: "rule \(meta.id) could not be evaluated (\(meta.source)): \(error.message)"))
+        }
+    }
+}

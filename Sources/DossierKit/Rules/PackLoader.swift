@@ -1,0 +1,374 @@
+import Foundation
+
+/// Reads and compiles a pack folder, collecting every problem instead of stopping at the first.
+///
+/// Every diagnostic names the pack file, line and column; an error inside an expression string is
+/// mapped from its offset in the string (Unicode scalars) to the file position, escapes included:
+/// a bad token at scalar 7 of a `"check"` string on line 24, column 12, is reported at 24:19.
+struct PackLoader {
+    let directory: String
+    var diagnostics: [InputError] = []
+    /// Every file read, by path relative to the pack, for the fingerprint.
+    var files: [String: [UInt8]] = [:]
+    var builtins = DomainBuiltins.registry
+    var lawPeriods: [String: LawPeriod] = [:]
+    var lawOrder: [String] = []
+    var parameterNames: Set<String> = []
+    var tables: [PackTable] = []
+    var environment: PackEnvironment?
+    var shapeCache: [ObjectIdentifier: RecordShape] = [:]
+    var format = DossierFormat.standard
+
+    init(directory: String) {
+        self.directory = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    }
+
+    // MARK: Files
+
+    /// Reads, parses and validates one pack file.
+    mutating func document(_ relative: String, as spec: ObjectSpec) -> JSONDocument? {
+        let path = directory + "/" + relative
+        let bytes: [UInt8]
+        switch FileIO.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            diagnostics.append(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
+                                          message: f.message))
+            return nil
+        }
+        files[relative] = bytes
+        let file = SourceFile(path: path, bytes: bytes)
+        let doc: JSONDocument
+        do {
+            doc = try JSONDocument.parse(file)
+        } catch {
+            var locator = Locator(file)
+            diagnostics.append(locator.error(offset: error.offset, pointer: "", error.message))
+            return nil
+        }
+        let issues = Validator(strict: true).validate(doc.root, as: spec)
+        var locator = Locator(file)
+        for issue in issues {
+            diagnostics.append(locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message))
+        }
+        return issues.contains { $0.severity == .error } ? nil : doc
+    }
+
+    /// Records an error at a JSON value.
+    mutating func error(_ value: JSONValue, _ message: String) {
+        var locator = Locator(value.document.file)
+        diagnostics.append(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
+    }
+
+    /// `path:line:column` of a value, relative to the pack folder, for rule docs.
+    func place(_ value: JSONValue) -> String {
+        let table = LineTable(value.document.file)
+        let loc = table.location(ofOffset: value.byteRange.lowerBound)
+        let path = value.document.file.path
+        let relative = path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+        return "\(relative):\(loc.line):\(loc.column)"
+    }
+
+    /// A localized text object.
+    static func localized(_ value: JSONValue?) -> LocalizedText? {
+        guard let value, let zh = value["zh"]?.string, let en = value["en"]?.string else { return nil }
+        return LocalizedText(zh: zh, en: en)
+    }
+
+    // MARK: Expressions
+
+    /// Compiles an expression string found at `value`, reporting errors at their file position.
+    mutating func compile(_ value: JSONValue, in environment: CheckEnvironment, expecting type: ExprType?)
+        -> CompiledExpression?
+    {
+        guard let source = value.string else {
+            error(value, "expected an expression string")
+            return nil
+        }
+        do {
+            return try Compiler.compile(source, in: environment, expecting: type)
+        } catch {
+            expressionError(value, error)
+            return nil
+        }
+    }
+
+    /// Compiles a message template string found at `value`.
+    mutating func template(_ value: JSONValue, in environment: CheckEnvironment) -> MessageTemplate? {
+        guard let source = value.string else {
+            error(value, "expected a message template string")
+            return nil
+        }
+        do {
+            return try MessageTemplate(source, environment: environment)
+        } catch {
+            expressionError(value, error)
+            return nil
+        }
+    }
+
+    /// Reports a compile error at its position inside the string literal `value`.
+    mutating func expressionError(_ value: JSONValue, _ error: CompileError) {
+        let offset = value.sourceOffset(ofScalar: error.range.lowerBound)
+        var locator = Locator(value.document.file)
+        diagnostics.append(locator.error(offset: offset, pointer: value.pointer, error.message))
+    }
+
+    // MARK: Loading
+
+    /// Loads the whole pack, or returns `nil` with `diagnostics` filled.
+    mutating func load() -> RulePack? {
+        guard let manifest = document("pack.json", as: PackFormat.manifest) else { return nil }
+        let root = manifest.root
+
+        // Law periods.
+        for p in root["lawPeriods"]!.elements {
+            let id = p["id"]!.string!
+            if lawPeriods[id] != nil { error(p["id"]!, "duplicate law period '\(id)'") }
+            let period = LawPeriod(
+                id: id, title: PackLoader.localized(p["title"])!, from: p["from"]?.string.flatMap(Day.init),
+                to: p["to"]?.string.flatMap(Day.init), note: p["note"]?.string)
+            if let f = period.from, let t = period.to, t < f { error(p, "law period '\(id)' ends before it starts") }
+            lawPeriods[id] = period
+            lawOrder.append(id)
+        }
+
+        // Document vocabulary → format.
+        var terms: [(String, String, String)] = []
+        for d in root["documentTypes"]!.elements {
+            terms.append((d["code"]!.string!, d["zh"]!.string!, d["en"]!.string!))
+        }
+        format = DossierFormat(documentTypes: Vocabulary("document type", terms))
+
+        let calendar = loadCalendar(root["calendar"]!.string!)
+        let parameters = loadParameters(root["parameters"]!.string!)
+        for t in root["tables"]?.elements.map({ $0 }) ?? [] { loadTable(t.string!) }
+        guard let calendar else { return nil }
+
+        // Base environment.
+        let dossierType = ExprType.record(Shapes.shape(of: format.dossier, cache: &shapeCache))
+        var constants: [String: Value] = [:]
+        var paramValues: [String: Value] = [:]
+        for p in parameters { paramValues[p.name] = p.value }
+        let paramShape = RecordShape(
+            name: "Parameters",
+            fields: parameters.map { (name: $0.name, type: Shapes.infer($0.value, name: $0.name), doc: $0.note) },
+            open: false)
+        constants["params"] = .record(MapRecord(paramValues))
+        var tableFields: [(name: String, type: ExprType, doc: String)] = []
+        var tableValues: [String: Value] = [:]
+        for t in tables {
+            let rows = t.rows.compactMap { v -> [String: Value]? in
+                if case .record(let r) = v, let m = r as? MapRecord { return m.values }
+                return nil
+            }
+            tableFields.append((t.name, .list(.record(Shapes.inferShape(rows: rows, name: t.name))), t.doc.en))
+            tableValues[t.name] = .list(t.rows)
+        }
+        constants["tables"] = .record(MapRecord(tableValues))
+        var baseTypes: [String: ExprType] = [
+            "dossier": dossierType,
+            "params": .record(paramShape),
+            "tables": .record(RecordShape(name: "Tables", fields: tableFields, open: false)),
+        ]
+
+        // Definitions, in order; each sees the earlier ones.
+        var definitions: [(name: String, expression: CompiledExpression, pointer: String, offset: Int)] = []
+        var definitionSources: [(String, JSONValue)] = []
+        if let file = root["definitions"]?.string, let doc = document(file, as: PackFormat.definitions) {
+            for member in doc.root["definitions"]!.members {
+                if baseTypes[member.key] != nil {
+                    error(member.value, "definition '\(member.key)' shadows a variable of the same name")
+                    continue
+                }
+                let expr = member.value["expr"]!
+                let env = CheckEnvironment(variables: baseTypes, builtins: builtins)
+                guard let compiled = compile(expr, in: env, expecting: nil) else { continue }
+                baseTypes[member.key] = compiled.resultType
+                definitionSources.append((member.key, expr))
+            }
+            // Recompile in the final environment so one activation serves them all.
+            let env = CheckEnvironment(variables: baseTypes, builtins: builtins)
+            for (name, expr) in definitionSources {
+                if let compiled = compile(expr, in: env, expecting: nil) {
+                    definitions.append((name, compiled, expr.pointer, expr.byteRange.lowerBound))
+                }
+            }
+        }
+        let definitionEnvironment = CheckEnvironment(variables: baseTypes, builtins: builtins)
+        environment = PackEnvironment(
+            baseTypes: baseTypes, constants: constants, definitions: definitions,
+            definitionEnvironment: definitionEnvironment, builtins: builtins, dossierSpec: format.dossier,
+            calendar: calendar)
+
+        // Rules.
+        var rules: [any CompiledRule] = []
+        var seen: [String: JSONValue] = [:]
+        for f in root["rules"]!.elements {
+            guard let doc = document(f.string!, as: PackFormat.ruleFile) else { continue }
+            for rule in doc.root["rules"]!.elements {
+                let id = rule["id"]!.string!
+                if let first = seen[id] {
+                    error(rule["id"]!, "duplicate rule id '\(id)' (first at \(place(first)))")
+                    continue
+                }
+                seen[id] = rule["id"]!
+                if let compiled = compileRule(rule) { rules.append(compiled) }
+            }
+        }
+        guard diagnostics.allSatisfy({ $0.severity != .error }) else { return nil }
+
+        var digest = SHA256()
+        for key in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            digest.update(Array(key.utf8) + [0])
+            digest.update(files[key]!)
+            digest.update([0])
+        }
+        let info = PackInfo(
+            id: root["id"]!.string!, version: root["version"]!.string!, sha256: digest.finalizeHex(),
+            title: PackLoader.localized(root["title"])!)
+        return RulePack(
+            info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
+            calendar: calendar, parameters: parameters, tables: tables, rules: rules, environment: environment!)
+    }
+
+    /// The rule's common description, then its kind's compilation.
+    mutating func compileRule(_ rule: JSONValue) -> (any CompiledRule)? {
+        let kindName = rule["kind"]?.string ?? CheckRule.id
+        guard let kind = RuleKinds.named(kindName) else {
+            error(rule["kind"]!, "unknown rule kind '\(kindName)'\(NearMiss.hint(for: kindName, among: RuleKinds.all.map { $0.id }))")
+            return nil
+        }
+        var versions: [RuleVersionInfo] = []
+        let versionValues = rule["versions"]?.elements.map { $0 } ?? []
+        if versionValues.isEmpty {
+            guard let lawValue = rule["law"], let law = lawPeriod(lawValue) else {
+                if rule["law"] == nil { error(rule, "a rule without 'versions' needs 'law'") }
+                return nil
+            }
+            versions.append(RuleVersionInfo(law: law, from: law.from, to: law.to, note: nil))
+        } else {
+            if rule["law"] != nil { error(rule["law"]!, "'law' goes into each version when a rule has 'versions'") }
+            for v in versionValues {
+                guard let law = lawPeriod(v["law"]!) else { continue }
+                versions.append(RuleVersionInfo(
+                    law: law, from: v["from"]?.string.flatMap(Day.init) ?? law.from,
+                    to: v["to"]?.string.flatMap(Day.init) ?? law.to, note: v["note"]?.string))
+            }
+            for (a, b) in zip(versions, versions.dropFirst()) {
+                if let end = a.to, let start = b.from, start <= end {
+                    error(rule["versions"]!, "versions overlap: '\(a.law.id)' runs to \(end), '\(b.law.id)' starts \(start)")
+                }
+            }
+        }
+        let parametersUsed = rule["parameters"]?.elements.compactMap { $0.string } ?? []
+        for p in rule["parameters"]?.elements.map({ $0 }) ?? [] where !parameterNames.contains(p.string ?? "") {
+            error(p, "unknown parameter '\(p.string ?? "")'\(NearMiss.hint(for: p.string ?? "", among: parameterNames))")
+        }
+        let meta = RuleMeta(
+            id: rule["id"]!.string!, kind: kindName, title: PackLoader.localized(rule["title"])!,
+            description: PackLoader.localized(rule["description"]),
+            basis: rule["basis"]!.elements.compactMap { PackLoader.localized($0) },
+            severity: rule["severity"]!.string == "warning" ? .warning : .error,
+            category: rule["category"]!.string!,
+            points: rule["points"]!.numberText.flatMap(ExactDecimal.init) ?? ExactDecimal(0),
+            veto: rule["veto"]?.bool ?? false,
+            needs: Set(rule["needs"]?.elements.compactMap { $0.string } ?? []),
+            versions: versions, parameters: parametersUsed, note: rule["note"]?.string, source: place(rule))
+        return kind.compile(rule, meta: meta, loader: &self)
+    }
+
+    /// The law period a `law` value names, or an error with a suggestion.
+    mutating func lawPeriod(_ value: JSONValue) -> LawPeriod? {
+        let id = value.string ?? ""
+        if let p = lawPeriods[id] { return p }
+        error(value, "unknown law period '\(id)'\(NearMiss.hint(for: id, among: lawOrder))")
+        return nil
+    }
+
+    // MARK: Calendar, parameters, tables
+
+    mutating func loadCalendar(_ relative: String) -> WorkingCalendar? {
+        let spec = ObjectSpec("Calendar", [
+            FieldSpec("source", .text, .optional, "where the data comes from"),
+            FieldSpec("years", .map(.object(ObjectSpec("CalendarYear", open: false, [
+                FieldSpec("holidays", .array(.object(ObjectSpec("Holiday", open: false, [
+                    FieldSpec("date", .date, .required, "the day off"),
+                    FieldSpec("name", .text, .required, "the holiday"),
+                ]))), .required, "days off"),
+                FieldSpec("workdays", .array(.date), .required, "make-up working days"),
+            ]))), .required, "per year"),
+        ])
+        guard let doc = document(relative, as: spec) else { return nil }
+        var years: [String: (holidays: [(date: String, name: String)], workdays: [String])] = [:]
+        for member in doc.root["years"]!.members {
+            let holidays = member.value["holidays"]!.elements.map { (date: $0["date"]!.string!, name: $0["name"]!.string!) }
+            years[member.key] = (holidays, member.value["workdays"]!.elements.map { $0.string! })
+        }
+        do {
+            return try WorkingCalendar.parseHolidayData(years: years)
+        } catch {
+            self.error(doc.root["years"]!, error.message)
+            return nil
+        }
+    }
+
+    mutating func loadParameters(_ relative: String) -> [PackParameter] {
+        guard let doc = document(relative, as: PackFormat.parameters) else { return [] }
+        var result: [PackParameter] = []
+        for member in doc.root["parameters"]!.members {
+            let v = member.value["value"]!
+            let text = String(decoding: v.document.file.bytes[v.byteRange], as: UTF8.self)
+            result.append(PackParameter(
+                name: member.key, value: PackLoader.dataValue(v, pointer: v.pointer), text: text,
+                unit: member.value["unit"]?.string, note: member.value["note"]!.string!))
+            parameterNames.insert(member.key)
+        }
+        return result
+    }
+
+    mutating func loadTable(_ relative: String) {
+        guard let doc = document(relative, as: PackFormat.table) else { return }
+        let root = doc.root
+        let name = root["name"]!.string!
+        if tables.contains(where: { $0.name == name }) {
+            error(root["name"]!, "duplicate table '\(name)'")
+            return
+        }
+        let expressionKeys = Set(root["expressions"]?.elements.compactMap { $0.string } ?? [])
+        var rows: [Value] = []
+        var json: [JSONValue] = []
+        for row in root["rows"]!.elements {
+            guard row.kind == .object else {
+                error(row, "expected an object as a table row")
+                continue
+            }
+            var values: [String: Value] = [:]
+            for member in row.members where !expressionKeys.contains(member.key) {
+                values[member.key] = PackLoader.dataValue(member.value, pointer: member.value.pointer)
+            }
+            rows.append(.record(MapRecord(values, pointer: row.pointer)))
+            json.append(row)
+        }
+        tables.append(PackTable(
+            name: name, doc: PackLoader.localized(root["doc"])!, note: root["note"]?.string, rows: rows, json: json,
+            expressionKeys: expressionKeys))
+    }
+
+    /// A data value of a pack file: objects become records, `YYYY-MM-DD` strings become dates.
+    static func dataValue(_ v: JSONValue, pointer: String) -> Value {
+        switch v.kind {
+        case .object:
+            var m: [String: Value] = [:]
+            for member in v.members { m[member.key] = dataValue(member.value, pointer: member.value.pointer) }
+            return .record(MapRecord(m, pointer: pointer))
+        case .array:
+            return .list(v.elements.map { dataValue($0, pointer: $0.pointer) })
+        case .string:
+            if let s = v.string, let day = Day(s) { return .date(day) }
+            return JSONRecord.generic(v)
+        default:
+            return JSONRecord.generic(v)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/// Expression-language views of JSON data: dossiers and registries read through their field
+/// tables, so `dossier.decision.date` is a `date` to the checker and a `Day` at run time.
+///
+/// Values are converted lazily, field by field, straight from the parsed tape: a rule that reads
+/// three fields of a dossier converts three values, not the whole document.
+struct JSONRecord: RecordValue {
+    let value: JSONValue
+    let spec: ObjectSpec
+
+    func field(_ name: String) -> Value {
+        guard let member = value[name], member.kind != .null else { return .null }
+        guard let field = spec.field(name) else { return JSONRecord.generic(member) }
+        return JSONRecord.convert(member, field.type)
+    }
+
+    func hasField(_ name: String) -> Bool {
+        guard let member = value[name] else { return false }
+        return member.kind != .null
+    }
+
+    var pointer: String { value.pointer }
+
+    /// A JSON value read as a field of type `type`; values that do not fit read as `null`
+    /// (validation has already reported them).
+    static func convert(_ v: JSONValue, _ type: FieldType) -> Value {
+        switch type {
+        case .text, .code, .constant:
+            return v.string.map(Value.string) ?? .null
+        case .date:
+            guard v.kind == .string, let range = v.stringContentRange else { return .null }
+            let day = v.document.file.bytes.withUnsafeBufferPointer { b in
+                Day.parse(UnsafeBufferPointer(rebasing: b[range]))
+            }
+            return day.map(Value.date) ?? .null
+        case .time:
+            guard v.kind == .string, let range = v.stringContentRange else { return .null }
+            let t = v.document.file.bytes.withUnsafeBufferPointer { b in
+                Instant.parse(UnsafeBufferPointer(rebasing: b[range]))
+            }
+            return t.map(Value.time) ?? .null
+        case .money, .integer:
+            return number(v)
+        case .bool:
+            return v.bool.map(Value.bool) ?? .null
+        case .object(let spec):
+            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec)) : .null
+        case .array(let element):
+            guard v.kind == .array else { return .null }
+            var items: [Value] = []
+            items.reserveCapacity(v.count)
+            for item in v.elements { items.append(convert(item, element)) }
+            return .list(items)
+        case .map(let element):
+            guard v.kind == .object else { return .null }
+            var m: [String: Value] = [:]
+            for member in v.members { m[member.key] = convert(member.value, element) }
+            return .map(m)
+        case .any:
+            return generic(v)
+        }
+    }
+
+    /// A JSON number as an exact decimal.
+    static func number(_ v: JSONValue) -> Value {
+        guard v.kind == .number, let range = Optional(v.byteRange) else { return .null }
+        let d = v.document.file.bytes.withUnsafeBufferPointer { b in
+            ExactDecimal.parse(UnsafeBufferPointer(rebasing: b[range]))
+        }
+        return d.map(Value.number) ?? .null
+    }
+
+    /// A JSON value with no declared type: objects become maps, strings stay strings.
+    static func generic(_ v: JSONValue) -> Value {
+        switch v.kind {
+        case .null: return .null
+        case .bool: return v.bool.map(Value.bool) ?? .null
+        case .number: return number(v)
+        case .string: return v.string.map(Value.string) ?? .null
+        case .array: return .list(v.elements.map(generic))
+        case .object:
+            var m: [String: Value] = [:]
+            for member in v.members { m[member.key] = generic(member.value) }
+            return .map(m)
+        }
+    }
+}
+
+/// A record built in memory (parameters, table rows, builtin results).
+struct MapRecord: RecordValue {
+    let values: [String: Value]
+    let pointer: String
+
+    init(_ values: [String: Value], pointer: String = "") {
+        self.values = values
+        self.pointer = pointer
+    }
+
+    func field(_ name: String) -> Value { values[name] ?? .null }
+
+    func hasField(_ name: String) -> Bool {
+        guard let v = values[name] else { return false }
+        return !v.isNull
+    }
+}
+
+/// Record shapes of the expression language derived from the format's field tables.
+enum Shapes {
+    /// The expression type of a field type; object specs become record shapes (one per spec).
+    static func type(of field: FieldType, cache: inout [ObjectIdentifier: RecordShape]) -> ExprType {
+        switch field {
+        case .text, .code, .constant: return .string
+        case .date: return .date
+        case .time: return .time
+        case .money, .integer: return .number
+        case .bool: return .bool
+        case .object(let spec): return .record(shape(of: spec, cache: &cache))
+        case .array(let element): return .list(type(of: element, cache: &cache))
+        case .map(let element): return .map(type(of: element, cache: &cache))
+        case .any: return .dyn
+        }
+    }
+
+    /// The record shape of an object spec.
+    static func shape(of spec: ObjectSpec, cache: inout [ObjectIdentifier: RecordShape]) -> RecordShape {
+        if let s = cache[ObjectIdentifier(spec)] { return s }
+        let fields = spec.fields.map { f in (name: f.name, type: type(of: f.type, cache: &cache), doc: f.doc) }
+        let shape = RecordShape(name: spec.name, fields: fields, open: spec.open)
+        cache[ObjectIdentifier(spec)] = shape
+        return shape
+    }
+
+    /// The type of a value with no declared type: the common type of its parts, `dyn` when mixed.
+    static func infer(_ value: Value, name: String) -> ExprType {
+        switch value {
+        case .null: return .dyn
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .string
+        case .date: return .date
+        case .time: return .time
+        case .list(let items):
+            let types = Set(items.map { infer($0, name: name) })
+            return .list(types.count == 1 ? types.first! : .dyn)
+        case .map(let m):
+            let types = Set(m.values.map { infer($0, name: name) })
+            return .map(types.count == 1 ? types.first! : .dyn)
+        case .record(let r):
+            if let mr = r as? MapRecord { return .record(inferShape(rows: [mr.values], name: name)) }
+            return .dyn
+        }
+    }
+
+    /// A record shape covering every key of `rows`, typed by the values seen.
+    static func inferShape(rows: [[String: Value]], name: String) -> RecordShape {
+        var order: [String] = []
+        var types: [String: Set<ExprType>] = [:]
+        for row in rows {
+            for key in row.keys.sorted() {
+                if types[key] == nil { order.append(key) }
+                let v = row[key]!
+                if !v.isNull { types[key, default: []].insert(infer(v, name: name + "." + key)) } else { types[key, default: []] = types[key] ?? [] }
+            }
+        }
+        let fields = order.map { key -> (name: String, type: ExprType, doc: String) in
+            let t = types[key] ?? []
+            return (key, t.count == 1 ? t.first! : .dyn, "")
+        }
+        return RecordShape(name: name, fields: fields, open: false)
+    }
+}

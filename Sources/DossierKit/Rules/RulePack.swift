@@ -1,0 +1,146 @@
+import Foundation
+
+/// A period in which one version of the law was in force.
+public struct LawPeriod: Sendable, Hashable {
+    public let id: String
+    public let title: LocalizedText
+    public let from: Day?
+    public let to: Day?
+    public let note: String?
+
+    /// Whether `day` falls in the period (both ends included).
+    public func contains(_ day: Day) -> Bool {
+        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+
+    /// `2018-01-01 – 2021-07-14`, `until 2017-12-31`, `from 2021-07-15`.
+    public func span(_ language: Language) -> String {
+        switch (from, to) {
+        case let (f?, t?): return "\(f) – \(t)"
+        case let (f?, nil): return language == .zh ? "\(f) 起" : "from \(f)"
+        case let (nil, t?): return language == .zh ? "至 \(t)" : "until \(t)"
+        case (nil, nil): return language == .zh ? "始终" : "always"
+        }
+    }
+}
+
+/// A named pack parameter with its value and where the default comes from.
+public struct PackParameter: Sendable {
+    public let name: String
+    public let value: Value
+    /// The value as written in the pack, for documentation.
+    public let text: String
+    public let unit: String?
+    public let note: String
+}
+
+/// A table of the pack, readable in expressions as `tables.NAME`.
+public struct PackTable: Sendable {
+    public let name: String
+    public let doc: LocalizedText
+    public let note: String?
+    /// The rows as expression values (records).
+    public let rows: [Value]
+    /// The raw rows, for rule kinds that compile expression cells.
+    let json: [JSONValue]
+    let expressionKeys: Set<String>
+}
+
+/// Why a pack could not be loaded: every problem found, each located in its file.
+public struct PackLoadError: Error, Sendable {
+    public var diagnostics: [InputError]
+}
+
+/// A rule pack loaded from a folder and compiled once into an immutable program.
+///
+/// Loading reads `pack.json`, the calendar, parameters, tables, definitions and rule files;
+/// validates each against its field table; type-checks every expression against the dossier
+/// format; and reports all problems at once, located in the pack's files. The result is
+/// `Sendable` and shared by every worker thread.
+public final class RulePack: Sendable {
+    public let info: PackInfo
+    /// The pack folder.
+    public let directory: String
+    public let lawPeriods: [LawPeriod]
+    public let format: DossierFormat
+    public let calendar: WorkingCalendar
+    public let parameters: [PackParameter]
+    public let tables: [PackTable]
+    /// The rules in file order.
+    public let rules: [any CompiledRule]
+    let environment: PackEnvironment
+
+    init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
+         parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], environment: PackEnvironment) {
+        self.info = info
+        self.directory = directory
+        self.lawPeriods = lawPeriods
+        self.format = format
+        self.calendar = calendar
+        self.parameters = parameters
+        self.tables = tables
+        self.rules = rules
+        self.environment = environment
+    }
+
+    /// The rule with a catalogue id.
+    public func rule(_ id: String) -> (any CompiledRule)? { rules.first { $0.meta.id == id } }
+
+    /// The findings and run-time problems of one dossier.
+    func evaluate(_ root: JSONValue, registry: OfficerRegistry?) -> PackEvaluation {
+        var state = environment.begin(root, registry: registry, pack: self)
+        var out = PackEvaluation()
+        out.problems = state.problems
+        for rule in rules {
+            if registry == nil && rule.meta.needs.contains("officers") { continue }
+            rule.evaluate(&state, into: &out)
+        }
+        return out
+    }
+
+    /// Loads and compiles the pack in `directory`.
+    public static func load(from directory: String) throws(PackLoadError) -> RulePack {
+        var loader = PackLoader(directory: directory)
+        if let pack = loader.load() { return pack }
+        throw PackLoadError(diagnostics: loader.diagnostics)
+    }
+
+    /// The folder of the default pack: `$DOSSIER_PACK`, else `Rules/jining-archives` in the current
+    /// folder or in a parent of the executable's folder.
+    public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        let name = "Rules/jining-archives"
+        if let env = ProcessInfo.processInfo.environment["DOSSIER_PACK"], !env.isEmpty { return env }
+        let cwd = FileManager.default.currentDirectoryPath
+        if FileIO.exists(cwd + "/" + name + "/pack.json") { return name }
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = url.appendingPathComponent(name).path
+            if FileIO.exists(candidate + "/pack.json") { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// What evaluating a pack on one dossier produced.
+public struct PackEvaluation {
+    var findings: [RawFinding] = []
+    var problems: [EvaluationProblem] = []
+}
+
+/// A finding before it is located in its file.
+struct RawFinding {
+    let rule: RuleMeta
+    let law: LawPeriod
+    let message: LocalizedText
+    let points: ExactDecimal
+    let offset: Int
+    let pointer: String
+}
+
+/// A rule that could not be evaluated on a dossier (a pack bug or data the rule did not expect).
+struct EvaluationProblem {
+    let offset: Int
+    let pointer: String
+    let message: String
+}
