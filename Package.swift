@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "DossierKit"),
         .executableTarget(name: "dossier", dependencies: ["DossierKit"]),
         .executableTarget(name: "dossier-bench", dependencies: ["DossierKit"], path: "Benchmarks/dossier-bench"),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
-        .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "DossierEndToEndTests", dependencies: ["dossier"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,1 +1,131 @@
-print("bench")
+import Dispatch
+import DossierKit
+import Foundation
+
+// Benchmark of the reader and the full check on a realistic batch.
+//
+//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--write-jsonl FILE] [--write-folder DIR]
+//
+// The batch is generated from the sample dossiers (Samples/dossiers), each copy with a new case
+// number, so its shape, size and Chinese text are those of real files. Figures are medians of R
+// repetitions on the same bytes; reading is measured on one thread for both parsers, the full
+// check on all cores.
+
+var dossierOption = 20_000
+var repsOption = 5
+var writeJSONL: String?
+var writeFolder: String?
+var args = CommandLine.arguments.dropFirst().makeIterator()
+while let a = args.next() {
+    switch a {
+    case "--dossiers": dossierOption = Int(args.next() ?? "") ?? dossierOption
+    case "--reps": repsOption = Int(args.next() ?? "") ?? repsOption
+    case "--write-jsonl": writeJSONL = args.next()
+    case "--write-folder": writeFolder = args.next()
+    default:
+        FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
+        exit(64)
+    }
+}
+
+let dossiers = dossierOption
+let reps = repsOption
+let root = FileManager.default.currentDirectoryPath
+let templates = FileIO.files(under: root + "/Samples/dossiers", suffix: ".json").compactMap { path -> String? in
+    guard case .success(let bytes) = FileIO.read(path) else { return nil }
+    // One line per dossier: re-serialise compactly through Foundation (only in the generator).
+    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)),
+        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
+}
+guard !templates.isEmpty else {
+    FileHandle.standardError.write(Data("run from the package root (Samples/dossiers not found)\n".utf8))
+    exit(2)
+}
+
+// Generate: copy i gets case number "…-i".
+var records: [[UInt8]] = []
+records.reserveCapacity(dossiers)
+for i in 0..<dossiers {
+    let template = templates[i % templates.count]
+    let text = template.replacingOccurrences(of: "号\"", with: "号-\(i)\"")
+    records.append(Array(text.utf8))
+}
+let totalBytes = records.reduce(0) { $0 + $1.count }
+let mb = Double(totalBytes) / 1_000_000
+
+if let writeJSONL {
+    var all: [UInt8] = []
+    for r in records { all += r; all.append(10) }
+    _ = FileIO.writeAtomically(all, to: writeJSONL)
+}
+if let writeFolder {
+    try? FileManager.default.createDirectory(atPath: writeFolder, withIntermediateDirectories: true)
+    for (i, r) in records.enumerated() { _ = FileIO.writeAtomically(r, to: writeFolder + "/d\(i).json") }
+}
+
+func median(_ f: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<reps {
+        let start = DispatchTime.now().uptimeNanoseconds
+        f()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func line(_ label: String, _ seconds: Double) -> String {
+    let rate = mb / seconds, perSecond = Double(dossiers) / seconds
+    return label.padding(toLength: 44, withPad: " ", startingAt: 0)
+        + String(format: "%8.1f MB/s %10.0f dossiers/s", rate, perSecond)
+}
+
+let datas = records.map { Data($0) }
+let files = records.enumerated().map { SourceFile(path: "bench.jsonl", bytes: $1, firstLine: $0 + 1) }
+
+let foundation = median {
+    for d in datas { _ = try? JSONSerialization.jsonObject(with: d) }
+}
+let ours = median {
+    for f in files { _ = try? JSONDocument.parse(f) }
+}
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let oursParallel = median {
+    DispatchQueue.concurrentPerform(iterations: cores) { w in
+        var i = w
+        while i < files.count {
+            _ = try? JSONDocument.parse(files[i])
+            i += cores
+        }
+    }
+}
+
+let pack: RulePack
+do { pack = try RulePack.load(from: root + "/Rules/jining-archives") } catch {
+    FileHandle.standardError.write(Data("the default pack did not load\n".utf8))
+    exit(2)
+}
+guard case .success(let registry) = OfficerRegistry.load(path: root + "/Samples/officers.json") else { exit(2) }
+let findings = CheckRunner.check(files: files, pack: pack, registry: registry).reduce(0) { $0 + $1.findings.count }
+let check = median {
+    _ = CheckRunner.check(files: files, pack: pack, registry: registry)
+}
+let checkOne = median {
+    _ = CheckRunner.check(files: files, pack: pack, registry: registry, options: CheckOptions(jobs: 1))
+}
+
+func peakRSS() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "?"
+}
+
+print("dossiers: \(dossiers), bytes: \(totalBytes) (\(totalBytes / dossiers) per dossier), rules: \(pack.rules.count), cores: \(cores), repetitions: \(reps) (medians)")
+print(line("read: Foundation JSONSerialization, 1 core", foundation))
+print(line("read: DossierKit JSONDocument, 1 core", ours))
+print(line("read: DossierKit JSONDocument, \(cores) cores", oursParallel))
+print(String(format: "reader speed-up over JSONSerialization (1 core): %.1fx", foundation / ours))
+print(line("full check (parse, validate, \(pack.rules.count) rules), 1 core", checkOne))
+print(line("full check (parse, validate, \(pack.rules.count) rules), \(cores) cores", check))
+print("findings: \(findings)")
+print("peak RSS: \(peakRSS())")

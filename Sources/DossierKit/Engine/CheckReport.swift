@@ -53,7 +53,7 @@ public struct CheckReport: Sendable {
         for r in results {
             if r.checked { s.checked += 1 } else { s.invalid += 1 }
             s.inputErrors += r.errors.count
-            if !r.findings.isEmpty { s.withFindings += 1 }
+            if r.checked && !r.findings.isEmpty { s.withFindings += 1 }
             for f in r.findings {
                 s.findings += 1
                 if f.severity == .error { s.errors += 1 } else { s.warnings += 1 }

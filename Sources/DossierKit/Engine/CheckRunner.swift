@@ -75,8 +75,8 @@ public enum CheckRunner {
             case .success(let r):
                 registry = r
                 notices.append("officer registry: \(registryPath) (\(r.count) officers)")
-            case .failure(let errors):
-                runErrors += errors
+            case .failure(let error):
+                runErrors += error.diagnostics
             }
         }
         let needing = pack.rules.filter { $0.meta.needs.contains("officers") }.map(\.meta.id)
@@ -88,6 +88,12 @@ public enum CheckRunner {
 
         let results = checkAll(units, pack: pack, registry: registry, options: options)
         return CheckReport(results: results, runErrors: runErrors, notices: notices, pack: pack.info)
+    }
+
+    /// Checks in-memory dossiers (one `SourceFile` each), in parallel, keeping their order.
+    public static func check(files: [SourceFile], pack: RulePack, registry: OfficerRegistry?,
+                             options: CheckOptions = CheckOptions()) -> [DossierResult] {
+        checkAll(files.map { InputUnit.record($0) }, pack: pack, registry: registry, options: options)
     }
 
     /// Splits standard input or a `.jsonl` file into records: a single JSON document stays one

@@ -18,25 +18,26 @@ public final class OfficerRegistry: Sendable {
     func officer(_ certificate: String) -> (any RecordValue)? { byCertificate[certificate] }
 
     /// Loads and validates a registry file; every problem is returned, located.
-    public static func load(path: String, format: DossierFormat = .standard) -> Result<OfficerRegistry, [InputError]> {
+    public static func load(path: String, format: DossierFormat = .standard) -> Result<OfficerRegistry, RegistryError> {
         let bytes: [UInt8]
         switch FileIO.read(path) {
         case .success(let b): bytes = b
         case .failure(let f):
-            return .failure([InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
-                                        message: "officer registry: \(f.message)")])
+            return .failure(RegistryError(diagnostics: [InputError(
+                location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
+                message: "officer registry: \(f.message)")]))
         }
         return parse(SourceFile(path: path, bytes: bytes), format: format)
     }
 
     /// Parses and validates a registry.
-    public static func parse(_ file: SourceFile, format: DossierFormat = .standard) -> Result<OfficerRegistry, [InputError]> {
+    public static func parse(_ file: SourceFile, format: DossierFormat = .standard) -> Result<OfficerRegistry, RegistryError> {
         var locator = Locator(file)
         let document: JSONDocument
         do {
             document = try JSONDocument.parse(file)
         } catch {
-            return .failure([locator.error(offset: error.offset, pointer: "", error.message)])
+            return .failure(RegistryError(diagnostics: [locator.error(offset: error.offset, pointer: "", error.message)]))
         }
         var errors: [InputError] = []
         for issue in Validator().validate(document.root, as: format.registry) where issue.severity == .error {
@@ -54,8 +55,13 @@ public final class OfficerRegistry: Sendable {
                 byCertificate[cert] = JSONRecord(value: officer, spec: format.officer)
             }
         }
-        if !errors.isEmpty { return .failure(errors) }
+        if !errors.isEmpty { return .failure(RegistryError(diagnostics: errors)) }
         return .success(OfficerRegistry(document: document, byCertificate: byCertificate,
                                         agency: document.root["agency"]!.string!))
     }
+}
+
+/// Why a registry could not be used: every problem, located.
+public struct RegistryError: Error, Sendable {
+    public var diagnostics: [InputError]
 }

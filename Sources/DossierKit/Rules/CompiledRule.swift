@@ -56,7 +56,7 @@ protocol RuleKind {
 
 /// Every rule kind, listed once.
 enum RuleKinds {
-    static let all: [any RuleKind.Type] = [CheckRule.self, RequiredDocumentsRule.self]
+    static var all: [any RuleKind.Type] { [CheckRule.self, RequiredDocumentsRule.self] }
 
     static func named(_ id: String) -> (any RuleKind.Type)? { all.first { $0.id == id } }
 }

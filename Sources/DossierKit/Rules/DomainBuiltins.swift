@@ -132,7 +132,7 @@ enum DomainBuiltins {
         Builtin(
             name: "personalData", overloads: [(params: [.string, .dyn, .dyn], result: .list(.record(hitShape)))],
             summary: "personal data in a text: resident IDs, mobile numbers, and the full name of an individual",
-            doc: "Arguments: the text, the individual's full name (or null), and its masked form (or null). Each hit has `kind` and `text` (masked, for messages).",
+            doc: "Arguments: the text, the individual's full name (or null), and its masked form (or null). Each hit has `kind` and `text`, masked for messages (a leaked name is shown in its masked form).",
             examples: [("size(personalData('电话13812345678', null, null))", "1"), ("personalData('张某', '张三', '张某')", "[]")],
             implementation: { (args, _) throws(EvaluationError) -> Value in
                 guard args.count == 3, case .string(let text) = args[0] else { throw Builtin.noOverload("personalData", args) }
@@ -146,7 +146,7 @@ enum DomainBuiltins {
                     switch hit.kind {
                     case .residentID: shown = PersonalData.maskResidentID(hit.text)
                     case .mobile: shown = PersonalData.maskMobile(hit.text)
-                    case .name: shown = hit.text
+                    case .name: shown = masked ?? PersonalData.maskName(hit.text, convention: "{surname}某")
                     }
                     return .record(MapRecord(["kind": .string(hit.kind.rawValue), "text": .string(shown)]))
                 })

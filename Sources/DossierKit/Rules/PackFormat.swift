@@ -62,7 +62,7 @@ public enum PackFormat {
         FieldSpec("note", .text, .required, "where the default comes from"),
     ])
 
-    static let version = ObjectSpec("RuleVersion", open: false, [
+    static let ruleVersion = ObjectSpec("RuleVersion", open: false, [
         FieldSpec("law", .text, .required, "law-period id of this version"),
         FieldSpec("from", .date, .optional, "first act date this version judges (default: the law period's)"),
         FieldSpec("to", .date, .optional, "last act date this version judges (default: the law period's)"),
@@ -99,7 +99,7 @@ public enum PackFormat {
         FieldSpec("check", .text, .optional, "what must hold"),
         FieldSpec("message", .object(localized), .optional, "message template"),
         FieldSpec("at", .text, .optional, "path of the value a finding points at"),
-        FieldSpec("versions", .array(.object(version)), .optional, "versions by law period"),
+        FieldSpec("versions", .array(.object(ruleVersion)), .optional, "versions by law period"),
         FieldSpec("table", .text, .optional, "table the rule kind reads"),
         FieldSpec("parameters", .array(.text), .optional, "pack parameters the rule uses"),
         FieldSpec("note", .text, .optional, "reading of the law"),

@@ -18,6 +18,7 @@ struct PackLoader {
     var environment: PackEnvironment?
     var shapeCache: [ObjectIdentifier: RecordShape] = [:]
     var format = DossierFormat.standard
+    var cachedDefinitionEnvironment: CheckEnvironment?
 
     init(directory: String) {
         self.directory = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -100,7 +101,7 @@ struct PackLoader {
             return nil
         }
         do {
-            return try MessageTemplate(source, environment: environment)
+            return try MessageTemplate(source, checker: Checker(environment: environment))
         } catch {
             expressionError(value, error)
             return nil
@@ -188,14 +189,14 @@ struct PackLoader {
                 definitionSources.append((member.key, expr))
             }
             // Recompile in the final environment so one activation serves them all.
-            let env = CheckEnvironment(variables: baseTypes, builtins: builtins)
+            let env = definitionEnvironment(baseTypes)
             for (name, expr) in definitionSources {
                 if let compiled = compile(expr, in: env, expecting: nil) {
                     definitions.append((name, compiled, expr.pointer, expr.byteRange.lowerBound))
                 }
             }
         }
-        let definitionEnvironment = CheckEnvironment(variables: baseTypes, builtins: builtins)
+        let definitionEnvironment = definitionEnvironment(baseTypes)
         environment = PackEnvironment(
             baseTypes: baseTypes, constants: constants, definitions: definitions,
             definitionEnvironment: definitionEnvironment, builtins: builtins, dossierSpec: format.dossier,
@@ -230,6 +231,15 @@ struct PackLoader {
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
             calendar: calendar, parameters: parameters, tables: tables, rules: rules, environment: environment!)
+    }
+
+    /// The environment definitions are compiled and evaluated in, made once per set of types:
+    /// an activation serves only expressions compiled against the very same environment.
+    mutating func definitionEnvironment(_ types: [String: ExprType]) -> CheckEnvironment {
+        if let cached = cachedDefinitionEnvironment, cached.variables == types { return cached }
+        let env = CheckEnvironment(variables: types, builtins: builtins)
+        cachedDefinitionEnvironment = env
+        return env
     }
 
     /// The rule's common description, then its kind's compilation.

@@ -1,0 +1,39 @@
+/// What an expression may refer to: typed variables and a builtin table.
+///
+/// Variables get fixed slots (their names in sorted order), so an `Activation` built once from
+/// this environment serves every expression compiled against it, and evaluation reads variables
+/// by index instead of by name.
+public struct CheckEnvironment: Sendable {
+    /// The declared variables.
+    public let variables: [String: ExprType]
+    /// The functions.
+    public let builtins: BuiltinRegistry
+    /// Slot assignment shared with activations; compared by identity at evaluation.
+    let layout: SlotLayout
+
+    /// An environment; `builtins` defaults to the standard library.
+    public init(variables: [String: ExprType], builtins: BuiltinRegistry = .standard) {
+        self.variables = variables
+        self.builtins = builtins
+        self.layout = SlotLayout(names: variables.keys.sorted())
+    }
+
+    /// The slot of a variable.
+    public func slot(of name: String) -> Int? { layout.slots[name] }
+
+    /// An activation holding `values` (missing variables are `null`, unknown names are ignored).
+    public func activation(_ values: [String: Value], context: EvaluationContext = EvaluationContext()) -> Activation {
+        Activation(layout: layout, values: values, context: context)
+    }
+}
+
+/// The name → slot map of one environment.
+final class SlotLayout: Sendable {
+    let names: [String]
+    let slots: [String: Int]
+
+    init(names: [String]) {
+        self.names = names
+        self.slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    }
+}

@@ -1,0 +1,334 @@
+// Checker: `Expr` tree → typed, name-resolved `TypedExpr` tree → `CompiledExpression`.
+//
+// One bottom-up pass. Each node is typed from its children; names resolve against, innermost
+// first, the macro variables in scope and then the environment's variables (to activation
+// slots); calls resolve against the builtin registry by overload, binding the type variable `T`;
+// member access is checked against record shapes (open shapes and `dyn` give `dyn`). `dyn` is
+// accepted everywhere and left to the evaluator. The caller's expected result type is checked
+// last. The first error stops the pass: rule authors fix one thing at a time, and later errors
+// are usually consequences of the first.
+//
+// Worked example, with `decision: Decision` (closed shape with `date: date`) and
+// `disclosure: Disclosure` (`publishedOn: date`):
+//
+//     days(decision.date, disclosure.publishedOn) <= 20
+//
+//     member decision.date        → field(global slot 0, "date", index 0)    : date
+//     member disclosure.publishedOn → field(global slot 1, "publishedOn", 0) : date
+//     call days(date, date)        → overload (date, date) -> number         : number
+//     binary <= (number, number)                                             : bool
+//
+// and `decison.date` fails with `unknown variable 'decison'; did you mean 'decision'?` at 0..<7.
+// `date("2021-07-15")` with a literal argument is folded here, so a bad date literal is a compile
+// error rather than a run-time surprise.
+
+/// Compiles expressions against a `CheckEnvironment`.
+public struct Checker: Sendable {
+    /// Variables and builtins in scope.
+    public let environment: CheckEnvironment
+
+    /// A checker for `environment`.
+    public init(environment: CheckEnvironment) {
+        self.environment = environment
+    }
+
+    /// Parses, checks and compiles `source`.
+    ///
+    /// With `expecting` set to a type other than `dyn`, the expression must have that type
+    /// statically, and at run time its value must be a non-null value of it (so a check typed
+    /// `bool` fails with `decision.published is null` instead of silently passing).
+    public func compile(_ source: String, expecting expected: ExprType? = nil) throws(CompileError) -> CompiledExpression {
+        try compile(scalars: Array(source.unicodeScalars), base: 0, source: source, expecting: expected)
+    }
+
+    /// Parses and checks `source`, returning its type without building an evaluator.
+    public func typeOf(_ source: String) throws(CompileError) -> ExprType {
+        let scalars = Array(source.unicodeScalars)
+        let expr = try Parser.parse(scalars, base: 0)
+        var pass = CheckPass(environment: environment, scalars: scalars, base: 0)
+        return try pass.check(expr).type
+    }
+
+    /// Compiles a sub-range of a larger string (template holes); ranges stay absolute.
+    func compile(scalars: [Unicode.Scalar], base: Int, source: String, expecting expected: ExprType?) throws(CompileError)
+        -> CompiledExpression
+    {
+        let expr = try Parser.parse(scalars, base: base)
+        var pass = CheckPass(environment: environment, scalars: scalars, base: base)
+        var typed = try pass.check(expr)
+        if let expected, expected != .dyn {
+            guard TypeRules.assignable(typed.type, to: expected) else {
+                throw CompileError(range: typed.range, message: "expected \(expected), got \(typed.type)")
+            }
+            typed = TypedExpr(kind: typed.kind, type: expected, range: typed.range, text: typed.text)
+        }
+        return CompiledExpression(
+            source: source, typed: typed, expected: expected == .dyn ? nil : expected, localCount: pass.maxLocals,
+            layout: environment.layout, variables: pass.usedGlobals.sorted())
+    }
+}
+
+/// The state of one checking pass.
+struct CheckPass {
+    let environment: CheckEnvironment
+    let scalars: [Unicode.Scalar]
+    let base: Int
+    /// Macro variables in scope, innermost last.
+    var locals: [(name: String, type: ExprType)] = []
+    var maxLocals = 0
+    var usedGlobals: Set<String> = []
+
+    init(environment: CheckEnvironment, scalars: [Unicode.Scalar], base: Int) {
+        self.environment = environment
+        self.scalars = scalars
+        self.base = base
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        let lo = max(0, range.lowerBound - base), hi = min(scalars.count, range.upperBound - base)
+        guard lo < hi else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lo..<hi])
+        return String(view)
+    }
+
+    func node(_ kind: TypedKind, _ type: ExprType, _ e: Expr) -> TypedExpr {
+        TypedExpr(kind: kind, type: type, range: e.range, text: text(e.range))
+    }
+
+    func error(_ range: Range<Int>, _ message: String) -> CompileError {
+        CompileError(range: range, message: message)
+    }
+
+    mutating func check(_ e: Expr) throws(CompileError) -> TypedExpr {
+        switch e.kind {
+        case .literal(let literal):
+            switch literal {
+            case .null: return node(.constant(.null), .null, e)
+            case .bool(let b): return node(.constant(.bool(b)), .bool, e)
+            case .number(let n): return node(.constant(.number(n)), .number, e)
+            case .string(let s): return node(.constant(.string(s)), .string, e)
+            }
+
+        case .identifier(let name):
+            if let i = locals.lastIndex(where: { $0.name == name }) {
+                return node(.local(slot: i), locals[i].type, e)
+            }
+            if let type = environment.variables[name], let slot = environment.slot(of: name) {
+                usedGlobals.insert(name)
+                return node(.global(slot: slot), type, e)
+            }
+            let names = Array(environment.variables.keys) + locals.map(\.name)
+            throw error(e.range, "unknown variable '\(name)'" + Suggestions.hint(for: name, among: names))
+
+        case .member(let baseExpr, let name, let nameRange):
+            let base = try check(baseExpr)
+            let (type, index) = try fieldType(of: base.type, name: name, nameRange: nameRange)
+            return node(.field(base, name: name, index: index), type, e)
+
+        case .index(let baseExpr, let keyExpr):
+            let base = try check(baseExpr)
+            let key = try check(keyExpr)
+            switch (base.type, key.type) {
+            case (.list(let element), .number), (.list(let element), .dyn):
+                return node(.index(base, key), element, e)
+            case (.map(let element), .string), (.map(let element), .dyn):
+                return node(.index(base, key), element, e)
+            case (.record, .string):
+                if case .constant(.string(let name)) = key.kind {
+                    let (type, index) = try fieldType(of: base.type, name: name, nameRange: keyExpr.range)
+                    return node(.field(base, name: name, index: index), type, e)
+                }
+                return node(.index(base, key), .dyn, e)
+            case (.dyn, _), (.record, .dyn):
+                return node(.index(base, key), .dyn, e)
+            case (.list, _), (.map, _), (.record, _):
+                throw error(e.range, "cannot index \(base.type) with \(key.type)")
+            default:
+                throw error(e.range, "cannot index \(base.type)")
+            }
+
+        case .call(let name, let nameRange, let receiver, let arguments):
+            if let macro = MacroKind(rawValue: name) {
+                return try checkMacro(macro, e, receiver: receiver, arguments: arguments)
+            }
+            if name == "has" && receiver == nil {
+                return try checkHas(e, arguments: arguments)
+            }
+            if name == "has" {
+                throw error(nameRange, "'has' must be called as has(a.b)")
+            }
+            var args: [TypedExpr] = []
+            if let receiver { args.append(try check(receiver)) }
+            for a in arguments { args.append(try check(a)) }
+            return try checkCall(name, nameRange: nameRange, e, args)
+
+        case .unary(let op, let operandExpr):
+            let operand = try check(operandExpr)
+            switch (op, operand.type) {
+            case (.not, .bool), (.not, .dyn): return node(.not(operand), .bool, e)
+            case (.negate, .number), (.negate, .dyn): return node(.negate(operand), .number, e)
+            default: throw error(e.range, "operator '\(op.rawValue)' cannot be applied to \(operand.type)")
+            }
+
+        case .binary(let op, let lhsExpr, let rhsExpr):
+            let lhs = try check(lhsExpr)
+            let rhs = try check(rhsExpr)
+            switch TypeRules.binary(op, lhs.type, rhs.type) {
+            case .failure(let message): throw error(e.range, message)
+            case .type(let type):
+                switch op {
+                case .and: return node(.and(lhs, rhs), type, e)
+                case .or: return node(.or(lhs, rhs), type, e)
+                default: return node(.binary(op, lhs, rhs), type, e)
+                }
+            }
+
+        case .conditional(let cExpr, let tExpr, let fExpr):
+            let condition = try check(cExpr)
+            guard condition.type == .bool || condition.type == .dyn else {
+                throw error(cExpr.range, "condition must be bool, got \(condition.type)")
+            }
+            let then = try check(tExpr)
+            let otherwise = try check(fExpr)
+            guard let type = TypeRules.join(then.type, otherwise.type) else {
+                throw error(e.range, "conditional branches have different types: \(then.type) and \(otherwise.type)")
+            }
+            return node(.conditional(condition, then, otherwise), type, e)
+
+        case .list(let elementExprs):
+            var elements: [TypedExpr] = []
+            var elementType: ExprType? = nil
+            for x in elementExprs {
+                let t = try check(x)
+                elements.append(t)
+                elementType = elementType.map { TypeRules.join($0, t.type) ?? .dyn } ?? t.type
+            }
+            return node(.list(elements), .list(elementType ?? .dyn), e)
+
+        case .map(let entryExprs):
+            var entries: [(key: TypedExpr, value: TypedExpr)] = []
+            var valueType: ExprType? = nil
+            for entry in entryExprs {
+                let k = try check(entry.key)
+                guard k.type == .string || k.type == .dyn else {
+                    throw error(entry.key.range, "map keys must be strings, got \(k.type)")
+                }
+                let v = try check(entry.value)
+                entries.append((k, v))
+                valueType = valueType.map { TypeRules.join($0, v.type) ?? .dyn } ?? v.type
+            }
+            return node(.map(entries), .map(valueType ?? .dyn), e)
+        }
+    }
+
+    /// The type of `base.name` and, for declared record fields, the field position.
+    func fieldType(of base: ExprType, name: String, nameRange: Range<Int>) throws(CompileError) -> (ExprType, Int?) {
+        switch base {
+        case .record(let shape):
+            if let index = shape.fieldIndex(name) { return (shape.fields[index].type, index) }
+            if shape.open { return (.dyn, nil) }
+            throw error(nameRange,
+                        "unknown field '\(name)' on \(shape.name)" + Suggestions.hint(for: name, among: shape.fields.map(\.name)))
+        case .map(let element): return (element, nil)
+        case .dyn: return (.dyn, nil)
+        default: throw error(nameRange, "cannot access field '\(name)' on \(base)")
+        }
+    }
+
+    mutating func checkHas(_ e: Expr, arguments: [Expr]) throws(CompileError) -> TypedExpr {
+        guard arguments.count == 1, case .member(let baseExpr, let name, let nameRange) = arguments[0].kind else {
+            throw error(e.range, "has() needs a single field selection like has(a.b)")
+        }
+        let base = try check(baseExpr)
+        switch base.type {
+        case .record, .map, .dyn:
+            _ = try fieldType(of: base.type, name: name, nameRange: nameRange)
+        default:
+            throw error(nameRange, "cannot test field '\(name)' on \(base.type)")
+        }
+        return node(.has(base, name: name), .bool, e)
+    }
+
+    mutating func checkMacro(_ macro: MacroKind, _ e: Expr, receiver receiverExpr: Expr?, arguments: [Expr]) throws(CompileError)
+        -> TypedExpr
+    {
+        let name = macro.rawValue
+        let form = macro == .map ? "expression" : "predicate"
+        guard let receiverExpr else {
+            throw error(e.range, "'\(name)' must be called on a list or map: list.\(name)(x, \(form))")
+        }
+        guard arguments.count == 2 else {
+            throw error(e.range, "'\(name)' takes a variable and \(form == "expression" ? "an" : "a") \(form): list.\(name)(x, \(form))")
+        }
+        guard case .identifier(let variable) = arguments[0].kind else {
+            throw error(arguments[0].range, "the first argument of '\(name)' must be a variable name")
+        }
+        let receiver = try check(receiverExpr)
+        let elementType: ExprType
+        switch receiver.type {
+        case .list(let t): elementType = t
+        case .map: elementType = .string
+        case .dyn: elementType = .dyn
+        default: throw error(receiverExpr.range, "'\(name)' cannot iterate over \(receiver.type)")
+        }
+        let slot = locals.count
+        locals.append((variable, elementType))
+        maxLocals = max(maxLocals, locals.count)
+        let body = try check(arguments[1])
+        locals.removeLast()
+        let type: ExprType
+        switch macro {
+        case .all, .exists, .existsOne, .filter, .count:
+            guard body.type == .bool || body.type == .dyn else {
+                throw error(arguments[1].range, "the predicate of '\(name)' must be bool, got \(body.type)")
+            }
+            switch macro {
+            case .filter: type = .list(elementType)
+            case .count: type = .number
+            default: type = .bool
+            }
+        case .map: type = .list(body.type == .null ? .dyn : body.type)
+        }
+        return node(.macro(macro, receiver: receiver, slot: slot, body: body), type, e)
+    }
+
+    func checkCall(_ name: String, nameRange: Range<Int>, _ e: Expr, _ args: [TypedExpr]) throws(CompileError) -> TypedExpr {
+        guard let builtin = environment.builtins.builtin(named: name) else {
+            throw error(nameRange, "unknown function '\(name)'" + Suggestions.hint(for: name, among: environment.builtins.names))
+        }
+        // date("…") and time("…") with a literal argument are literals: fold and validate now.
+        if (name == "date" || name == "time"), args.count == 1, case .constant(.string(let s)) = args[0].kind {
+            if name == "date" {
+                guard let day = Day(s) else {
+                    throw error(args[0].range, "invalid date literal '\(s)'; expected YYYY-MM-DD")
+                }
+                return node(.constant(.date(day)), .date, e)
+            }
+            guard let instant = Instant(s) else {
+                throw error(args[0].range, "invalid time literal '\(s)'; expected YYYY-MM-DDTHH:MM:SS+08:00")
+            }
+            return node(.constant(.time(instant)), .time, e)
+        }
+        var resultTypes: [ExprType] = []
+        var nullChecked = [Bool](repeating: true, count: args.count)
+        for overload in builtin.overloads where overload.params.count == args.count {
+            var binding: ExprType? = nil
+            var ok = true
+            for (p, a) in zip(overload.params, args) where !TypeRules.match(param: p, arg: a.type, binding: &binding) {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            resultTypes.append(TypeRules.substitute(overload.result, binding ?? .dyn))
+            for (i, p) in overload.params.enumerated() where p == .dyn || p.isTypeVariable {
+                nullChecked[i] = false
+            }
+        }
+        guard let first = resultTypes.first else {
+            throw error(e.range, "no overload of '\(name)' takes (\(args.map(\.type.description).joined(separator: ", ")))")
+        }
+        let type = resultTypes.allSatisfy { $0 == first } ? first : .dyn
+        return node(.call(builtin, args, nullChecked: nullChecked), type, e)
+    }
+}

@@ -1,0 +1,197 @@
+/// A run-time value of the expression language.
+///
+/// Equality is structural and exact: numbers compare as decimals (`1.50 == 1.5`), strings by
+/// their UTF-8 bytes (the same order `<` uses, so equality and ordering agree), times as absolute
+/// instants, records by JSON pointer (two records are the same record when they sit at the same
+/// place in the dossier). Values of different kinds are never equal.
+public enum Value: Sendable {
+    /// Absent or JSON null.
+    case null
+    /// A boolean.
+    case bool(Bool)
+    /// An exact decimal.
+    case number(ExactDecimal)
+    /// Text.
+    case string(String)
+    /// A civil date.
+    case date(Day)
+    /// An instant.
+    case time(Instant)
+    /// A list.
+    case list([Value])
+    /// A map from string keys.
+    case map([String: Value])
+    /// A host record (a dossier object), read field by field on demand.
+    case record(any RecordValue)
+}
+
+/// A record supplied by the host, e.g. one JSON object of a dossier.
+///
+/// Fields are read lazily by name so the host never converts a whole dossier into `Value`s.
+public protocol RecordValue: Sendable {
+    /// The field's value, `.null` when absent.
+    func field(_ name: String) -> Value
+    /// Whether the field is present (used by `has(a.b)`).
+    func hasField(_ name: String) -> Bool
+    /// JSON pointer of this record, for findings (`/decision`).
+    var pointer: String { get }
+    /// Fast path: the field at position `index` of the `RecordShape` the checker used.
+    ///
+    /// The default calls `field(name)`. A host whose records are laid out by shape can override
+    /// it to skip hashing the name; `index` is only valid for records of that exact shape.
+    func field(at index: Int, named name: String) -> Value
+}
+
+extension RecordValue {
+    /// Looks the field up by name.
+    public func field(at index: Int, named name: String) -> Value { field(name) }
+}
+
+extension Value {
+    /// A whole number.
+    public static func int(_ value: Int) -> Value { .number(ExactDecimal(value)) }
+
+    /// Whether the value is `.null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The kind name used in run-time messages: `bool number string date time null list map record`.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .number: return "number"
+        case .string: return "string"
+        case .date: return "date"
+        case .time: return "time"
+        case .list: return "list"
+        case .map: return "map"
+        case .record: return "record"
+        }
+    }
+
+    /// Whether the value fits a static type (shallowly for records, deeply for lists and maps).
+    func conforms(to type: ExprType) -> Bool {
+        switch (type, self) {
+        case (.dyn, _), (_, .null): return true
+        case (.bool, .bool), (.number, .number), (.string, .string), (.date, .date), (.time, .time): return true
+        case (.list(let e), .list(let items)): return e == .dyn || items.allSatisfy { $0.conforms(to: e) }
+        case (.map(let e), .map(let items)): return e == .dyn || items.values.allSatisfy { $0.conforms(to: e) }
+        case (.record, .record): return true
+        default: return false
+        }
+    }
+}
+
+extension Value: Equatable {
+    /// Structural equality (see the type's documentation).
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.date(let x), .date(let y)): return x == y
+        case (.time(let x), .time(let y)): return x == y
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x {
+                guard let w = y[k], v == w else { return false }
+            }
+            return true
+        case (.record(let x), .record(let y)): return x.pointer == y.pointer
+        default: return false
+        }
+    }
+}
+
+extension Value: Hashable {
+    /// Hashes consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .number(let n): hasher.combine(n)
+        case .string(let s): hasher.combine(s)
+        case .date(let d): hasher.combine(d)
+        case .time(let t): hasher.combine(t)
+        case .list(let items):
+            hasher.combine(items.count)
+            for item in items { hasher.combine(item) }
+        case .map(let entries):
+            hasher.combine(entries.count)
+            for key in entries.keys.sorted(by: Value.bytesLess) {
+                hasher.combine(key)
+                hasher.combine(entries[key]!)
+            }
+        case .record(let r): hasher.combine(r.pointer)
+        }
+    }
+
+    /// Byte order of UTF-8, the language's string order.
+    static func bytesLess(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
+
+extension Value: CustomStringConvertible {
+    /// The value written as an expression literal: `"text"`, `1.5`, `date("2021-07-15")`,
+    /// `[1, 2]`, `{"a": 1}` (keys sorted). Builtin examples state their expected results this way.
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n.description
+        case .string(let s): return Value.quoted(s)
+        case .date(let d): return "date(\"\(d)\")"
+        case .time(let t): return "time(\"\(t)\")"
+        case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .map(let entries):
+            let keys = entries.keys.sorted(by: Value.bytesLess)
+            return "{" + keys.map { Value.quoted($0) + ": " + entries[$0]!.description }.joined(separator: ", ") + "}"
+        case .record(let r): return "record(\(Value.quoted(r.pointer)))"
+        }
+    }
+
+    /// A double-quoted string literal with escapes.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if c.value < 0x20 || c.value == 0x7F {
+                    let hex = String(c.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension Value: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    /// A whole number.
+    public init(integerLiteral value: Int) { self = .number(ExactDecimal(value)) }
+    /// A string.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// A boolean.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A list.
+    public init(arrayLiteral elements: Value...) { self = .list(elements) }
+    /// A map; later duplicates win.
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self = .map(Dictionary(elements, uniquingKeysWith: { _, b in b }))
+    }
+}

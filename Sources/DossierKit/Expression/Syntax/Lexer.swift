@@ -1,0 +1,224 @@
+// Lexer: expression text → tokens with Unicode-scalar ranges.
+//
+// The lexer works on the string's Unicode scalars, and every token range is a pair of scalar
+// offsets (plus a caller-supplied base, used by message templates whose holes sit inside a larger
+// string). Scalars rather than UTF-8 bytes because the rule loader maps ranges back into the JSON
+// rule file by scalar arithmetic, and CJK text in a string literal must not shift later offsets.
+//
+// Worked example: `名单.size() > 0` lexes to
+//
+//     identifier "名单" 0..<2, "." 2..<3, identifier "size" 3..<7, "(" 7..<8, ")" 8..<9,
+//     ">" 10..<11, number 0 12..<13, end 13..<13
+//
+// Identifiers are `[_A-Za-z][_A-Za-z0-9]*` plus any alphabetic non-ASCII scalar (so Chinese JSON
+// keys can be written bare). Numbers are decimal only and go straight to `ExactDecimal`, never
+// through `Double`. Strings take double or single quotes and the escapes `\n \t \r \\ \" \' \uXXXX`.
+
+/// One lexical token.
+struct Token: Sendable, Equatable {
+    /// What the token is.
+    var kind: TokenKind
+    /// Unicode-scalar offsets, including the base offset.
+    var range: Range<Int>
+}
+
+/// Token kinds; punctuation and operators are kept as their spelling.
+enum TokenKind: Sendable, Equatable {
+    case identifier(String)
+    case number(ExactDecimal)
+    case string(String)
+    case trueKeyword, falseKeyword, nullKeyword, inKeyword
+    case symbol(String)
+    case end
+
+    /// How the token reads in "expected X but found Y" messages.
+    var display: String {
+        switch self {
+        case .identifier(let name): return "'\(name)'"
+        case .number(let n): return "'\(n)'"
+        case .string: return "string literal"
+        case .trueKeyword: return "'true'"
+        case .falseKeyword: return "'false'"
+        case .nullKeyword: return "'null'"
+        case .inKeyword: return "'in'"
+        case .symbol(let s): return "'\(s)'"
+        case .end: return "end of input"
+        }
+    }
+}
+
+/// Splits expression text into tokens.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private let base: Int
+    private var i = 0
+
+    /// A lexer over `scalars`; reported offsets are `base + index`.
+    init(_ scalars: [Unicode.Scalar], base: Int = 0) {
+        self.scalars = scalars
+        self.base = base
+    }
+
+    /// All tokens, ending with `.end`.
+    mutating func tokenize() throws(CompileError) -> [Token] {
+        var tokens: [Token] = []
+        while true {
+            let token = try next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        i + ahead < scalars.count ? scalars[i + ahead] : nil
+    }
+
+    private func error(_ from: Int, _ to: Int, _ message: String) -> CompileError {
+        CompileError(range: (base + from)..<(base + to), message: message)
+    }
+
+    static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+            || (c.value > 0x7F && c.properties.isAlphabetic)
+    }
+
+    static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
+        isIdentifierStart(c) || ("0"..."9").contains(c)
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar?) -> Bool {
+        guard let c else { return false }
+        return ("0"..."9").contains(c)
+    }
+
+    private mutating func next() throws(CompileError) -> Token {
+        while let c = peek(), c.properties.isWhitespace { i += 1 }
+        let start = i
+        guard let c = peek() else { return Token(kind: .end, range: (base + i)..<(base + i)) }
+        func token(_ kind: TokenKind) -> Token { Token(kind: kind, range: (base + start)..<(base + i)) }
+
+        if Lexer.isIdentifierStart(c) {
+            var name = String.UnicodeScalarView()
+            while let d = peek(), Lexer.isIdentifierPart(d) {
+                name.append(d)
+                i += 1
+            }
+            switch String(name) {
+            case "true": return token(.trueKeyword)
+            case "false": return token(.falseKeyword)
+            case "null": return token(.nullKeyword)
+            case "in": return token(.inKeyword)
+            case let word: return token(.identifier(word))
+            }
+        }
+        if Lexer.isDigit(c) { return try number(start) }
+        if c == "\"" || c == "'" { return try string(start, quote: c) }
+
+        i += 1
+        let two: String? = peek().map { String(c) + String($0) }
+        if let two, ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
+            i += 1
+            return token(.symbol(two))
+        }
+        switch c {
+        case "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", ">":
+            return token(.symbol(String(c)))
+        case "=": throw error(start, i, "unexpected '='; use '==' for equality")
+        case "&": throw error(start, i, "unexpected '&'; use '&&' for logical and")
+        case "|": throw error(start, i, "unexpected '|'; use '||' for logical or")
+        default: throw error(start, i, "unexpected character '\(c)'")
+        }
+    }
+
+    /// `digits ('.' digits)? ([eE] [+-]? digits)?`, parsed exactly.
+    private mutating func number(_ start: Int) throws(CompileError) -> Token {
+        var text = ""
+        while let d = peek(), Lexer.isDigit(d) {
+            text.unicodeScalars.append(d)
+            i += 1
+        }
+        if peek() == ".", Lexer.isDigit(peek(1)) {
+            text += "."
+            i += 1
+            while let d = peek(), Lexer.isDigit(d) {
+                text.unicodeScalars.append(d)
+                i += 1
+            }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            let signed = peek(1) == "+" || peek(1) == "-"
+            if Lexer.isDigit(peek(signed ? 2 : 1)) {
+                text.unicodeScalars.append(e)
+                i += 1
+                if signed {
+                    text.unicodeScalars.append(peek()!)
+                    i += 1
+                }
+                while let d = peek(), Lexer.isDigit(d) {
+                    text.unicodeScalars.append(d)
+                    i += 1
+                }
+            }
+        }
+        if let d = peek(), Lexer.isIdentifierPart(d) {
+            while let d = peek(), Lexer.isIdentifierPart(d) { i += 1 }
+            throw error(start, i, "invalid number literal")
+        }
+        guard let value = ExactDecimal(text) else {
+            throw error(start, i, "number literal '\(text)' is out of range")
+        }
+        return Token(kind: .number(value), range: (base + start)..<(base + i))
+    }
+
+    /// A quoted string; raw line breaks are not allowed inside (write `\n`).
+    private mutating func string(_ start: Int, quote: Unicode.Scalar) throws(CompileError) -> Token {
+        i += 1
+        var value = String.UnicodeScalarView()
+        while true {
+            guard let c = peek(), c != "\n", c != "\r" else {
+                throw error(start, i, "unterminated string literal")
+            }
+            i += 1
+            if c == quote { break }
+            if c != "\\" {
+                value.append(c)
+                continue
+            }
+            let escapeStart = i - 1
+            guard let e = peek() else { throw error(start, i, "unterminated string literal") }
+            i += 1
+            switch e {
+            case "n": value.append("\n")
+            case "t": value.append("\t")
+            case "r": value.append("\r")
+            case "\\": value.append("\\")
+            case "\"": value.append("\"")
+            case "'": value.append("'")
+            case "u":
+                var code: UInt32 = 0
+                for _ in 0..<4 {
+                    guard let h = peek(), let digit = Lexer.hex(h)
+                    else { throw error(escapeStart, i, "invalid unicode escape; expected \\uXXXX") }
+                    code = code * 16 + digit
+                    i += 1
+                }
+                guard let scalar = Unicode.Scalar(code) else {
+                    throw error(escapeStart, i, "invalid unicode escape '\\u\(String(code, radix: 16, uppercase: true))'")
+                }
+                value.append(scalar)
+            default:
+                throw error(escapeStart, i, "unknown escape '\\\(e)'")
+            }
+        }
+        return Token(kind: .string(String(value)), range: (base + start)..<(base + i))
+    }
+
+    private static func hex(_ c: Unicode.Scalar) -> UInt32? {
+        switch c {
+        case "0"..."9": return c.value - 48
+        case "a"..."f": return c.value - 87
+        case "A"..."F": return c.value - 55
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A JSON syntax or limit error at a byte offset of the parsed `SourceFile`.
+///
+/// Messages are lowercase, have no trailing period and say what was expected, so callers
+/// can print them as `path:line:col: message`. The offset (not a line/column) is stored
+/// because computing positions needs a `LineTable`, which only error paths should build;
+/// use `location(in:)` to get one.
+public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset into `SourceFile.bytes` where the problem was detected (may equal
+    /// `bytes.count` for "unexpected end of input").
+    public var offset: Int
+    /// Human-readable description, e.g. `expected ',' or '}' after object member`.
+    public var message: String
+    /// A second position that explains the error, if any.
+    ///
+    /// Set for duplicate keys: the offset of the first occurrence. `JSONDocument.parse`
+    /// already appends it to `message` as `(first at line L, column C)`, so this field is
+    /// only needed by callers that want to emit it as a separate related location (SARIF
+    /// `relatedLocations`).
+    public var relatedOffset: Int?
+
+    /// Creates an error at a byte offset.
+    public init(offset: Int, message: String, relatedOffset: Int? = nil) {
+        self.offset = offset
+        self.message = message
+        self.relatedOffset = relatedOffset
+    }
+
+    /// The line/column of `offset`.
+    public func location(in table: LineTable) -> SourceLocation {
+        table.location(ofOffset: offset)
+    }
+
+    /// `LINE:COLUMN: message`, the format of the test fixtures' `.expected` files.
+    public func formatted(in table: LineTable) -> String {
+        "\(location(in: table)): \(message)"
+    }
+
+    /// `offset N: message`; use `formatted(in:)` for user-facing output.
+    public var description: String { "offset \(offset): \(message)" }
+}

@@ -1,0 +1,99 @@
+/// Maps byte offsets of a `SourceFile` to line/column positions and back to line text.
+///
+/// Built once per file (one linear scan for `\n`), then each lookup is a binary search
+/// over line starts plus a scan of that line's prefix to count scalars. Diagnostics are
+/// rare, so this trades nothing on the parse path for cheap lookups later.
+///
+/// Line breaks are `\n` and `\r\n` (the `\r` is treated as part of the break, never as
+/// line content). A lone `\r` is not a line break: JSON treats it as plain whitespace and
+/// no editor we care about saves classic Mac line endings.
+public struct LineTable: Sendable {
+    /// The file the table was built from.
+    public let file: SourceFile
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    @usableFromInline let lineStarts: [Int]
+    /// Bytes to skip at the very start because of a UTF-8 BOM (0 or 3).
+    @usableFromInline let bomLength: Int
+
+    /// Scans the file once for line breaks.
+    public init(_ file: SourceFile) {
+        self.file = file
+        let bytes = file.bytes
+        var starts: [Int] = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            for i in buf.indices where buf[i] == 0x0A {
+                starts.append(i + 1)
+            }
+        }
+        lineStarts = starts
+        bomLength = (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
+    }
+
+    /// Number of lines (a file ending in `\n` has an empty last line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The position of a byte offset; offsets outside the file are clamped to it.
+    ///
+    /// The column counts Unicode scalars from the start of the line, so an offset pointing
+    /// into the middle of a multi-byte character gets that character's column. A leading
+    /// BOM is not a column: the first real character of the file is column 1.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        let bytes = file.bytes
+        let clamped = min(max(offset, 0), bytes.count)
+        let lineIndex = lineIndex(containing: clamped)
+        var start = lineStarts[lineIndex]
+        if lineIndex == 0 && clamped >= bomLength { start = bomLength }
+        var column = 1
+        var i = start
+        // Counting non-continuation bytes == counting scalars for valid UTF-8, and degrades
+        // gracefully (one column per stray byte) for invalid input.
+        while i < clamped {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // An offset inside a multi-byte sequence belongs to the character that started it.
+        if clamped < bytes.count && bytes[clamped] & 0xC0 == 0x80 && column > 1 && clamped > start {
+            column -= 1
+        }
+        return SourceLocation(line: lineIndex &+ file.firstLine, column: column)
+    }
+
+    /// The text of a line (numbered like `SourceLocation.line`), without its line break.
+    ///
+    /// Invalid UTF-8 is repaired with U+FFFD so a diagnostic can always show the line.
+    /// Returns "" for line numbers outside the file.
+    public func lineText(_ line: Int) -> String {
+        let (index, overflow) = line.subtractingReportingOverflow(file.firstLine)
+        guard !overflow && index >= 0 && index < lineStarts.count else { return "" }
+        var start = lineStarts[index]
+        if index == 0 { start = max(start, bomLength) }
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : file.bytes.count
+        if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
+        guard end > start else { return "" }
+        return String(decoding: file.bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Byte range of a line's content (no line break), or nil outside the file.
+    public func byteRange(ofLine line: Int) -> Range<Int>? {
+        let (index, overflow) = line.subtractingReportingOverflow(file.firstLine)
+        guard !overflow && index >= 0 && index < lineStarts.count else { return nil }
+        var start = lineStarts[index]
+        if index == 0 { start = max(start, bomLength) }
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : file.bytes.count
+        if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// Binary search for the last line start <= offset.
+    @usableFromInline
+    func lineIndex(containing offset: Int) -> Int {
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}
