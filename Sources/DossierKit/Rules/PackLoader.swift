@@ -55,10 +55,16 @@ struct PackLoader {
         return issues.contains { $0.severity == .error } ? nil : doc
     }
 
+    /// Adds a diagnostic unless the same one is already there (expressions of a rule are checked
+    /// twice, once to learn the `let` types).
+    mutating func add(_ d: InputError) {
+        if !diagnostics.contains(d) { diagnostics.append(d) }
+    }
+
     /// Records an error at a JSON value.
     mutating func error(_ value: JSONValue, _ message: String) {
         var locator = Locator(value.document.file)
-        diagnostics.append(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
+        add(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
     }
 
     /// `path:line:column` of a value, relative to the pack folder, for rule docs.
@@ -112,7 +118,7 @@ struct PackLoader {
     mutating func expressionError(_ value: JSONValue, _ error: CompileError) {
         let offset = value.sourceOffset(ofScalar: error.range.lowerBound)
         var locator = Locator(value.document.file)
-        diagnostics.append(locator.error(offset: offset, pointer: value.pointer, error.message))
+        add(locator.error(offset: offset, pointer: value.pointer, error.message))
     }
 
     // MARK: Loading
@@ -184,7 +190,11 @@ struct PackLoader {
                 }
                 let expr = member.value["expr"]!
                 let env = CheckEnvironment(variables: baseTypes, builtins: builtins)
-                guard let compiled = compile(expr, in: env, expecting: nil) else { continue }
+                guard let compiled = compile(expr, in: env, expecting: nil) else {
+                    // Keep later definitions checkable: one mistake, one error.
+                    baseTypes[member.key] = .dyn
+                    continue
+                }
                 baseTypes[member.key] = compiled.resultType
                 definitionSources.append((member.key, expr))
             }

@@ -124,7 +124,9 @@ enum Shapes {
     static func shape(of spec: ObjectSpec, cache: inout [ObjectIdentifier: RecordShape]) -> RecordShape {
         if let s = cache[ObjectIdentifier(spec)] { return s }
         let fields = spec.fields.map { f in (name: f.name, type: type(of: f.type, cache: &cache), doc: f.doc) }
-        let shape = RecordShape(name: spec.name, fields: fields, open: spec.open)
+        // Closed even where the format is open: a rule that names a field the format does not
+        // define is a typo to report, not an extra key to tolerate.
+        let shape = RecordShape(name: spec.name, fields: fields, open: false)
         cache[ObjectIdentifier(spec)] = shape
         return shape
     }

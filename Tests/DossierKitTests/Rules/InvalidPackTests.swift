@@ -47,12 +47,14 @@ import Testing
         do {
             _ = try RulePack.load(from: dir)
             Issue.record("the pack loaded although \(c.name)")
-        } catch {
+        } catch let error as PackLoadError {
             let got = error.diagnostics.map { d in
                 let file = d.location.file.hasPrefix(dir + "/") ? String(d.location.file.dropFirst(dir.count + 1)) : d.location.file
                 return "\(file):\(d.location.line):\(d.location.column): \(d.message)"
             }
             #expect(got == c.expected)
+        } catch {
+            Issue.record("unexpected error \(error)")
         }
     }
 }

@@ -16,8 +16,10 @@ enum TestSupport {
 
     /// The default pack, loaded once.
     static let pack: RulePack = {
-        do { return try RulePack.load(from: path("Rules/jining-archives")) } catch {
+        do { return try RulePack.load(from: path("Rules/jining-archives")) } catch let error as PackLoadError {
             fatalError("default pack failed to load:\n" + error.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
+        } catch {
+            fatalError("\(error)")
         }
     }()
 
