@@ -1,0 +1,244 @@
+import Foundation
+
+/// A pack's self-tests (`<pack>/tests/*.json`): dossiers, or patched copies of a base dossier,
+/// with the rules that must fire and the rules that must stay quiet.
+///
+/// Test file (`dossier-pack-test/1`):
+///
+///     {"format": "dossier-pack-test/1",
+///      "dossier": "dossiers/penalty-2023.json",          -- base dossier, relative to the file
+///      "registry": "officers.json",                      -- optional; "none" for no registry
+///      "cases": [
+///        {"name": "published on the 8th working day",
+///         "patch": [{"op": "replace", "path": "/disclosure/publishedOn", "value": "2023-10-13"}],
+///         "fire": ["PUB-01"], "quiet": "*"}]}           -- "*": every other rule
+///
+/// Patches are the `add`, `replace` and `remove` operations of JSON Patch (RFC 6902). The runner
+/// also fails when a rule of the pack has no case that fires it or none that keeps it, so every
+/// rule is proven both ways; any agency's pack gets the same runner.
+public enum PackTests {
+    /// The outcome of one case.
+    public struct CaseResult: Sendable {
+        public let file: String
+        public let name: String
+        public let passed: Bool
+        /// What went wrong, empty when passed.
+        public let problems: [String]
+    }
+
+    /// The outcome of a pack's tests.
+    public struct Report: Sendable {
+        public var cases: [CaseResult] = []
+        /// Rules without a breaking or a keeping case, and unreadable test files.
+        public var problems: [String] = []
+
+        public var passed: Int { cases.filter(\.passed).count }
+        public var failed: Int { cases.count - passed + problems.count }
+
+        /// The text report, one line a case, then `N passed, M failed`.
+        public func rendered(verbose: Bool = false) -> String {
+            var out = ""
+            for c in cases where verbose || !c.passed {
+                out += (c.passed ? "ok    " : "FAIL  ") + "\(c.file): \(c.name)\n"
+                for p in c.problems { out += "        \(p)\n" }
+            }
+            for p in problems { out += "FAIL  \(p)\n" }
+            out += "\(passed) passed, \(failed) failed\n"
+            return out
+        }
+    }
+
+    static let caseSpec = ObjectSpec("PackTestCase", open: false, [
+        FieldSpec("name", .text, .required, "what the case shows"),
+        FieldSpec("dossier", .text, .optional, "base dossier for this case, relative to the test file"),
+        FieldSpec("patch", .array(.any), .optional, "JSON Patch operations applied to the base dossier"),
+        FieldSpec("fire", .array(.text), .required, "rules that must fire"),
+        FieldSpec("quiet", .any, .required, "rules that must not fire, or \"*\" for all others"),
+        FieldSpec("registry", .text, .optional, "officer registry, or \"none\""),
+    ])
+
+    static let fileSpec = ObjectSpec("PackTestFile", open: false, [
+        FieldSpec("format", .constant("dossier-pack-test/1"), .required, "format version"),
+        FieldSpec("description", .text, .optional, "what the file tests"),
+        FieldSpec("dossier", .text, .optional, "base dossier, relative to the file"),
+        FieldSpec("registry", .text, .optional, "officer registry, relative to the file, or \"none\""),
+        FieldSpec("cases", .array(.object(caseSpec)), .required, "the cases"),
+    ])
+
+    /// Runs every test file under `<pack>/tests/`.
+    public static func run(_ pack: RulePack) -> Report {
+        var report = Report()
+        let dir = pack.directory + "/tests"
+        let files = FileIO.files(under: dir, suffix: ".json").filter { !$0.contains("/dossiers/") && !$0.hasSuffix("/officers.json") }
+        var fired: Set<String> = []
+        var kept: Set<String> = []
+        var registries: [String: OfficerRegistry] = [:]
+        for path in files {
+            let relative = String(path.dropFirst(pack.directory.count + 1))
+            guard case .success(let bytes) = FileIO.read(path) else {
+                report.problems.append("\(relative): cannot read")
+                continue
+            }
+            let file = SourceFile(path: relative, bytes: bytes)
+            let doc: JSONDocument
+            do { doc = try JSONDocument.parse(file) } catch {
+                let loc = LineTable(file).location(ofOffset: error.offset)
+                report.problems.append("\(relative):\(loc.line):\(loc.column): \(error.message)")
+                continue
+            }
+            let issues = Validator(strict: true).validate(doc.root, as: fileSpec)
+            if !issues.isEmpty {
+                let table = LineTable(file)
+                for i in issues {
+                    let loc = table.location(ofOffset: i.offset)
+                    report.problems.append("\(relative):\(loc.line):\(loc.column): \(i.message)")
+                }
+                continue
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            for c in doc.root["cases"]!.elements {
+                let name = c["name"]!.string!
+                var problems: [String] = []
+                guard let base = c["dossier"]?.string ?? doc.root["dossier"]?.string else {
+                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: ["no base dossier"]))
+                    continue
+                }
+                let registryName = c["registry"]?.string ?? doc.root["registry"]?.string ?? "officers.json"
+                var registry: OfficerRegistry?
+                if registryName != "none" {
+                    let registryPath = folder + "/" + registryName
+                    if let r = registries[registryPath] {
+                        registry = r
+                    } else if case .success(let r) = OfficerRegistry.load(path: registryPath, format: pack.format) {
+                        registries[registryPath] = r
+                        registry = r
+                    } else {
+                        problems.append("cannot load registry \(registryName)")
+                    }
+                }
+                guard case .success(let baseBytes) = FileIO.read(folder + "/" + base),
+                    let baseDoc = try? JSONDocument.parse(SourceFile(path: base, bytes: baseBytes))
+                else {
+                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: ["cannot read \(base)"]))
+                    continue
+                }
+                var value = JSONOutput(baseDoc.root)
+                for op in c["patch"]?.elements.map({ $0 }) ?? [] {
+                    if let message = JSONPatch.apply(op, to: &value) { problems.append("patch: \(message)") }
+                }
+                let text = value.rendered()
+                let result = DossierEvaluator.check(SourceFile(path: base, text: text), pack: pack, registry: registry,
+                                                    strict: false, limits: JSONLimits())
+                for e in result.errors { problems.append("\(e.location.line):\(e.location.column): \(e.message)") }
+                let got = Set(result.findings.map(\.rule))
+                let fire = Set(c["fire"]!.elements.compactMap { $0.string })
+                var quiet: Set<String>
+                if c["quiet"]!.string == "*" {
+                    quiet = Set(pack.rules.map(\.meta.id)).subtracting(fire)
+                    if registry == nil { quiet.subtract(pack.rules.filter { $0.meta.needs.contains("officers") }.map(\.meta.id)) }
+                } else {
+                    quiet = Set(c["quiet"]!.elements.compactMap { $0.string })
+                }
+                for id in fire.union(quiet) where pack.rule(id) == nil { problems.append("unknown rule \(id)") }
+                for id in fire.sorted() where !got.contains(id) { problems.append("\(id) did not fire") }
+                for id in quiet.sorted() where got.contains(id) {
+                    let messages = result.findings.filter { $0.rule == id }.map { $0.message.en }
+                    problems.append("\(id) fired: \(messages.joined(separator: " | "))")
+                }
+                if problems.isEmpty {
+                    fired.formUnion(fire)
+                    kept.formUnion(quiet)
+                }
+                report.cases.append(CaseResult(file: relative, name: name, passed: problems.isEmpty, problems: problems))
+            }
+        }
+        for rule in pack.rules {
+            if !fired.contains(rule.meta.id) { report.problems.append("\(rule.meta.id) has no passing case that breaks it") }
+            if !kept.contains(rule.meta.id) { report.problems.append("\(rule.meta.id) has no passing case that keeps it") }
+        }
+        return report
+    }
+}
+
+extension JSONOutput {
+    /// A parsed JSON value as an output value (numbers keep their exact text).
+    public init(_ value: JSONValue) {
+        switch value.kind {
+        case .null: self = .null
+        case .bool: self = .bool(value.bool ?? false)
+        case .number: self = .number(value.numberText ?? "0")
+        case .string: self = .string(value.string ?? "")
+        case .array: self = .array(value.elements.map(JSONOutput.init))
+        case .object:
+            var m: [String: JSONOutput] = [:]
+            for member in value.members { m[member.key] = JSONOutput(member.value) }
+            self = .object(m)
+        }
+    }
+}
+
+/// The `add`, `replace` and `remove` operations of JSON Patch (RFC 6902) on output values.
+enum JSONPatch {
+    /// Applies one operation; returns what went wrong, or `nil`.
+    static func apply(_ op: JSONValue, to document: inout JSONOutput) -> String? {
+        guard let kind = op["op"]?.string, let path = op["path"]?.string else { return "an operation needs op and path" }
+        let tokens = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        guard !tokens.isEmpty else { return "cannot patch the root" }
+        let value = op["value"].map(JSONOutput.init)
+        if kind != "remove" && value == nil { return "\(kind) \(path) needs a value" }
+        return modify(&document, tokens[...], kind: kind, value: value, path: path)
+    }
+
+    static func modify(_ node: inout JSONOutput, _ tokens: ArraySlice<String>, kind: String, value: JSONOutput?,
+                       path: String) -> String? {
+        let token = tokens.first!
+        let last = tokens.count == 1
+        switch node {
+        case .object(var members):
+            if last {
+                switch kind {
+                case "add": members[token] = value
+                case "replace":
+                    guard members[token] != nil else { return "replace \(path): no such member" }
+                    members[token] = value
+                case "remove":
+                    guard members.removeValue(forKey: token) != nil else { return "remove \(path): no such member" }
+                default: return "unsupported op \(kind)"
+                }
+                node = .object(members)
+                return nil
+            }
+            guard var child = members[token] else { return "\(path): no member \(token)" }
+            let problem = modify(&child, tokens.dropFirst(), kind: kind, value: value, path: path)
+            members[token] = child
+            node = .object(members)
+            return problem
+        case .array(var items):
+            let index = token == "-" ? items.count : Int(token) ?? -1
+            if last {
+                switch kind {
+                case "add":
+                    guard index >= 0 && index <= items.count else { return "add \(path): index out of range" }
+                    items.insert(value!, at: index)
+                case "replace":
+                    guard index >= 0 && index < items.count else { return "replace \(path): index out of range" }
+                    items[index] = value!
+                case "remove":
+                    guard index >= 0 && index < items.count else { return "remove \(path): index out of range" }
+                    items.remove(at: index)
+                default: return "unsupported op \(kind)"
+                }
+                node = .array(items)
+                return nil
+            }
+            guard index >= 0 && index < items.count else { return "\(path): index \(token) out of range" }
+            let problem = modify(&items[index], tokens.dropFirst(), kind: kind, value: value, path: path)
+            node = .array(items)
+            return problem
+        default:
+            return "\(path): cannot descend into a scalar"
+        }
+    }
+}
