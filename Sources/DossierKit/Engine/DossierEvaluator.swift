@@ -66,7 +66,7 @@ enum DossierEvaluator {
             }
             findings.append(Finding(
                 rule: raw.rule.id, severity: raw.rule.severity, category: raw.rule.category, points: raw.points,
-                veto: raw.rule.veto, message: raw.message, basis: raw.rule.basis, location: location,
+                veto: raw.veto, message: raw.message, basis: raw.rule.basis, location: location,
                 lawVersion: raw.law.id, lawTitle: raw.law.title))
         }
         findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }

@@ -90,6 +90,7 @@ public enum PackFormat {
         FieldSpec("category", .code(categories), .required, "scoring category"),
         FieldSpec("points", .money, .required, "points deducted per finding"),
         FieldSpec("veto", .bool, .optional, "a finding fails the dossier"),
+        FieldSpec("vetoWhen", .text, .optional, "with veto: a finding is a veto only when this holds"),
         FieldSpec("needs", .array(.code(needs)), .optional, "inputs the rule cannot run without"),
         FieldSpec("law", .text, .optional, "law-period id, for a rule with one version"),
         FieldSpec("for", .object(each), .optional, "evaluate once per element of a list"),

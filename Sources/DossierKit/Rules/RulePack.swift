@@ -134,6 +134,8 @@ struct RawFinding {
     let law: LawPeriod
     let message: LocalizedText
     let points: ExactDecimal
+    /// Whether this finding is a veto (the rule's veto, narrowed by `vetoWhen`).
+    var veto: Bool
     let offset: Int
     let pointer: String
 }

@@ -8,6 +8,7 @@
 ///     when  = eval(rule.when) && eval(v.when) -- false → does not apply
 ///     let   = eval each name in order
 ///     check = eval(v.check)                   -- false → one finding, message rendered from lets
+///     veto  = rule.veto && eval(vetoWhen)     -- a veto only where the law makes it one
 ///
 /// Example (PUB-01, 2022 penalty): date 2022-09-29 picks the 118号 version; `deadline` is
 /// `addWorkdays(2022-09-29, 7)` = 2022-10-13; published 2022-10-14 fails the check, and the
@@ -34,6 +35,7 @@ struct CheckRule: RuleKind, CompiledRule {
     let eachName: String?
     let date: CompiledExpression?
     let when: CompiledExpression?
+    let vetoWhen: CompiledExpression?
     let versions: [Version]
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
@@ -97,6 +99,11 @@ struct CheckRule: RuleKind, CompiledRule {
             ok = false
         }
         let when = rule["when"].flatMap { loader.compile($0, in: env, expecting: .bool) }
+        let vetoWhen = rule["vetoWhen"].flatMap { loader.compile($0, in: env, expecting: .bool) }
+        if rule["vetoWhen"] != nil && !meta.veto {
+            loader.error(rule["vetoWhen"]!, "'vetoWhen' needs \"veto\": true")
+            ok = false
+        }
         var versions: [Version] = []
         for (i, v) in versionValues.enumerated() {
             guard i < meta.versions.count else { break }
@@ -136,7 +143,7 @@ struct CheckRule: RuleKind, CompiledRule {
             meta: meta, environment: env,
             baseSlots: pack.baseTypes.keys.sorted().map { ($0, env.slot(of: $0)!) },
             each: each, eachSlot: eachName.flatMap { env.slot(of: $0) }, eachName: eachName, date: date, when: when,
-            versions: versions)
+            vetoWhen: vetoWhen, versions: versions)
     }
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
@@ -167,10 +174,12 @@ struct CheckRule: RuleKind, CompiledRule {
                 guard case .bool(false) = try version.check.evaluate(activation) else { continue }
                 let target = version.at?.resolve(activation, root: state.root, item: item)
                     ?? AtPath.fallback(root: state.root, item: item)
+                var veto = meta.veto
+                if veto, let vetoWhen, case .bool(false) = try vetoWhen.evaluate(activation) { veto = false }
                 out.findings.append(RawFinding(
                     rule: meta, law: version.info.law,
                     message: LocalizedText(zh: version.message.zh.render(activation), en: version.message.en.render(activation)),
-                    points: meta.points, offset: target.byteRange.lowerBound, pointer: target.pointer))
+                    points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
             } catch {
                 let at = AtPath.fallback(root: state.root, item: item)
                 out.problems.append(problem(at, error, phase: "check"))

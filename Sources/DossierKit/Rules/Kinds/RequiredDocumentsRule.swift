@@ -111,7 +111,7 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
                     out.findings.append(RawFinding(
                         rule: meta, law: law,
                         message: LocalizedText(zh: message.zh.render(activation), en: message.en.render(activation)),
-                        points: meta.points, offset: target.byteRange.lowerBound, pointer: target.pointer))
+                        points: meta.points, veto: meta.veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
                 }
             }
         } catch {
