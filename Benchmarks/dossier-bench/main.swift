@@ -4,7 +4,7 @@ import Foundation
 
 // Benchmark of the reader and the full check on a realistic batch.
 //
-//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--write-jsonl FILE] [--write-folder DIR]
+//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--write-jsonl FILE] [--write-folder DIR]
 //
 // The batch is generated from the sample dossiers (Samples/dossiers), each copy with a new case
 // number, so its shape, size and Chinese text are those of real files. Figures are medians of R
@@ -15,6 +15,7 @@ var dossierOption = 20_000
 var repsOption = 5
 var writeJSONL: String?
 var writeFolder: String?
+var packOption: String?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -22,6 +23,7 @@ while let a = args.next() {
     case "--reps": repsOption = Int(args.next() ?? "") ?? repsOption
     case "--write-jsonl": writeJSONL = args.next()
     case "--write-folder": writeFolder = args.next()
+    case "--pack": packOption = args.next()
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -102,7 +104,7 @@ let oursParallel = median {
 }
 
 let pack: RulePack
-do { pack = try RulePack.load(from: root + "/Rules/jining-archives") } catch {
+do { pack = try RulePack.load(from: packOption ?? root + "/Rules/jining-archives") } catch {
     FileHandle.standardError.write(Data("the default pack did not load\n".utf8))
     exit(2)
 }

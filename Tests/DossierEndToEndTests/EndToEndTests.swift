@@ -158,3 +158,29 @@ enum Binary {
         #expect(outside.stderr.contains("2027"))
     }
 }
+
+/// `Reports/` holds the reports rendered from `Samples/` in every format; this keeps them current.
+@Suite struct ReportsTests {
+    static let cases: [(file: String, arguments: [String], lang: String)] = [
+        ("Reports/check.txt", ["check", "Samples/"], "C"),
+        ("Reports/check.zh.txt", ["check", "Samples/"], "zh_CN.UTF-8"),
+        ("Reports/check.json", ["check", "Samples/", "--format", "json"], "C"),
+        ("Reports/rules.txt", ["rules", "list"], "C"),
+        ("Reports/rules.zh.txt", ["rules", "list"], "zh_CN.UTF-8"),
+    ]
+
+    @Test func reportsAreCurrent() throws {
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        for c in Self.cases {
+            let output = try Binary.run(c.arguments, lang: c.lang).stdout
+            let path = Binary.root.appendingPathComponent(c.file).path
+            if record {
+                try output.write(toFile: path, atomically: true, encoding: .utf8)
+                Issue.record("recorded \(c.file); run again without RECORD_SNAPSHOTS")
+                continue
+            }
+            let expected = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(expected == output, "\(c.file) is out of date: RECORD_SNAPSHOTS=1 swift test rewrites it")
+        }
+    }
+}

@@ -62,6 +62,8 @@ public struct Vocabulary: Sendable {
     /// The codes in their documented order.
     public let terms: [Term]
     let index: [String: Int]
+    /// The codes as UTF-8, for matching JSON strings without decoding them.
+    let codeBytes: [[UInt8]]
 
     /// A vocabulary from `(code, zh, en)` triples.
     public init(_ name: String, _ terms: [(String, String, String)]) {
@@ -70,6 +72,12 @@ public struct Vocabulary: Sendable {
         var index: [String: Int] = [:]
         for (i, t) in terms.enumerated() { index[t.0] = i }
         self.index = index
+        self.codeBytes = terms.map { Array($0.0.utf8) }
+    }
+
+    /// Whether the UTF-8 bytes spell one of the codes.
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        codeBytes.contains { code in code.count == bytes.count && code.elementsEqual(bytes) }
     }
 
     /// Whether `code` belongs to the vocabulary.
@@ -121,14 +129,24 @@ public final class ObjectSpec: Sendable {
     /// warns about them).
     public let open: Bool
     let index: [String: Int]
+    /// Field names as UTF-8, for matching keys without decoding them.
+    let nameBytes: [[UInt8]]
 
     public init(_ name: String, open: Bool = true, _ fields: [FieldSpec]) {
+        precondition(fields.count <= 64, "an object spec has at most 64 fields (the validator's bitmask)")
         self.name = name
         self.fields = fields
         self.open = open
         var index: [String: Int] = [:]
         for (i, f) in fields.enumerated() { index[f.name] = i }
         self.index = index
+        self.nameBytes = fields.map { Array($0.name.utf8) }
+    }
+
+    /// The index of the field whose name is the key at tape node `keyNode` of `object`'s document.
+    func fieldIndex(keyNode: Int, in object: JSONValue) -> Int? {
+        for i in nameBytes.indices where object.nodeStringEquals(keyNode, nameBytes[i]) { return i }
+        return nil
     }
 
     /// The field called `name`.

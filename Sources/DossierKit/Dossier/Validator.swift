@@ -49,21 +49,25 @@ public struct Validator: Sendable {
                                 "expected an object (\(spec.name)), found \(Validator.describe(value))"))
             return
         }
-        var seen = Set<String>()
-        for member in value.members {
-            seen.insert(member.key)
-            guard let field = spec.field(member.key) else {
+        // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
+        // is unknown and reported.
+        var seen: UInt64 = 0
+        value.forEachMemberRaw { keyNode, member in
+            guard let i = spec.fieldIndex(keyNode: keyNode, in: value) else {
                 if strict || !spec.open {
-                    let hint = NearMiss.hint(for: member.key, among: spec.fields.map(\.name))
-                    issues.append(Issue(spec.open ? .warning : .error, offset: member.keyRange.lowerBound,
-                                        pointer: member.value.pointer,
-                                        "unknown key '\(member.key)' in \(spec.name)\(hint)"))
+                    let key = value.nodeString(keyNode)
+                    let hint = NearMiss.hint(for: key, among: spec.fields.map(\.name))
+                    let start = value.document.nodes[keyNode].start
+                    issues.append(Issue(spec.open ? .warning : .error, offset: Int(start), pointer: member.pointer,
+                                        "unknown key '\(key)' in \(spec.name)\(hint)"))
                 }
-                continue
+                return
             }
-            validateValue(member.value, field.type, name: field.name, category: category, into: &issues)
+            seen |= 1 << UInt64(i)
+            let field = spec.fields[i]
+            validateValue(member, field.type, name: field.name, category: category, into: &issues)
         }
-        for field in spec.fields where !seen.contains(field.name) {
+        for (i, field) in spec.fields.enumerated() where seen & (1 << UInt64(i)) == 0 {
             let needed: Bool
             switch field.requirement {
             case .required: needed = true
@@ -92,19 +96,25 @@ public struct Validator: Sendable {
         case .text:
             if value.kind != .string { expect() }
         case .date:
-            guard value.kind == .string, let s = value.string else { return expect() }
-            if Day(s) == nil {
+            guard value.kind == .string else { return expect() }
+            if value.withStringBytes({ Day.parse($0) }) ?? nil != nil { return }
+            if let s = value.string {
                 fail("expected a date (YYYY-MM-DD) for '\(name)', found \"\(s)\"\(Validator.dateProblem(s))")
             }
         case .time:
-            guard value.kind == .string, let s = value.string else { return expect() }
-            if Instant(s) == nil {
+            guard value.kind == .string else { return expect() }
+            if value.withStringBytes({ Instant.parse($0) }) ?? nil != nil { return }
+            if let s = value.string {
                 fail("expected a time with offset (e.g. 2017-11-03T09:05:00+08:00) for '\(name)', found \"\(s)\"")
             }
         case .money:
-            guard value.kind == .number, let text = value.numberText, let amount = ExactDecimal(text) else {
-                return expect()
+            guard value.kind == .number else { return expect() }
+            let range = value.byteRange
+            let parsed = value.document.file.bytes.withUnsafeBufferPointer { ExactDecimal.parse(UnsafeBufferPointer(rebasing: $0[range])) }
+            guard let amount = parsed else {
+                return fail("expected an amount in yuan for '\(name)', found \(value.numberText ?? "?") (too large or too precise)")
             }
+            let text = value.numberText ?? amount.description
             if amount.significand < 0 {
                 fail("expected a non-negative amount for '\(name)', found \(text)")
             } else if amount.scale > 2 {
@@ -115,8 +125,9 @@ public struct Validator: Sendable {
         case .bool:
             if value.kind != .bool { expect() }
         case .code(let vocabulary):
-            guard value.kind == .string, let s = value.string else { return expect() }
-            if !vocabulary.contains(s) {
+            guard value.kind == .string else { return expect() }
+            if value.withStringBytes({ vocabulary.contains(bytes: $0) }) == true { return }
+            if let s = value.string {
                 let hint = NearMiss.hint(for: s, among: vocabulary.codes)
                 let list = vocabulary.codes.count <= 12 ? " (expected one of \(vocabulary.codes.joined(separator: ", ")))" : ""
                 fail("unknown \(vocabulary.name) '\(s)' for '\(name)'\(hint)\(hint.isEmpty ? list : "")")

@@ -115,6 +115,7 @@ public enum CheckRunner {
         -> [DossierResult]
     {
         let slots = ResultSlots(count: units.count)
+        let context = pack.evaluationContext(registry: registry)
         let next = Counter()
         let workers = max(1, min(options.jobs, units.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -122,7 +123,7 @@ public enum CheckRunner {
                 let range = next.take(8, limit: units.count)
                 if range.isEmpty { break }
                 for i in range {
-                    slots.set(i, check(units[i], pack: pack, registry: registry, options: options))
+                    slots.set(i, check(units[i], pack: pack, registry: registry, options: options, context: context))
                 }
             }
         }
@@ -130,8 +131,8 @@ public enum CheckRunner {
     }
 
     /// Checks one unit.
-    static func check(_ unit: InputUnit, pack: RulePack, registry: OfficerRegistry?, options: CheckOptions)
-        -> DossierResult
+    static func check(_ unit: InputUnit, pack: RulePack, registry: OfficerRegistry?, options: CheckOptions,
+                      context: EvaluationContext) -> DossierResult
     {
         let file: SourceFile
         switch unit {
@@ -146,7 +147,8 @@ public enum CheckRunner {
                 return DossierResult(file: path, errors: [InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message)])
             }
         }
-        return DossierEvaluator.check(file, pack: pack, registry: registry, strict: options.strict, limits: options.limits)
+        return DossierEvaluator.check(file, pack: pack, registry: registry, strict: options.strict, limits: options.limits,
+                                      context: context)
     }
 }
 

@@ -29,7 +29,7 @@ struct Locator {
 /// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
-                      limits: JSONLimits) -> DossierResult
+                      limits: JSONLimits, context: EvaluationContext? = nil) -> DossierResult
     {
         var locator = Locator(file)
         var result = DossierResult(file: file.path, firstLine: file.firstLine)
@@ -53,7 +53,7 @@ enum DossierEvaluator {
         }
         guard result.errors.isEmpty else { return result }
 
-        let evaluation = pack.evaluate(root, registry: registry)
+        let evaluation = pack.evaluate(root, registry: registry, context: context)
         for problem in evaluation.problems {
             result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
         }

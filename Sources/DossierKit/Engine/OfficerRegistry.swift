@@ -1,11 +1,11 @@
 /// The officer registry (行政执法人员资格清单, `officers/1`): certificate number → officer.
 public final class OfficerRegistry: Sendable {
     let document: JSONDocument
-    let byCertificate: [String: JSONRecord]
+    let byCertificate: [String: ShapedRecord]
     /// The registry's agency code.
     public let agency: String
 
-    init(document: JSONDocument, byCertificate: [String: JSONRecord], agency: String) {
+    init(document: JSONDocument, byCertificate: [String: ShapedRecord], agency: String) {
         self.document = document
         self.byCertificate = byCertificate
         self.agency = agency
@@ -43,7 +43,7 @@ public final class OfficerRegistry: Sendable {
         for issue in Validator().validate(document.root, as: format.registry) where issue.severity == .error {
             errors.append(locator.error(offset: issue.offset, pointer: issue.pointer, issue.message))
         }
-        var byCertificate: [String: JSONRecord] = [:]
+        var byCertificate: [String: ShapedRecord] = [:]
         if errors.isEmpty {
             for officer in document.root["officers"]!.elements {
                 let cert = officer["certificate"]!.string!
@@ -52,7 +52,11 @@ public final class OfficerRegistry: Sendable {
                                                 pointer: officer["certificate"]!.pointer,
                                                 "duplicate certificate number '\(cert)'"))
                 }
-                byCertificate[cert] = JSONRecord(value: officer, spec: format.officer)
+                // Converted once here: registries are shared by all worker threads and read for
+                // every step of every dossier.
+                let record = Shapes.materialize(.record(JSONRecord(value: officer, spec: format.officer)),
+                                                as: .record(DomainBuiltins.officerShape))
+                if case .record(let r) = record, let shaped = r as? ShapedRecord { byCertificate[cert] = shaped }
             }
         }
         if !errors.isEmpty { return .failure(RegistryError(diagnostics: errors)) }

@@ -25,7 +25,7 @@ public struct TextReporter: Reporter {
                 }
                 let law = f.lawTitle.text(context.language)
                 let basis = f.basis.map { $0.text(context.language) }.joined(separator: zh ? "；" : "; ")
-                out += zh ? "    = 依据：\(basis)（\(law)）\n" : "    = basis: \(basis) (\(law))\n"
+                out += zh ? "    = 依据：\(basis)；适用：\(law)\n" : "    = basis: \(basis); judged under: \(law)\n"
             }
         }
         out += TextReporter.summaryLine(report.summary, zh: zh) + "\n"

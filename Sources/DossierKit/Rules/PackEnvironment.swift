@@ -26,36 +26,43 @@ struct PackEnvironment: Sendable {
     let dossierSpec: ObjectSpec
     let calendar: WorkingCalendar
 
-    /// The state of one dossier's evaluation: base values and the evaluation context.
-    func begin(_ root: JSONValue, registry: OfficerRegistry?, pack: RulePack) -> DossierState {
+    /// The base variable names in slot order of `definitionEnvironment` (sorted); a dossier's
+    /// base values are kept in this order so rules copy them by index, not by name.
+    var baseNames: [String] { baseTypes.keys.sorted() }
+
+    /// The evaluation context for a run with `registry`: made once, shared by every dossier.
+    func context(registry: OfficerRegistry?) -> EvaluationContext {
         var context = EvaluationContext()
         context.provide(PackServices(calendar: calendar, registry: registry))
-        var values = constants
-        values["dossier"] = .record(JSONRecord(value: root, spec: dossierSpec))
+        return context
+    }
+
+    /// The state of one dossier's evaluation: base values and the evaluation context.
+    func begin(_ root: JSONValue, context: EvaluationContext) -> DossierState {
+        var activation = definitionEnvironment.activation(constants, context: context)
+        let cache = ConversionCache()
+        activation["dossier"] = .record(JSONRecord(value: root, spec: dossierSpec, cache: cache))
         var problems: [EvaluationProblem] = []
-        if !definitions.isEmpty {
-            var activation = definitionEnvironment.activation(values, context: context)
-            for d in definitions {
-                do {
-                    let v = try d.expression.evaluate(activation)
-                    activation[d.name] = v
-                    values[d.name] = v
-                } catch {
-                    problems.append(EvaluationProblem(
-                        offset: root.byteRange.lowerBound, pointer: "",
-                        message: "definition '\(d.name)' could not be evaluated: \(error.message)"))
-                    values[d.name] = .null
-                }
+        for d in definitions {
+            do {
+                activation[d.name] = try d.expression.evaluate(activation)
+            } catch {
+                problems.append(EvaluationProblem(
+                    offset: root.byteRange.lowerBound, pointer: "",
+                    message: "definition '\(d.name)' could not be evaluated: \(error.message)"))
             }
         }
-        return DossierState(root: root, values: values, context: context, problems: problems)
+        return DossierState(root: root, base: activation.values, context: context, cache: cache, problems: problems)
     }
 }
 
 /// One dossier's base values while its rules run.
 public struct DossierState {
     let root: JSONValue
-    let values: [String: Value]
+    /// Base variable values in `PackEnvironment.baseNames` order.
+    let base: [Value]
     let context: EvaluationContext
+    /// Converted fields of this dossier; emptied when its evaluation ends.
+    let cache: ConversionCache
     var problems: [EvaluationProblem]
 }

@@ -161,22 +161,24 @@ struct PackLoader {
             name: "Parameters",
             fields: parameters.map { (name: $0.name, type: Shapes.infer($0.value, name: $0.name), doc: $0.note) },
             open: false)
-        constants["params"] = .record(MapRecord(paramValues))
+        constants["params"] = .record(ShapedRecord(shape: paramShape, paramValues))
         var tableFields: [(name: String, type: ExprType, doc: String)] = []
         var tableValues: [String: Value] = [:]
         for t in tables {
-            let rows = t.rows.compactMap { v -> [String: Value]? in
-                if case .record(let r) = v, let m = r as? MapRecord { return m.values }
+            let rows = t.rows.compactMap { v -> MapRecord? in
+                if case .record(let r) = v { return r as? MapRecord }
                 return nil
             }
-            tableFields.append((t.name, .list(.record(Shapes.inferShape(rows: rows, name: t.name))), t.doc.en))
-            tableValues[t.name] = .list(t.rows)
+            let shape = Shapes.inferShape(rows: rows.map(\.values), name: t.name)
+            tableFields.append((t.name, .list(.record(shape)), t.doc.en))
+            tableValues[t.name] = .list(rows.map { .record(ShapedRecord(shape: shape, $0.values, pointer: $0.pointer)) })
         }
-        constants["tables"] = .record(MapRecord(tableValues))
+        let tablesShape = RecordShape(name: "Tables", fields: tableFields, open: false)
+        constants["tables"] = .record(ShapedRecord(shape: tablesShape, tableValues))
         var baseTypes: [String: ExprType] = [
             "dossier": dossierType,
             "params": .record(paramShape),
-            "tables": .record(RecordShape(name: "Tables", fields: tableFields, open: false)),
+            "tables": .record(tablesShape),
         ]
 
         // Definitions, in order; each sees the earlier ones.

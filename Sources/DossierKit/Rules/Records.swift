@@ -6,11 +6,40 @@
 struct JSONRecord: RecordValue {
     let value: JSONValue
     let spec: ObjectSpec
+    /// Converted fields of this dossier, shared by every record of it; `nil` for data shared
+    /// across threads.
+    let cache: ConversionCache?
+
+    init(value: JSONValue, spec: ObjectSpec, cache: ConversionCache? = nil) {
+        self.value = value
+        self.spec = spec
+        self.cache = cache
+    }
 
     func field(_ name: String) -> Value {
-        guard let member = value[name], member.kind != .null else { return .null }
-        guard let field = spec.field(name) else { return JSONRecord.generic(member) }
-        return JSONRecord.convert(member, field.type)
+        guard let i = spec.index[name] else {
+            guard let member = value[name], member.kind != .null else { return .null }
+            return JSONRecord.generic(member)
+        }
+        return field(at: i, named: name)
+    }
+
+    /// The fast path the evaluator takes: the shape was generated from `spec` in field order, so
+    /// the checker's field index is the spec's and no name is hashed. Each field is converted
+    /// once per dossier: rules read `dossier.recordings` once per step, and the cache turns
+    /// those reads into one conversion.
+    func field(at index: Int, named name: String) -> Value {
+        guard index < spec.fields.count else { return .null }
+        let key = value.index &* 64 &+ index
+        if let cache, let hit = cache.values[key] { return hit }
+        let result: Value
+        if let member = value[name], member.kind != .null {
+            result = JSONRecord.convert(member, spec.fields[index].type, cache: cache)
+        } else {
+            result = .null
+        }
+        cache?.values[key] = result
+        return result
     }
 
     func hasField(_ name: String) -> Bool {
@@ -22,7 +51,7 @@ struct JSONRecord: RecordValue {
 
     /// A JSON value read as a field of type `type`; values that do not fit read as `null`
     /// (validation has already reported them).
-    static func convert(_ v: JSONValue, _ type: FieldType) -> Value {
+    static func convert(_ v: JSONValue, _ type: FieldType, cache: ConversionCache? = nil) -> Value {
         switch type {
         case .text, .code, .constant:
             return v.string.map(Value.string) ?? .null
@@ -43,17 +72,17 @@ struct JSONRecord: RecordValue {
         case .bool:
             return v.bool.map(Value.bool) ?? .null
         case .object(let spec):
-            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec)) : .null
+            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, cache: cache)) : .null
         case .array(let element):
             guard v.kind == .array else { return .null }
             var items: [Value] = []
             items.reserveCapacity(v.count)
-            for item in v.elements { items.append(convert(item, element)) }
+            for item in v.elements { items.append(convert(item, element, cache: cache)) }
             return .list(items)
         case .map(let element):
             guard v.kind == .object else { return .null }
             var m: [String: Value] = [:]
-            for member in v.members { m[member.key] = convert(member.value, element) }
+            for member in v.members { m[member.key] = convert(member.value, element, cache: cache) }
             return .map(m)
         case .any:
             return generic(v)
@@ -85,7 +114,37 @@ struct JSONRecord: RecordValue {
     }
 }
 
-/// A record built in memory (parameters, table rows, builtin results).
+/// Converted field values of one dossier, keyed by record node and field index.
+///
+/// One per dossier and used by the one thread that checks it, hence `@unchecked Sendable`.
+final class ConversionCache: @unchecked Sendable {
+    var values: [Int: Value] = [:]
+
+    init() { values.reserveCapacity(256) }
+}
+
+/// A record whose values are laid out in its shape's field order: `field(at:)` is an array read.
+/// Parameters, table rows and registry officers are built this way once, at load time.
+struct ShapedRecord: RecordValue {
+    let shape: RecordShape
+    let values: [Value]
+    let pointer: String
+
+    /// A record of `shape` from values by name (missing ones are null).
+    init(shape: RecordShape, _ byName: [String: Value], pointer: String = "") {
+        self.shape = shape
+        self.values = shape.fields.map { byName[$0.name] ?? .null }
+        self.pointer = pointer
+    }
+
+    func field(_ name: String) -> Value { shape.fieldIndex(name).map { values[$0] } ?? .null }
+
+    func field(at index: Int, named name: String) -> Value { index < values.count ? values[index] : field(name) }
+
+    func hasField(_ name: String) -> Bool { !field(name).isNull }
+}
+
+/// A record built in memory (builtin results, data not yet shaped).
 struct MapRecord: RecordValue {
     let values: [String: Value]
     let pointer: String
@@ -129,6 +188,21 @@ enum Shapes {
         let shape = RecordShape(name: spec.name, fields: fields, open: false)
         cache[ObjectIdentifier(spec)] = shape
         return shape
+    }
+
+    /// A value with every record converted into a `ShapedRecord` of its static type, so that
+    /// reading it later converts nothing.
+    static func materialize(_ value: Value, as type: ExprType) -> Value {
+        switch (value, type) {
+        case (.record(let r), .record(let shape)):
+            var byName: [String: Value] = [:]
+            for f in shape.fields { byName[f.name] = materialize(r.field(f.name), as: f.type) }
+            return .record(ShapedRecord(shape: shape, byName, pointer: r.pointer))
+        case (.list(let items), .list(let element)):
+            return .list(items.map { materialize($0, as: element) })
+        default:
+            return value
+        }
     }
 
     /// The type of a value with no declared type: the common type of its parts, `dyn` when mixed.

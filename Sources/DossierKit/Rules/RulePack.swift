@@ -83,18 +83,25 @@ public final class RulePack: Sendable {
         self.environment = environment
     }
 
+    /// The evaluation context for a run with `registry` (calendar and registry services).
+    func evaluationContext(registry: OfficerRegistry?) -> EvaluationContext {
+        environment.context(registry: registry)
+    }
+
     /// The rule with a catalogue id.
     public func rule(_ id: String) -> (any CompiledRule)? { rules.first { $0.meta.id == id } }
 
     /// The findings and run-time problems of one dossier.
-    func evaluate(_ root: JSONValue, registry: OfficerRegistry?) -> PackEvaluation {
-        var state = environment.begin(root, registry: registry, pack: self)
+    func evaluate(_ root: JSONValue, registry: OfficerRegistry?, context: EvaluationContext? = nil) -> PackEvaluation {
+        var state = environment.begin(root, context: context ?? environment.context(registry: registry))
         var out = PackEvaluation()
         out.problems = state.problems
         for rule in rules {
             if registry == nil && rule.meta.needs.contains("officers") { continue }
             rule.evaluate(&state, into: &out)
         }
+        // The cache holds records that hold the cache: empty it to free the dossier.
+        state.cache.values.removeAll()
         return out
     }
 

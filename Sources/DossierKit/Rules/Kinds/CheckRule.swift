@@ -18,18 +18,30 @@ struct CheckRule: RuleKind, CompiledRule {
     static let id = "check"
     static let summary = "an expression that must hold, with optional per-law versions"
 
-    struct Version: Sendable {
+    /// A class, not a struct: evaluation picks a version per item, and copying a struct of
+    /// compiled closures showed up in profiles.
+    final class Version: Sendable {
         let info: RuleVersionInfo
         let when: CompiledExpression?
         let lets: [(slot: Int, expression: CompiledExpression, name: String)]
         let check: CompiledExpression
         let message: (zh: MessageTemplate, en: MessageTemplate)
         let at: AtPath?
+
+        init(info: RuleVersionInfo, when: CompiledExpression?, lets: [(slot: Int, expression: CompiledExpression, name: String)],
+             check: CompiledExpression, message: (zh: MessageTemplate, en: MessageTemplate), at: AtPath?) {
+            self.info = info
+            self.when = when
+            self.lets = lets
+            self.check = check
+            self.message = message
+            self.at = at
+        }
     }
 
     let meta: RuleMeta
     let environment: CheckEnvironment
-    let baseSlots: [(name: String, slot: Int)]
+    let baseSlots: [(index: Int, slot: Int)]
     let each: CompiledExpression?
     let eachSlot: Int?
     let eachName: String?
@@ -141,14 +153,14 @@ struct CheckRule: RuleKind, CompiledRule {
         guard ok else { return nil }
         return CheckRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseTypes.keys.sorted().map { ($0, env.slot(of: $0)!) },
+            baseSlots: pack.baseNames.enumerated().map { ($0.offset, env.slot(of: $0.element)!) },
             each: each, eachSlot: eachName.flatMap { env.slot(of: $0) }, eachName: eachName, date: date, when: when,
             vetoWhen: vetoWhen, versions: versions)
     }
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
         var activation = environment.activation([:], context: state.context)
-        for (name, slot) in baseSlots { activation[slot: slot] = state.values[name] ?? .null }
+        for (index, slot) in baseSlots { activation[slot: slot] = state.base[index] }
         var items: [Value] = [.null]
         if let each {
             do {

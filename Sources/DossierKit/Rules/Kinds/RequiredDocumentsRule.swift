@@ -21,7 +21,7 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
 
     let meta: RuleMeta
     let environment: CheckEnvironment
-    let baseSlots: [(name: String, slot: Int)]
+    let baseSlots: [(index: Int, slot: Int)]
     let when: CompiledExpression?
     let rows: [Row]
     let message: (zh: MessageTemplate, en: MessageTemplate)
@@ -79,7 +79,7 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
         else { return nil }
         return RequiredDocumentsRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseTypes.keys.sorted().map { ($0, env.slot(of: $0)!) }, when: when, rows: rows,
+            baseSlots: pack.baseNames.enumerated().map { ($0.offset, env.slot(of: $0.element)!) }, when: when, rows: rows,
             message: (zh, en),
             slots: (env.slot(of: "missing")!, env.slot(of: "missingZh")!, env.slot(of: "missingEn")!,
                     env.slot(of: "caseZh")!, env.slot(of: "caseEn")!),
@@ -88,7 +88,7 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
         var activation = environment.activation([:], context: state.context)
-        for (name, slot) in baseSlots { activation[slot: slot] = state.values[name] ?? .null }
+        for (index, slot) in baseSlots { activation[slot: slot] = state.base[index] }
         let documents = state.root["documents"]
         var present = Set<String>()
         for d in documents?.elements.map({ $0 }) ?? [] {
