@@ -1,0 +1,46 @@
+import Testing
+@testable import DossierKit
+
+@Suite struct SupportTests {
+    @Test func sha256KnownAnswers() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Two blocks (56 bytes forces the length into a second block).
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func nearMissSuggestions() {
+        #expect(NearMiss.suggestion(for: "penalti", among: ["penalty", "licensing"]) == "penalty")
+        #expect(NearMiss.suggestion(for: "filedon", among: ["filedOn", "acceptedOn"]) == "filedOn")
+        #expect(NearMiss.suggestion(for: "xyz", among: ["penalty"]) == nil)
+        #expect(NearMiss.hint(for: "chek", among: ["check", "schema"]) == "; did you mean 'check'?")
+    }
+
+    @Test func jsonOutputIsSortedAndEscaped() {
+        let v = JSONOutput.object(["b": .string("引号\"\n\u{01}"), "a": .array([.int(1), .null, .bool(true)]), "c": .object([:])])
+        #expect(v.rendered(pretty: false) == "{\"a\":[1,null,true],\"b\":\"引号\\\"\\n\\u0001\",\"c\":{}}")
+        #expect(v.rendered() == "{\n  \"a\": [\n    1,\n    null,\n    true\n  ],\n  \"b\": \"引号\\\"\\n\\u0001\",\n  \"c\": {}\n}\n")
+    }
+
+    @Test func coverageFindsTheLongestGap() throws {
+        func t(_ s: String) -> Instant { Instant("2021-03-25T\(s)+08:00")! }
+        let spans = [(t("08:58:45"), t("09:30:00")), (t("09:29:00"), t("10:30:00")), (t("10:32:00"), t("10:35:00"))]
+        let gap = Coverage.longestGap(from: t("09:00:00"), to: t("10:40:00"), spans: spans)
+        #expect(gap.seconds == 300)
+        #expect(gap.from == t("10:35:00"))
+        #expect(Coverage.longestGap(from: t("09:00:00"), to: t("10:00:00"), spans: [(t("08:00:00"), t("11:00:00"))]).seconds == 0)
+        #expect(Coverage.longestGap(from: t("09:00:00"), to: t("10:00:00"), spans: []).seconds == 3600)
+    }
+
+    @Test func packTestPatchesFollowJSONPatch() throws {
+        let doc = try JSONDocument.parse(text: #"{"a": {"b": [1, 2]}, "c": "x"}"#)
+        var value = JSONOutput(doc.root)
+        let ops = try JSONDocument.parse(text: #"[{"op": "replace", "path": "/a/b/1", "value": 5}, {"op": "add", "path": "/a/b/-", "value": 6}, {"op": "remove", "path": "/c"}, {"op": "replace", "path": "/nope", "value": 1}]"#)
+        let problems = ops.root.elements.map { JSONPatch.apply($0, to: &value) }
+        #expect(problems.prefix(3).allSatisfy { $0 == nil })
+        #expect(problems[3] == "replace /nope: no such member")
+        #expect(value.rendered(pretty: false) == #"{"a":{"b":[1,5,6]}}"#)
+    }
+}
