@@ -36,22 +36,38 @@ public struct Validator: Sendable {
 
     /// Every issue of `root` read as an object of `spec`.
     public func validate(_ root: JSONValue, as spec: ObjectSpec) -> [Issue] {
+        validate(root, as: spec, recordingInto: nil)
+    }
+
+    /// Validates and, with a cache, records where each field of each object is (for rules).
+    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?) -> [Issue] {
         var issues: [Issue] = []
         var category: String?
         if root.kind == .object, let c = root["category"], c.kind == .string { category = c.string }
-        validateObject(root, spec, category: category, into: &issues)
+        var walk = Walk(cache: cache)
+        walk.object(root, spec, category: category, strict: strict, into: &issues)
         return issues
     }
+}
 
-    func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, into issues: inout [Issue]) {
+/// One validation pass (the cache it fills travels with it).
+private struct Walk {
+    let cache: ConversionCache?
+
+    mutating func object(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
+        validateObject(value, spec, category: category, strict: strict, into: &issues)
+    }
+
+    func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
         guard value.kind == .object else {
             issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
-                                "expected an object (\(spec.name)), found \(Validator.describe(value))"))
+                                "expected an object (\(spec.name)), found \(Walk.describe(value))"))
             return
         }
         // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
         // is unknown and reported.
         var seen: UInt64 = 0
+        let slotBase = cache?.beginObject(value.index, fieldCount: spec.fields.count) ?? -1
         value.forEachMemberRaw { keyNode, member in
             guard let i = spec.fieldIndex(keyNode: keyNode, in: value) else {
                 if strict || !spec.open {
@@ -64,8 +80,9 @@ public struct Validator: Sendable {
                 return
             }
             seen |= 1 << UInt64(i)
+            if slotBase >= 0 { cache!.slots[slotBase &+ i] = Int32(member.index) }
             let field = spec.fields[i]
-            validateValue(member, field.type, name: field.name, category: category, into: &issues)
+            validateValue(member, field.type, name: field.name, category: category, strict: strict, into: &issues)
         }
         for (i, field) in spec.fields.enumerated() where seen & (1 << UInt64(i)) == 0 {
             let needed: Bool
@@ -84,13 +101,13 @@ public struct Validator: Sendable {
         }
     }
 
-    func validateValue(_ value: JSONValue, _ type: FieldType, name: String, category: String?,
+    func validateValue(_ value: JSONValue, _ type: FieldType, name: String, category: String?, strict: Bool,
                        into issues: inout [Issue]) {
         func fail(_ detail: String) {
             issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, detail))
         }
         func expect() {
-            fail("expected \(type.expectation) for '\(name)', found \(Validator.describe(value))")
+            fail("expected \(type.expectation) for '\(name)', found \(Walk.describe(value))")
         }
         switch type {
         case .text:
@@ -99,7 +116,7 @@ public struct Validator: Sendable {
             guard value.kind == .string else { return expect() }
             if value.withStringBytes({ Day.parse($0) }) ?? nil != nil { return }
             if let s = value.string {
-                fail("expected a date (YYYY-MM-DD) for '\(name)', found \"\(s)\"\(Validator.dateProblem(s))")
+                fail("expected a date (YYYY-MM-DD) for '\(name)', found \"\(s)\"\(Walk.dateProblem(s))")
             }
         case .time:
             guard value.kind == .string else { return expect() }
@@ -134,21 +151,21 @@ public struct Validator: Sendable {
             }
         case .constant(let c):
             if !(value.kind == .string && value.stringEquals(c)) {
-                fail("expected \"\(c)\" for '\(name)', found \(Validator.describe(value))")
+                fail("expected \"\(c)\" for '\(name)', found \(Walk.describe(value))")
             }
         case .object(let spec):
-            validateObject(value, spec, category: category, into: &issues)
+            validateObject(value, spec, category: category, strict: strict, into: &issues)
         case .any:
             break
         case .map(let element):
             guard value.kind == .object else { return expect() }
             for member in value.members {
-                validateValue(member.value, element, name: member.key, category: category, into: &issues)
+                validateValue(member.value, element, name: member.key, category: category, strict: strict, into: &issues)
             }
         case .array(let element):
             guard value.kind == .array else { return expect() }
             for item in value.elements {
-                validateValue(item, element, name: name, category: category, into: &issues)
+                validateValue(item, element, name: name, category: category, strict: strict, into: &issues)
             }
         }
     }

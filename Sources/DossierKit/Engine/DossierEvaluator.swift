@@ -47,13 +47,14 @@ enum DossierEvaluator {
         }
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
-        for issue in Validator(strict: strict).validate(root, as: pack.format.dossier) {
+        let cache = ConversionCache(nodeCount: document.nodeCount)
+        for issue in Validator(strict: strict).validate(root, as: pack.format.dossier, recordingInto: cache) {
             let e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
         }
         guard result.errors.isEmpty else { return result }
 
-        let evaluation = pack.evaluate(root, registry: registry, context: context)
+        let evaluation = pack.evaluate(root, registry: registry, context: context, cache: cache)
         for problem in evaluation.problems {
             result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
         }

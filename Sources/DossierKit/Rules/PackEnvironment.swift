@@ -38,9 +38,8 @@ struct PackEnvironment: Sendable {
     }
 
     /// The state of one dossier's evaluation: base values and the evaluation context.
-    func begin(_ root: JSONValue, context: EvaluationContext) -> DossierState {
+    func begin(_ root: JSONValue, context: EvaluationContext, cache: ConversionCache) -> DossierState {
         var activation = definitionEnvironment.activation(constants, context: context)
-        let cache = ConversionCache()
         activation["dossier"] = .record(JSONRecord(value: root, spec: dossierSpec, cache: cache))
         var problems: [EvaluationProblem] = []
         for d in definitions {

@@ -25,21 +25,24 @@ struct JSONRecord: RecordValue {
     }
 
     /// The fast path the evaluator takes: the shape was generated from `spec` in field order, so
-    /// the checker's field index is the spec's and no name is hashed. Each field is converted
-    /// once per dossier: rules read `dossier.recordings` once per step, and the cache turns
-    /// those reads into one conversion.
+    /// the checker's field index is the spec's and no name is hashed. With the dossier's cache the
+    /// member is found by index and converted once: rules read `dossier.recordings` once per step.
     func field(at index: Int, named name: String) -> Value {
         guard index < spec.fields.count else { return .null }
-        let key = value.index &* 64 &+ index
-        if let cache, let hit = cache.values[key] { return hit }
-        let result: Value
-        if let member = value[name], member.kind != .null {
-            result = JSONRecord.convert(member, spec.fields[index].type, cache: cache)
-        } else {
-            result = .null
+        if let cache, !cache.converted.isEmpty {
+            let start = Int(cache.slotStart[value.index])
+            if start >= 0 {
+                let member = Int(cache.slots[start &+ index])
+                guard member >= 0 else { return .null }
+                if let hit = cache.converted[member] { return hit }
+                let v = JSONValue(document: value.document, index: member)
+                let result = v.kind == .null ? Value.null : JSONRecord.convert(v, spec.fields[index].type, cache: cache)
+                cache.converted[member] = result
+                return result
+            }
         }
-        cache?.values[key] = result
-        return result
+        guard let member = value[name], member.kind != .null else { return .null }
+        return JSONRecord.convert(member, spec.fields[index].type, cache: cache)
     }
 
     func hasField(_ name: String) -> Bool {
@@ -114,13 +117,42 @@ struct JSONRecord: RecordValue {
     }
 }
 
-/// Converted field values of one dossier, keyed by record node and field index.
+/// Where each field of each object of one dossier is, and its converted value.
 ///
-/// One per dossier and used by the one thread that checks it, hence `@unchecked Sendable`.
+/// The validator fills `slots` as it matches keys to field tables (it has to anyway); a rule
+/// reading `step.end` then finds the member by two array reads instead of scanning and comparing
+/// keys, and converts it once. One per dossier, used by the one thread that checks it, hence
+/// `@unchecked Sendable`.
+///
+/// Example: object node 40 (a step, 9 fields) gets `slotStart[40] = 120`; its `end` (field 3) is
+/// member node 47, so `slots[123] = 47`, and `converted[47]` caches the `Instant`.
 final class ConversionCache: @unchecked Sendable {
-    var values: [Int: Value] = [:]
+    /// Per tape node: where its field slots start in `slots`, or -1.
+    var slotStart: [Int32]
+    /// Member node index per field, -1 when absent.
+    var slots: [Int32] = []
+    /// Converted values by member node index.
+    var converted: [Value?]
 
-    init() { values.reserveCapacity(256) }
+    init(nodeCount: Int) {
+        slotStart = Array(repeating: -1, count: nodeCount)
+        converted = Array(repeating: nil, count: nodeCount)
+        slots.reserveCapacity(nodeCount)
+    }
+
+    /// Records that object node `object` has `fieldCount` fields; returns the first slot.
+    func beginObject(_ object: Int, fieldCount: Int) -> Int {
+        let start = slots.count
+        slotStart[object] = Int32(start)
+        slots.append(contentsOf: repeatElement(-1, count: fieldCount))
+        return start
+    }
+
+    /// Empties the cache; converted records refer to it, so this also breaks that cycle.
+    func clear() {
+        converted.removeAll()
+        slots.removeAll()
+    }
 }
 
 /// A record whose values are laid out in its shape's field order: `field(at:)` is an array read.

@@ -92,8 +92,10 @@ public final class RulePack: Sendable {
     public func rule(_ id: String) -> (any CompiledRule)? { rules.first { $0.meta.id == id } }
 
     /// The findings and run-time problems of one dossier.
-    func evaluate(_ root: JSONValue, registry: OfficerRegistry?, context: EvaluationContext? = nil) -> PackEvaluation {
-        var state = environment.begin(root, context: context ?? environment.context(registry: registry))
+    func evaluate(_ root: JSONValue, registry: OfficerRegistry?, context: EvaluationContext? = nil,
+                  cache: ConversionCache? = nil) -> PackEvaluation {
+        var state = environment.begin(root, context: context ?? environment.context(registry: registry),
+                                      cache: cache ?? ConversionCache(nodeCount: 0))
         var out = PackEvaluation()
         out.problems = state.problems
         for rule in rules {
@@ -101,7 +103,7 @@ public final class RulePack: Sendable {
             rule.evaluate(&state, into: &out)
         }
         // The cache holds records that hold the cache: empty it to free the dossier.
-        state.cache.values.removeAll()
+        state.cache.clear()
         return out
     }
 
