@@ -51,7 +51,7 @@ enum DomainBuiltins {
             name: "addWorkdays", overloads: [(params: [.date, .number], result: .date)],
             summary: "the n-th working day after a date (the period starts the day after)",
             doc: "Working days skip weekends and official holidays and count make-up working days, from the pack's calendar. A year the calendar lacks is an evaluation error naming the year.",
-            examples: [("addWorkdays(date('2022-09-29'), 7)", "2022-10-13"), ("addWorkdays(date('2019-04-26'), 3)", "2019-05-05")],
+            examples: [("addWorkdays(date('2022-09-29'), 7)", "date(\"2022-10-13\")"), ("addWorkdays(date('2019-04-26'), 3)", "date(\"2019-04-30\")")],
             binary: { (a, b, context) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("addWorkdays", [a, b]) }
                 let n = try whole(b, "addWorkdays")
@@ -74,13 +74,47 @@ enum DomainBuiltins {
             name: "addCalendarDays", overloads: [(params: [.date, .number], result: .date)],
             summary: "a date n calendar days later, moved to the next working day when it is not one",
             doc: "The catalogue's rule for calendar-day periods: a period whose last day is a weekend or holiday ends on the next working day.",
-            examples: [("addCalendarDays(date('2021-09-24'), 7)", "2021-10-08"), ("addCalendarDays(date('2022-03-01'), 7)", "2022-03-08")],
+            examples: [("addCalendarDays(date('2021-09-24'), 7)", "date(\"2021-10-08\")"), ("addCalendarDays(date('2022-03-01'), 7)", "date(\"2022-03-08\")")],
             binary: { (a, b, context) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("addCalendarDays", [a, b]) }
                 let n = try whole(b, "addCalendarDays")
                 do { return .date(try services(context, "addCalendarDays").calendar.addingCalendarDays(n, to: d)) }
                 catch let e as CalendarError { throw calendarError(e) }
                 catch { throw EvaluationError("\(error)") }
+            }),
+        Builtin(
+            name: "addMonths", overloads: [(params: [.date, .number], result: .date)],
+            summary: "the corresponding day n months later (earlier when negative), or that month's last day when it has none",
+            doc: "Periods counted in months or years (a 2-year limitation period is `addMonths(d, 24)`) end on the corresponding day of the last month; a month without that day ends on its last day (民法典 Art. 202). No move to a working day: use it for periods no act has to meet on their last day.",
+            examples: [("addMonths(date('2019-01-21'), 24)", "date(\"2021-01-21\")"), ("addMonths(date('2020-02-29'), 12)", "date(\"2021-02-28\")"),
+                       ("addMonths(date('2021-08-31'), -6)", "date(\"2021-02-28\")")],
+            pure: true,
+            binary: { (a, b, _) throws(EvaluationError) -> Value in
+                guard case .date(let d) = a else { throw Builtin.noOverload("addMonths", [a, b]) }
+                guard case .number(let n) = b, let months = n.intValue, abs(months) <= 120_000 else {
+                    throw EvaluationError("'addMonths' needs a whole number of months, not \(b)")
+                }
+                let (y, m, day) = d.components
+                let index = y * 12 + (m - 1) + months
+                let year = index >= 0 ? index / 12 : (index - 11) / 12
+                let month = index - year * 12 + 1
+                guard (1...9999).contains(year),
+                    let result = Day(year: year, month: month, day: min(day, Day.daysInMonth(year: year, month: month)))
+                else { throw EvaluationError("addMonths: \(d) plus \(months) months is outside years 1-9999") }
+                return .date(result)
+            }),
+        Builtin(
+            name: "isSha256", overloads: [(params: [.string], result: .bool)],
+            summary: "whether a string is a SHA-256 digest written as 64 hexadecimal digits (either case)",
+            examples: [("isSha256('9f2c')", "false"),
+                       ("isSha256('91ae3d01e4dec21aa361982420771de0ab89203b21ff42d539e701b3d06c424a')", "true")],
+            pure: true,
+            unary: { (a, _) throws(EvaluationError) -> Value in
+                guard case .string(let s) = a else { throw Builtin.noOverload("isSha256", [a]) }
+                let bytes = Array(s.utf8)
+                return .bool(bytes.count == 64 && bytes.allSatisfy { c in
+                    (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+                })
             }),
         Builtin(
             name: "isWorkday", overloads: [(params: [.date], result: .bool)],

@@ -3,7 +3,7 @@
 ///
 /// Values are converted lazily, field by field, straight from the parsed tape: a rule that reads
 /// three fields of a dossier converts three values, not the whole document.
-struct JSONRecord: RecordValue {
+final class JSONRecord: RecordValue {
     let value: JSONValue
     let spec: ObjectSpec
     /// Converted fields of this dossier, shared by every record of it; `nil` for data shared
@@ -157,7 +157,7 @@ final class ConversionCache: @unchecked Sendable {
 
 /// A record whose values are laid out in its shape's field order: `field(at:)` is an array read.
 /// Parameters, table rows and registry officers are built this way once, at load time.
-struct ShapedRecord: RecordValue {
+final class ShapedRecord: RecordValue {
     let shape: RecordShape
     let values: [Value]
     let pointer: String
@@ -177,7 +177,7 @@ struct ShapedRecord: RecordValue {
 }
 
 /// A record built in memory (builtin results, data not yet shaped).
-struct MapRecord: RecordValue {
+final class MapRecord: RecordValue {
     let values: [String: Value]
     let pointer: String
 

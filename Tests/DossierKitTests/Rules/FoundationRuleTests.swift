@@ -120,3 +120,21 @@ import Testing
         #expect(findings(TestSupport.check(above), "PROC-07").first?.lawVersion == "cpl-2021")
     }
 }
+
+/// Every example of every domain builtin, evaluated with the default pack's calendar.
+@Suite struct DomainBuiltinExampleTests {
+    @Test(arguments: DomainBuiltins.all.flatMap { b in b.examples.map { "\(b.name): \($0.expr) → \($0.want)" } })
+    func example(_ line: String) throws {
+        let name = String(line[..<line.firstIndex(of: ":")!])
+        let builtin = try #require(DomainBuiltins.registry.builtin(named: name))
+        let example = try #require(builtin.examples.first { line.hasSuffix("\($0.expr) → \($0.want)") })
+        let env = CheckEnvironment(variables: [:], builtins: DomainBuiltins.registry)
+        let compiled = try Checker(environment: env).compile(example.expr)
+        let got = try compiled.evaluate(env.activation([:], context: TestSupport.pack.evaluationContext(registry: TestSupport.registry)))
+        #expect(got.description == example.want)
+    }
+
+    @Test func everyDomainBuiltinHasAnExample() {
+        for b in DomainBuiltins.all where b.name != "officer" { #expect(!b.examples.isEmpty, "\(b.name)") }
+    }
+}

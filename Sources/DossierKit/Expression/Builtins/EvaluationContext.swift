@@ -29,7 +29,9 @@ public struct EvaluationContext: Sendable {
     /// The service registered under `key`, or an error naming the builtin that needed it.
     public func require<S: Sendable>(_ key: S.Type, by builtin: String) throws(EvaluationError) -> S {
         guard let s = service(key) else {
-            throw EvaluationError("'\(builtin)' needs a \(key) service, which the host did not provide")
+            var name = String(describing: key)
+            if name.hasPrefix("any ") { name.removeFirst(4) }
+            throw EvaluationError("'\(builtin)' needs the \(name) service, which the host did not provide")
         }
         return s
     }

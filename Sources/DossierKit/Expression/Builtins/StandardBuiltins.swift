@@ -4,11 +4,10 @@
 /// to the host, which registers them next to these. Every entry carries examples that a test
 /// evaluates, so the reference in `Docs/ExpressionLanguage.md` is checked against the code.
 enum StandardBuiltins {
-    private typealias T = ExprType
 
     /// All standard builtins, in reference order.
     static let all: [Builtin] = [
-        size, contains, startsWith, endsWith, lower, upper, trim, substring, split, join,
+        size, contains, startsWith, endsWith, isDigits, lower, upper, trim, substring, split, join,
         string, int, number, abs, min, max, sum,
         date, time, days, addDays, dayOf, seconds, year, month, weekday,
         keys, values, first, last, sort, distinct, coalesce,
@@ -26,14 +25,15 @@ enum StandardBuiltins {
 
     /// Orders two values of one orderable kind; `nil` when they cannot be ordered.
     static func less(_ a: Value, _ b: Value) -> Bool? {
-        switch (a, b) {
-        case (.number(let x), .number(let y)): return x < y
-        case (.string(let x), .string(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
-        case (.date(let x), .date(let y)): return x < y
-        case (.time(let x), .time(let y)): return x < y
-        case (.bool(let x), .bool(let y)): return !x && y
-        default: return nil
+        switch a {
+        case .number(let x): if case .number(let y) = b { return x < y }
+        case .string(let x): if case .string(let y) = b { return Value.bytesLess(x, y) }
+        case .date(let x): if case .date(let y) = b { return x < y }
+        case .time(let x): if case .time(let y) = b { return x < y }
+        case .bool(let x): if case .bool(let y) = b { return !x && y }
+        default: break
         }
+        return nil
     }
 
     /// Byte-wise substring search.
@@ -63,7 +63,7 @@ enum StandardBuiltins {
     // MARK: Strings
 
     static let size = Builtin(
-        name: "size", overloads: [([.string], .number), ([.list(T.T)], .number), ([.map(T.T)], .number)],
+        name: "size", overloads: [([.string], .number), ([.list(.T)], .number), ([.map(.T)], .number)],
         summary: "Length of a string (in Unicode scalars), list or map.",
         doc: "Strings count Unicode scalars, so each Chinese character counts one.",
         examples: [("size(\"行政处罚\")", "4"), ("[1, 2, 3].size()", "3"), ("size({\"a\": 1})", "1"), ("size(\"\")", "0")],
@@ -101,6 +101,17 @@ enum StandardBuiltins {
         "endsWith", summary: "Whether the first string ends with the second.",
         examples: [("\"决定书.pdf\".endsWith(\".pdf\")", "true"), ("endsWith(\"abc\", \"b\")", "false")]
     ) { $0.utf8.reversed().starts(with: $1.utf8.reversed()) }
+
+    static let isDigits = Builtin(
+        name: "isDigits", overloads: [([.string], .bool)],
+        summary: "Whether a string is non-empty and made only of the ASCII digits 0–9.",
+        doc: "A regex-free check for codes and numbers kept as text (full-width digits do not count).",
+        examples: [("isDigits(\"20210715\")", "true"), ("isDigits(\"2021-07-15\")", "false"), ("isDigits(\"\")", "false"), ("isDigits(\"１２\")", "false")],
+        pure: true
+    ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
+        guard case .string(let s) = v else { throw Builtin.noOverload("isDigits", [v]) }
+        return .bool(!s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
+    }
 
     private static func stringMap(_ name: String, summary: String, examples: [(expr: String, want: String)],
                                   _ f: @escaping @Sendable (String) -> String) -> Builtin {
@@ -404,7 +415,7 @@ enum StandardBuiltins {
     // MARK: Lists and maps
 
     static let keys = Builtin(
-        name: "keys", overloads: [([.map(T.T)], .list(.string))], summary: "The keys of a map, in byte order.",
+        name: "keys", overloads: [([.map(.T)], .list(.string))], summary: "The keys of a map, in byte order.",
         examples: [("keys({\"b\": 1, \"a\": 2})", "[\"a\", \"b\"]")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .map(let m) = v else { throw Builtin.noOverload("keys", [v]) }
@@ -412,7 +423,7 @@ enum StandardBuiltins {
     }
 
     static let values = Builtin(
-        name: "values", overloads: [([.map(T.T)], .list(T.T))], summary: "The values of a map, in the byte order of their keys.",
+        name: "values", overloads: [([.map(.T)], .list(.T))], summary: "The values of a map, in the byte order of their keys.",
         examples: [("values({\"b\": 1, \"a\": 2})", "[2, 1]")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .map(let m) = v else { throw Builtin.noOverload("values", [v]) }
@@ -420,7 +431,7 @@ enum StandardBuiltins {
     }
 
     static let first = Builtin(
-        name: "first", overloads: [([.list(T.T)], T.T)], summary: "The first element of a list, or null when it is empty.",
+        name: "first", overloads: [([.list(.T)], .T)], summary: "The first element of a list, or null when it is empty.",
         examples: [("first([3, 1])", "3"), ("[].first()", "null")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .list(let l) = v else { throw Builtin.noOverload("first", [v]) }
@@ -428,7 +439,7 @@ enum StandardBuiltins {
     }
 
     static let last = Builtin(
-        name: "last", overloads: [([.list(T.T)], T.T)], summary: "The last element of a list, or null when it is empty.",
+        name: "last", overloads: [([.list(.T)], .T)], summary: "The last element of a list, or null when it is empty.",
         examples: [("last([3, 1])", "1"), ("last([])", "null")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .list(let l) = v else { throw Builtin.noOverload("last", [v]) }
@@ -436,7 +447,7 @@ enum StandardBuiltins {
     }
 
     static let sort = Builtin(
-        name: "sort", overloads: [([.list(T.T)], .list(T.T))],
+        name: "sort", overloads: [([.list(.T)], .list(.T))],
         summary: "The list in ascending order (numbers, strings by bytes, dates, times or bools; one kind only).",
         examples: [("sort([3, 1, 2])", "[1, 2, 3]"), ("sort([\"b\", \"a\"])", "[\"a\", \"b\"]"),
                    ("sort([date(\"2021-07-15\"), date(\"2021-03-01\")])", "[date(\"2021-03-01\"), date(\"2021-07-15\")]")],
@@ -451,7 +462,7 @@ enum StandardBuiltins {
     }
 
     static let distinct = Builtin(
-        name: "distinct", overloads: [([.list(T.T)], .list(T.T))], summary: "The list without repeated elements, keeping first occurrences.",
+        name: "distinct", overloads: [([.list(.T)], .list(.T))], summary: "The list without repeated elements, keeping first occurrences.",
         examples: [("distinct([1, 2, 1, 3, 2])", "[1, 2, 3]"), ("distinct([1.0, 1])", "[1]")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .list(let l) = v else { throw Builtin.noOverload("distinct", [v]) }
@@ -460,7 +471,7 @@ enum StandardBuiltins {
     }
 
     static let coalesce = Builtin(
-        name: "coalesce", overloads: [([T.T, T.T], T.T), ([T.T, T.T, T.T], T.T), ([T.T, T.T, T.T, T.T], T.T)],
+        name: "coalesce", overloads: [([.T, .T], .T), ([.T, .T, .T], .T), ([.T, .T, .T, .T], .T)],
         summary: "The first argument that is not null (null when all are).",
         doc: "Arguments are evaluated left to right; all of them are evaluated.",
         examples: [("coalesce(null, 5)", "5"), ("coalesce(\"a\", \"b\")", "\"a\""), ("coalesce(null, null, \"—\")", "\"—\"")],

@@ -44,7 +44,7 @@ public struct Checker: Sendable {
     /// Parses and checks `source`, returning its type without building an evaluator.
     public func typeOf(_ source: String) throws(CompileError) -> ExprType {
         let scalars = Array(source.unicodeScalars)
-        let expr = try Parser.parse(scalars, base: 0)
+        let expr = try ExprParser.parse(scalars, base: 0)
         var pass = CheckPass(environment: environment, scalars: scalars, base: 0)
         return try pass.check(expr).type
     }
@@ -53,11 +53,11 @@ public struct Checker: Sendable {
     func compile(scalars: [Unicode.Scalar], base: Int, source: String, expecting expected: ExprType?) throws(CompileError)
         -> CompiledExpression
     {
-        let expr = try Parser.parse(scalars, base: base)
+        let expr = try ExprParser.parse(scalars, base: base)
         var pass = CheckPass(environment: environment, scalars: scalars, base: base)
         var typed = try pass.check(expr)
         if let expected, expected != .dyn {
-            guard TypeRules.assignable(typed.type, to: expected) else {
+            guard ExprTypeRules.assignable(typed.type, to: expected) else {
                 throw CompileError(range: typed.range, message: "expected \(expected), got \(typed.type)")
             }
             typed = TypedExpr(kind: typed.kind, type: expected, range: typed.range, text: typed.text)
@@ -100,126 +100,180 @@ struct CheckPass {
         CompileError(range: range, message: message)
     }
 
+    /// Types one node. Each kind has its own helper so this recursive frame stays small: an
+    /// expression at `ExprParser.maxDepth` must check on a 512 KiB thread stack even in a debug build.
     mutating func check(_ e: Expr) throws(CompileError) -> TypedExpr {
+        // No payload bindings here: each helper destructures its own kind, keeping this frame tiny.
         switch e.kind {
-        case .literal(let literal):
-            switch literal {
-            case .null: return node(.constant(.null), .null, e)
-            case .bool(let b): return node(.constant(.bool(b)), .bool, e)
-            case .number(let n): return node(.constant(.number(n)), .number, e)
-            case .string(let s): return node(.constant(.string(s)), .string, e)
-            }
-
-        case .identifier(let name):
-            if let i = locals.lastIndex(where: { $0.name == name }) {
-                return node(.local(slot: i), locals[i].type, e)
-            }
-            if let type = environment.variables[name], let slot = environment.slot(of: name) {
-                usedGlobals.insert(name)
-                return node(.global(slot: slot), type, e)
-            }
-            let names = Array(environment.variables.keys) + locals.map(\.name)
-            throw error(e.range, "unknown variable '\(name)'" + Suggestions.hint(for: name, among: names))
-
-        case .member(let baseExpr, let name, let nameRange):
-            let base = try check(baseExpr)
-            let (type, index) = try fieldType(of: base.type, name: name, nameRange: nameRange)
-            return node(.field(base, name: name, index: index), type, e)
-
-        case .index(let baseExpr, let keyExpr):
-            let base = try check(baseExpr)
-            let key = try check(keyExpr)
-            switch (base.type, key.type) {
-            case (.list(let element), .number), (.list(let element), .dyn):
-                return node(.index(base, key), element, e)
-            case (.map(let element), .string), (.map(let element), .dyn):
-                return node(.index(base, key), element, e)
-            case (.record, .string):
-                if case .constant(.string(let name)) = key.kind {
-                    let (type, index) = try fieldType(of: base.type, name: name, nameRange: keyExpr.range)
-                    return node(.field(base, name: name, index: index), type, e)
-                }
-                return node(.index(base, key), .dyn, e)
-            case (.dyn, _), (.record, .dyn):
-                return node(.index(base, key), .dyn, e)
-            case (.list, _), (.map, _), (.record, _):
-                throw error(e.range, "cannot index \(base.type) with \(key.type)")
-            default:
-                throw error(e.range, "cannot index \(base.type)")
-            }
-
-        case .call(let name, let nameRange, let receiver, let arguments):
-            if let macro = MacroKind(rawValue: name) {
-                return try checkMacro(macro, e, receiver: receiver, arguments: arguments)
-            }
-            if name == "has" && receiver == nil {
-                return try checkHas(e, arguments: arguments)
-            }
-            if name == "has" {
-                throw error(nameRange, "'has' must be called as has(a.b)")
-            }
-            var args: [TypedExpr] = []
-            if let receiver { args.append(try check(receiver)) }
-            for a in arguments { args.append(try check(a)) }
-            return try checkCall(name, nameRange: nameRange, e, args)
-
-        case .unary(let op, let operandExpr):
-            let operand = try check(operandExpr)
-            switch (op, operand.type) {
-            case (.not, .bool), (.not, .dyn): return node(.not(operand), .bool, e)
-            case (.negate, .number), (.negate, .dyn): return node(.negate(operand), .number, e)
-            default: throw error(e.range, "operator '\(op.rawValue)' cannot be applied to \(operand.type)")
-            }
-
-        case .binary(let op, let lhsExpr, let rhsExpr):
-            let lhs = try check(lhsExpr)
-            let rhs = try check(rhsExpr)
-            switch TypeRules.binary(op, lhs.type, rhs.type) {
-            case .failure(let message): throw error(e.range, message)
-            case .type(let type):
-                switch op {
-                case .and: return node(.and(lhs, rhs), type, e)
-                case .or: return node(.or(lhs, rhs), type, e)
-                default: return node(.binary(op, lhs, rhs), type, e)
-                }
-            }
-
-        case .conditional(let cExpr, let tExpr, let fExpr):
-            let condition = try check(cExpr)
-            guard condition.type == .bool || condition.type == .dyn else {
-                throw error(cExpr.range, "condition must be bool, got \(condition.type)")
-            }
-            let then = try check(tExpr)
-            let otherwise = try check(fExpr)
-            guard let type = TypeRules.join(then.type, otherwise.type) else {
-                throw error(e.range, "conditional branches have different types: \(then.type) and \(otherwise.type)")
-            }
-            return node(.conditional(condition, then, otherwise), type, e)
-
-        case .list(let elementExprs):
-            var elements: [TypedExpr] = []
-            var elementType: ExprType? = nil
-            for x in elementExprs {
-                let t = try check(x)
-                elements.append(t)
-                elementType = elementType.map { TypeRules.join($0, t.type) ?? .dyn } ?? t.type
-            }
-            return node(.list(elements), .list(elementType ?? .dyn), e)
-
-        case .map(let entryExprs):
-            var entries: [(key: TypedExpr, value: TypedExpr)] = []
-            var valueType: ExprType? = nil
-            for entry in entryExprs {
-                let k = try check(entry.key)
-                guard k.type == .string || k.type == .dyn else {
-                    throw error(entry.key.range, "map keys must be strings, got \(k.type)")
-                }
-                let v = try check(entry.value)
-                entries.append((k, v))
-                valueType = valueType.map { TypeRules.join($0, v.type) ?? .dyn } ?? v.type
-            }
-            return node(.map(entries), .map(valueType ?? .dyn), e)
+        case .literal: return try checkLiteral(e)
+        case .identifier: return try checkIdentifier(e)
+        case .member: return try checkMember(e)
+        case .index: return try checkIndex(e)
+        case .call: return try checkCallSyntax(e)
+        case .unary: return try checkUnary(e)
+        case .binary: return try checkBinary(e)
+        case .conditional: return try checkConditional(e)
+        case .list: return try checkList(e)
+        case .map: return try checkMap(e)
         }
+    }
+
+    /// A literal constant.
+    @inline(never)
+    private mutating func checkLiteral(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .literal(let literal) = e.kind else { preconditionFailure("checkLiteral on another kind") }
+        switch literal {
+        case .null: return node(.constant(.null), .null, e)
+        case .bool(let b): return node(.constant(.bool(b)), .bool, e)
+        case .number(let n): return node(.constant(.number(n)), .number, e)
+        case .string(let s): return node(.constant(.string(s)), .string, e)
+        }
+    }
+
+    /// A macro variable or environment variable.
+    @inline(never)
+    private mutating func checkIdentifier(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .identifier(let name) = e.kind else { preconditionFailure("checkIdentifier on another kind") }
+        if let i = locals.lastIndex(where: { $0.name == name }) {
+            return node(.local(slot: i), locals[i].type, e)
+        }
+        if let type = environment.variables[name], let slot = environment.slot(of: name) {
+            usedGlobals.insert(name)
+            return node(.global(slot: slot), type, e)
+        }
+        let names = Array(environment.variables.keys) + locals.map(\.name)
+        throw error(e.range, "unknown variable '\(name)'" + NameSuggestions.hint(for: name, among: names))
+    }
+
+    /// `base.name`.
+    @inline(never)
+    private mutating func checkMember(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .member(let baseExpr, let name, let nameRange) = e.kind else { preconditionFailure("checkMember on another kind") }
+        let base = try check(baseExpr)
+        let (type, index) = try fieldType(of: base.type, name: name, nameRange: nameRange)
+        return node(.field(base, name: name, index: index), type, e)
+    }
+
+    /// `base[key]`; a constant string key on a record is a field access.
+    @inline(never)
+    private mutating func checkIndex(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .index(let baseExpr, let keyExpr) = e.kind else { preconditionFailure("checkIndex on another kind") }
+        let base = try check(baseExpr)
+        let key = try check(keyExpr)
+        switch (base.type, key.type) {
+        case (.list(let element), .number), (.list(let element), .dyn):
+            return node(.index(base, key), element, e)
+        case (.map(let element), .string), (.map(let element), .dyn):
+            return node(.index(base, key), element, e)
+        case (.record, .string):
+            if case .constant(.string(let name)) = key.kind {
+                let (type, index) = try fieldType(of: base.type, name: name, nameRange: keyExpr.range)
+                return node(.field(base, name: name, index: index), type, e)
+            }
+            return node(.index(base, key), .dyn, e)
+        case (.dyn, _), (.record, .dyn):
+            return node(.index(base, key), .dyn, e)
+        case (.list, _), (.map, _), (.record, _):
+            throw error(e.range, "cannot index \(base.type) with \(key.type)")
+        default:
+            throw error(e.range, "cannot index \(base.type)")
+        }
+    }
+
+    /// A call: macro, `has`, or builtin (receiver first).
+    @inline(never)
+    private mutating func checkCallSyntax(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .call(let name, let nameRange, let receiver, let arguments) = e.kind else { preconditionFailure("checkCallSyntax on another kind") }
+        if let macro = MacroKind(rawValue: name) {
+            return try checkMacro(macro, e, receiver: receiver, arguments: arguments)
+        }
+        if name == "has" && receiver == nil {
+            return try checkHas(e, arguments: arguments)
+        }
+        if name == "has" {
+            throw error(nameRange, "'has' must be called as has(a.b)")
+        }
+        var args: [TypedExpr] = []
+        if let receiver { args.append(try check(receiver)) }
+        for a in arguments { args.append(try check(a)) }
+        return try checkCall(name, nameRange: nameRange, e, args)
+    }
+
+    /// `!x`, `-x`.
+    @inline(never)
+    private mutating func checkUnary(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .unary(let op, let operandExpr) = e.kind else { preconditionFailure("checkUnary on another kind") }
+        let operand = try check(operandExpr)
+        switch (op, operand.type) {
+        case (.not, .bool), (.not, .dyn): return node(.not(operand), .bool, e)
+        case (.negate, .number), (.negate, .dyn): return node(.negate(operand), .number, e)
+        default: throw error(e.range, "operator '\(op.rawValue)' cannot be applied to \(operand.type)")
+        }
+    }
+
+    /// Infix operators, typed by `ExprTypeRules.binary`.
+    @inline(never)
+    private mutating func checkBinary(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .binary(let op, let lhsExpr, let rhsExpr) = e.kind else { preconditionFailure("checkBinary on another kind") }
+        let lhs = try check(lhsExpr)
+        let rhs = try check(rhsExpr)
+        switch ExprTypeRules.binary(op, lhs.type, rhs.type) {
+        case .failure(let message): throw error(e.range, message)
+        case .type(let type):
+            switch op {
+            case .and: return node(.and(lhs, rhs), type, e)
+            case .or: return node(.or(lhs, rhs), type, e)
+            default: return node(.binary(op, lhs, rhs), type, e)
+            }
+        }
+    }
+
+    /// `c ? a : b`.
+    @inline(never)
+    private mutating func checkConditional(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .conditional(let cExpr, let tExpr, let fExpr) = e.kind else { preconditionFailure("checkConditional on another kind") }
+        let condition = try check(cExpr)
+        guard condition.type == .bool || condition.type == .dyn else {
+            throw error(cExpr.range, "condition must be bool, got \(condition.type)")
+        }
+        let then = try check(tExpr)
+        let otherwise = try check(fExpr)
+        guard let type = ExprTypeRules.join(then.type, otherwise.type) else {
+            throw error(e.range, "conditional branches have different types: \(then.type) and \(otherwise.type)")
+        }
+        return node(.conditional(condition, then, otherwise), type, e)
+    }
+
+    /// `[a, b]`: the join of the element types, `dyn` when they differ.
+    @inline(never)
+    private mutating func checkList(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .list(let elementExprs) = e.kind else { preconditionFailure("checkList on another kind") }
+        var elements: [TypedExpr] = []
+        var elementType: ExprType? = nil
+        for x in elementExprs {
+            let t = try check(x)
+            elements.append(t)
+            elementType = elementType.map { ExprTypeRules.join($0, t.type) ?? .dyn } ?? t.type
+        }
+        return node(.list(elements), .list(elementType ?? .dyn), e)
+    }
+
+    /// `{k: v}` with string keys.
+    @inline(never)
+    private mutating func checkMap(_ e: Expr) throws(CompileError) -> TypedExpr {
+        guard case .map(let entryExprs) = e.kind else { preconditionFailure("checkMap on another kind") }
+        var entries: [(key: TypedExpr, value: TypedExpr)] = []
+        var valueType: ExprType? = nil
+        for entry in entryExprs {
+            let k = try check(entry.key)
+            guard k.type == .string || k.type == .dyn else {
+                throw error(entry.key.range, "map keys must be strings, got \(k.type)")
+            }
+            let v = try check(entry.value)
+            entries.append((k, v))
+            valueType = valueType.map { ExprTypeRules.join($0, v.type) ?? .dyn } ?? v.type
+        }
+        return node(.map(entries), .map(valueType ?? .dyn), e)
     }
 
     /// The type of `base.name` and, for declared record fields, the field position.
@@ -229,13 +283,15 @@ struct CheckPass {
             if let index = shape.fieldIndex(name) { return (shape.fields[index].type, index) }
             if shape.open { return (.dyn, nil) }
             throw error(nameRange,
-                        "unknown field '\(name)' on \(shape.name)" + Suggestions.hint(for: name, among: shape.fields.map(\.name)))
+                        "unknown field '\(name)' on \(shape.name)" + NameSuggestions.hint(for: name, among: shape.fields.map(\.name)))
         case .map(let element): return (element, nil)
         case .dyn: return (.dyn, nil)
         default: throw error(nameRange, "cannot access field '\(name)' on \(base)")
         }
     }
 
+    /// `has(base.name)`; the argument must be a field selection checked like a member access.
+    @inline(never)
     mutating func checkHas(_ e: Expr, arguments: [Expr]) throws(CompileError) -> TypedExpr {
         guard arguments.count == 1, case .member(let baseExpr, let name, let nameRange) = arguments[0].kind else {
             throw error(e.range, "has() needs a single field selection like has(a.b)")
@@ -250,6 +306,8 @@ struct CheckPass {
         return node(.has(base, name: name), .bool, e)
     }
 
+    /// A comprehension macro: the variable gets the next local slot while its body is checked.
+    @inline(never)
     mutating func checkMacro(_ macro: MacroKind, _ e: Expr, receiver receiverExpr: Expr?, arguments: [Expr]) throws(CompileError)
         -> TypedExpr
     {
@@ -293,9 +351,11 @@ struct CheckPass {
         return node(.macro(macro, receiver: receiver, slot: slot, body: body), type, e)
     }
 
+    /// A builtin call, resolved by overload with `T` bound per call; `date`/`time` literals fold here.
+    @inline(never)
     func checkCall(_ name: String, nameRange: Range<Int>, _ e: Expr, _ args: [TypedExpr]) throws(CompileError) -> TypedExpr {
         guard let builtin = environment.builtins.builtin(named: name) else {
-            throw error(nameRange, "unknown function '\(name)'" + Suggestions.hint(for: name, among: environment.builtins.names))
+            throw error(nameRange, "unknown function '\(name)'" + NameSuggestions.hint(for: name, among: environment.builtins.names))
         }
         // date("…") and time("…") with a literal argument are literals: fold and validate now.
         if (name == "date" || name == "time"), args.count == 1, case .constant(.string(let s)) = args[0].kind {
@@ -315,12 +375,12 @@ struct CheckPass {
         for overload in builtin.overloads where overload.params.count == args.count {
             var binding: ExprType? = nil
             var ok = true
-            for (p, a) in zip(overload.params, args) where !TypeRules.match(param: p, arg: a.type, binding: &binding) {
+            for (p, a) in zip(overload.params, args) where !ExprTypeRules.match(param: p, arg: a.type, binding: &binding) {
                 ok = false
                 break
             }
             guard ok else { continue }
-            resultTypes.append(TypeRules.substitute(overload.result, binding ?? .dyn))
+            resultTypes.append(ExprTypeRules.substitute(overload.result, binding ?? .dyn))
             for (i, p) in overload.params.enumerated() where p == .dyn || p.isTypeVariable {
                 nullChecked[i] = false
             }

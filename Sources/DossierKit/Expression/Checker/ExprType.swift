@@ -103,8 +103,10 @@ public final class RecordShape: Hashable, Sendable, CustomStringConvertible {
     /// The shape name.
     public var description: String { name }
 
+    /// Identity: the same shape object.
     public static func == (a: RecordShape, b: RecordShape) -> Bool { a === b }
 
+    /// Hashes the object identity.
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
     /// The reserved shape behind `ExprType.T`.

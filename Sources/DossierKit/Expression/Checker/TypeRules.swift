@@ -1,7 +1,7 @@
 /// The relations between static types the checker needs.
 ///
 /// Kept apart from the tree walk so each rule is a small pure function with one place to read.
-enum TypeRules {
+enum ExprTypeRules {
     /// The common type of two branches or elements; `nil` when they cannot share one.
     ///
     /// `null` joins with anything (any value may be absent), `dyn` absorbs everything.
@@ -71,8 +71,8 @@ enum TypeRules {
     }
 
     /// The result type of an arithmetic or ordering operator, or the reason it does not apply.
-    static func binary(_ op: BinaryOperator, _ l: ExprType, _ r: ExprType) -> TypeOutcome {
-        func fail(_ hint: String = "") -> TypeOutcome {
+    static func binary(_ op: ExprBinaryOperator, _ l: ExprType, _ r: ExprType) -> ExprTypeOutcome {
+        func fail(_ hint: String = "") -> ExprTypeOutcome {
             .failure("operator '\(op.rawValue)' cannot be applied to \(l) and \(r)\(hint)")
         }
         switch op {
@@ -116,21 +116,22 @@ enum TypeRules {
 }
 
 /// The type of an operator application, or why it does not type-check.
-enum TypeOutcome {
+enum ExprTypeOutcome {
     case type(ExprType)
     case failure(String)
 }
 
 /// "did you mean" suggestions by edit distance.
-enum Suggestions {
-    /// The closest candidate within edit distance 2 (and closer than the name's own length), if any.
+enum NameSuggestions {
+    /// The closest candidate within edit distance 2 (and closer than the name's own length, so `x`
+    /// never suggests `y`), or differing only in case; ties prefer case-only, then byte order.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.unicodeScalars)
         var best: (distance: Int, caseOnly: Bool, name: String)?
         for candidate in candidates where candidate != name {
             let d = distance(target, Array(candidate.unicodeScalars))
-            guard d <= 2, d < target.count else { continue }
             let caseOnly = candidate.lowercased() == name.lowercased()
+            guard caseOnly || (d <= 2 && d < target.count) else { continue }
             if let b = best {
                 if (d, caseOnly ? 0 : 1, candidate) >= (b.distance, b.caseOnly ? 0 : 1, b.name) { continue }
             }

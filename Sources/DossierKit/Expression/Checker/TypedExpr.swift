@@ -41,7 +41,7 @@ indirect enum TypedKind: Sendable {
     /// `a || b`, with error absorption.
     case or(TypedExpr, TypedExpr)
     /// Every other binary operator.
-    case binary(BinaryOperator, TypedExpr, TypedExpr)
+    case binary(ExprBinaryOperator, TypedExpr, TypedExpr)
     /// `c ? a : b`.
     case conditional(TypedExpr, TypedExpr, TypedExpr)
     /// `[a, b]`.

@@ -6,12 +6,20 @@
 // with no name lookups, no per-node allocation (lists and argument arrays of variadic builtins
 // excepted) and no error boxing (typed throws all the way down).
 //
-// Worked example: `a.b.c <= f(d.e, 7)` with records `a`, `d` and a binary builtin `f` builds
+// Bool-producing nodes (comparisons, `&&`, `||`, `!`, `in`, `has`, `all`, `exists`) compile to
+// closures returning an unboxed `Bool` instead of a `Value`.
 //
-//     le    = { fr in order(.lessOrEqual, try abc(fr), try call(fr), …) }
-//     abc   = { fr in switch try ab(fr) { case .record(let r): r.field(at: 2, named: "c") … } }
-//     ab    = { fr in switch fr.globals[0] { case .record(let r): r.field(at: 0, named: "b") … } }
-//     call  = { fr in try fImpl(try de(fr), .number(7), fr.context) }     // 7 is a constant
+// Worked example: `a.b.c <= f(d.e, 7)` with record variables `a` (slot 0) and `d` (slot 1) and a
+// binary builtin `f` builds four closures:
+//
+//     le   = { fr in try order(.lessOrEqual, try abc(fr), try call(fr), …) }       // -> Bool
+//     abc  = { fr in let b = (fr.globals[0] as record).field(at: 0, named: "b")   // `variable.x.y`
+//                    return (b as record).field(at: 2, named: "c") }               //  is one closure
+//     de   = { fr in (fr.globals[1] as record).field(at: 0, named: "e") }
+//     call = { fr in try fImpl(try de(fr), try seven(fr), fr.context) }           // seven = { _ in 7 }
+//
+// ("as record" stands for the `case .record` match; any other value takes the slow path that
+// reports `a is null` or a type mismatch.)
 //
 // A `null` met where a value is needed throws `EvaluationError("a.b is null")` at that node's
 // range; `&&`, `||`, `all` and `exists` absorb an error when another operand decides the result
@@ -22,7 +30,7 @@
 // level), so evaluation is reentrant and a `CompiledExpression` can be shared across threads.
 
 /// What a closure sees while evaluating.
-struct Frame {
+struct EvalFrame {
     /// Variable values by slot.
     let globals: [Value]
     /// Macro variables by nesting level.
@@ -32,7 +40,14 @@ struct Frame {
 }
 
 /// One compiled node.
-typealias Thunk = @Sendable (Frame) throws(EvaluationError) -> Value
+typealias EvalThunk = @Sendable (EvalFrame) throws(EvaluationError) -> Value
+
+/// One compiled node that produces a boolean, returned unboxed.
+///
+/// Checks are almost all `&&`/`||` trees of comparisons; handing `Bool`s between those nodes
+/// instead of `Value`s skips building and pattern-matching an enum whose record payload is an
+/// existential (every copy of such a `Value` goes through value witnesses).
+typealias EvalPredicate = @Sendable (EvalFrame) throws(EvaluationError) -> Bool
 
 /// A compiled, type-checked expression, ready to evaluate any number of times from any thread.
 public struct CompiledExpression: Sendable {
@@ -46,7 +61,9 @@ public struct CompiledExpression: Sendable {
     public let constantValue: Value?
     /// Unicode-scalar range of the expression in `source`.
     public let range: Range<Int>
-    let root: Thunk
+    let root: EvalThunk
+    /// The root as a predicate when the result is statically `bool` (or expected to be).
+    let rootPredicate: EvalPredicate?
     let localCount: Int
     let layout: SlotLayout
 
@@ -58,45 +75,52 @@ public struct CompiledExpression: Sendable {
         self.localCount = localCount
         self.layout = layout
         let built = ThunkBuilder.build(typed)
-        if let expected {
+        let site = ExprSite(typed)
+        if expected == .bool || (expected == nil && typed.type == .bool && built.predicate != nil) {
+            let predicate = built.condition(site)
+            rootPredicate = predicate
+            root = { (f) throws(EvaluationError) -> Value in .bool(try predicate(f)) }
+        } else if let expected {
             let inner = built.thunk
-            let site = Site(typed)
             let name = expected.description
-            if expected == .bool {
-                root = { (f) throws(EvaluationError) -> Value in
-                    let v = try inner(f)
-                    guard case .bool = v else { throw site.mismatch(v, expected: name) }
-                    return v
-                }
-            } else {
-                root = { (f) throws(EvaluationError) -> Value in
-                    let v = try inner(f)
-                    guard !v.isNull, v.conforms(to: expected) else { throw site.mismatch(v, expected: name) }
-                    return v
-                }
+            rootPredicate = nil
+            root = { (f) throws(EvaluationError) -> Value in
+                let v = try inner(f)
+                guard !v.isNull, v.conforms(to: expected) else { throw site.mismatch(v, expected: name) }
+                return v
             }
-            if let c = built.constant, !c.isNull, c.conforms(to: expected) { constantValue = c } else { constantValue = nil }
         } else {
+            rootPredicate = nil
             root = built.thunk
-            constantValue = built.constant
+        }
+        if let c = built.constant, expected.map({ !c.isNull && c.conforms(to: $0) }) ?? true {
+            constantValue = c
+        } else {
+            constantValue = nil
         }
     }
 
     /// Evaluates against `activation`, which must come from the environment this was compiled in.
     public func evaluate(_ activation: Activation) throws(EvaluationError) -> Value {
-        guard activation.layout === layout else {
-            throw EvaluationError(range: range, message: "the activation was built for a different environment")
-        }
+        guard activation.layout === layout else { throw foreignActivation() }
         return try ThunkBuilder.run(root, globals: activation.values, locals: localCount, context: activation.context)
     }
 
     /// Evaluates an expression expected to be `bool` (a check or a condition).
     public func evaluateBool(_ activation: Activation) throws(EvaluationError) -> Bool {
+        guard activation.layout === layout else { throw foreignActivation() }
+        if let rootPredicate {
+            return try ThunkBuilder.run(rootPredicate, globals: activation.values, locals: localCount, context: activation.context)
+        }
         let v = try evaluate(activation)
         guard case .bool(let b) = v else {
-            throw Site(range: range, text: ExprText.slice(source, range)).mismatch(v, expected: "bool")
+            throw ExprSite(range: range, text: ExprText.slice(source, range)).mismatch(v, expected: "bool")
         }
         return b
+    }
+
+    private func foreignActivation() -> EvaluationError {
+        EvaluationError(range: range, message: "the activation was built for a different environment")
     }
 }
 
@@ -110,237 +134,373 @@ enum ExprText {
     }
 }
 
-/// A node's closure, plus its value when it is known at compile time.
-struct Built {
-    let thunk: Thunk
+/// A node's closure, its unboxed-bool form when it has one, and its value when known at compile time.
+struct BuiltNode {
+    let thunk: EvalThunk
+    let predicate: EvalPredicate?
     let constant: Value?
 
-    init(_ thunk: @escaping Thunk) {
+    init(_ thunk: @escaping EvalThunk) {
         self.thunk = thunk
+        self.predicate = nil
+        self.constant = nil
+    }
+
+    init(predicate: @escaping EvalPredicate) {
+        self.thunk = { (f) throws(EvaluationError) -> Value in .bool(try predicate(f)) }
+        self.predicate = predicate
         self.constant = nil
     }
 
     init(constant: Value) {
         self.thunk = { _ in constant }
+        if case .bool(let b) = constant { self.predicate = { _ in b } } else { self.predicate = nil }
         self.constant = constant
     }
+
+    /// The node as a predicate; a non-bool value fails with `<text> is number, expected bool`.
+    func condition(_ site: ExprSite) -> EvalPredicate {
+        if let predicate { return predicate }
+        let thunk = thunk
+        return { (f) throws(EvaluationError) -> Bool in try ThunkBuilder.bool(try thunk(f), site) }
+    }
+}
+
+/// What `make` produced for a node.
+private enum Made {
+    case value(EvalThunk)
+    case bool(EvalPredicate)
 }
 
 /// Builds closures from typed nodes.
 enum ThunkBuilder {
+    /// The locals of expressions without macros: never read or written, so sharing one is safe.
+    nonisolated(unsafe) static let noLocals: UnsafeMutablePointer<Value> = {
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        p.initialize(to: .null)
+        return p
+    }()
+
     /// Runs a closure with fresh macro slots.
-    static func run(_ thunk: Thunk, globals: [Value], locals: Int, context: EvaluationContext) throws(EvaluationError) -> Value {
-        let n = locals + 1
-        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: n) { (buffer) throws(EvaluationError) -> Value in
+    static func run<R>(_ body: (EvalFrame) throws(EvaluationError) -> R, globals: [Value], locals: Int, context: EvaluationContext)
+        throws(EvaluationError) -> R
+    {
+        if locals == 0 {
+            return try body(EvalFrame(globals: globals, locals: noLocals, context: context))
+        }
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: locals) { (buffer) throws(EvaluationError) -> R in
             let p = buffer.baseAddress!
-            p.initialize(repeating: .null, count: n)
-            defer { p.deinitialize(count: n) }
-            return try thunk(Frame(globals: globals, locals: p, context: context))
+            p.initialize(repeating: .null, count: locals)
+            defer { p.deinitialize(count: locals) }
+            return try body(EvalFrame(globals: globals, locals: p, context: context))
+        }
+    }
+
+    /// A value that must be a bool; consumed so matching it does not copy it.
+    @inline(__always)
+    static func bool(_ v: consuming Value, _ site: ExprSite) throws(EvaluationError) -> Bool {
+        switch consume v {
+        case .bool(let b): return b
+        case let other: throw site.mismatch(other, expected: "bool")
         }
     }
 
     /// The closure for `t`, folded to a constant when its inputs are constant.
-    static func build(_ t: TypedExpr) -> Built {
-        let (thunk, foldable) = make(t)
-        guard foldable else { return Built(thunk) }
-        if let value = try? run(thunk, globals: [], locals: 0, context: EvaluationContext()) {
-            return Built(constant: value)
+    static func build(_ t: TypedExpr) -> BuiltNode {
+        if case .constant(let v) = t.kind { return BuiltNode(constant: v) }
+        let (made, foldable) = make(t)
+        let built: BuiltNode
+        switch made {
+        case .value(let thunk): built = BuiltNode(thunk)
+        case .bool(let predicate): built = BuiltNode(predicate: predicate)
         }
-        return Built(thunk)
+        if foldable, let value = try? run(built.thunk, globals: [], locals: 0, context: EvaluationContext()) {
+            return BuiltNode(constant: value)
+        }
+        return built
     }
 
     /// The closure for `t` and whether it may be folded (all inputs constant, no context).
-    private static func make(_ t: TypedExpr) -> (Thunk, Bool) {
-        let site = Site(t)
+    ///
+    /// Larger kinds live in helpers so this recursive frame stays small (deep expressions must
+    /// build on a 512 KiB thread stack even in a debug build).
+    private static func make(_ t: TypedExpr) -> (Made, Bool) {
+        // No payload bindings here: each helper destructures its own kind, keeping this frame tiny.
         switch t.kind {
-        case .constant(let v):
-            return ({ _ in v }, false)
-
-        case .global(let slot):
-            return ({ f in f.globals[slot] }, false)
-
-        case .local(let slot):
-            return ({ f in f.locals[slot] }, false)
-
-        case .field(let base, let name, let index):
-            let bs = Site(base)
-            // Read a variable's field without an extra closure call: the common `dossier.x` case.
-            if case .global(let slot) = base.kind {
-                if let index {
-                    return ({ (f) throws(EvaluationError) -> Value in
-                        if case .record(let r) = f.globals[slot] { return r.field(at: index, named: name) }
-                        return try Operations.field(f.globals[slot], name, index: index, bs, site)
-                    }, false)
-                }
-                return ({ (f) throws(EvaluationError) -> Value in
-                    try Operations.field(f.globals[slot], name, index: nil, bs, site)
-                }, false)
-            }
-            let b = build(base)
-            let bt = b.thunk
-            if let index {
-                return ({ (f) throws(EvaluationError) -> Value in
-                    let v = try bt(f)
-                    if case .record(let r) = v { return r.field(at: index, named: name) }
-                    return try Operations.field(v, name, index: index, bs, site)
-                }, b.constant != nil)
-            }
-            return ({ (f) throws(EvaluationError) -> Value in
-                try Operations.field(try bt(f), name, index: nil, bs, site)
-            }, b.constant != nil)
-
-        case .index(let base, let key):
-            let b = build(base), k = build(key)
-            let bt = b.thunk, kt = k.thunk
-            let bs = Site(base), ks = Site(key)
-            return ({ (f) throws(EvaluationError) -> Value in
-                try Operations.index(try bt(f), try kt(f), bs, ks, site)
-            }, b.constant != nil && k.constant != nil)
-
-        case .call(let builtin, let args, let nullChecked):
-            return call(builtin, args, nullChecked, site)
-
-        case .macro(let kind, let receiver, let slot, let body):
-            return (macro(kind, receiver, slot, body), false)
-
-        case .has(let base, let name):
-            let b = build(base)
-            let bt = b.thunk
-            return ({ (f) throws(EvaluationError) -> Value in
-                switch try bt(f) {
-                case .record(let r): return .bool(r.hasField(name))
-                case .map(let m): return .bool(m[name] != nil)
-                case .null: return .bool(false)
-                case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
-                }
-            }, b.constant != nil)
-
-        case .not(let operand):
-            let o = build(operand)
-            let ot = o.thunk, os = Site(operand)
-            return ({ (f) throws(EvaluationError) -> Value in
-                let v = try ot(f)
-                guard case .bool(let b) = v else { throw os.mismatch(v, expected: "bool") }
-                return .bool(!b)
-            }, o.constant != nil)
-
-        case .negate(let operand):
-            let o = build(operand)
-            let ot = o.thunk, os = Site(operand)
-            return ({ (f) throws(EvaluationError) -> Value in
-                let v = try ot(f)
-                guard case .number(let n) = v else { throw os.mismatch(v, expected: "number") }
-                guard n.significand != .min else { throw site.error("overflow in \(site.text)") }
-                return .number(n.negated)
-            }, o.constant != nil)
-
-        case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            let isAnd: Bool
-            if case .and = t.kind { isAnd = true } else { isAnd = false }
-            let l = build(lhs), r = build(rhs)
-            return (logical(isAnd: isAnd, l.thunk, r.thunk, Site(lhs), Site(rhs)), l.constant != nil && r.constant != nil)
-
-        case .binary(let op, let lhs, let rhs):
-            let l = build(lhs), r = build(rhs)
-            return (binary(op, l.thunk, r.thunk, Site(lhs), Site(rhs), site), l.constant != nil && r.constant != nil)
-
-        case .conditional(let condition, let then, let otherwise):
-            let c = build(condition), a = build(then), b = build(otherwise)
-            let ct = c.thunk, at = a.thunk, bt = b.thunk, cs = Site(condition)
-            return ({ (f) throws(EvaluationError) -> Value in
-                let v = try ct(f)
-                guard case .bool(let cond) = v else { throw cs.mismatch(v, expected: "bool") }
-                return cond ? try at(f) : try bt(f)
-            }, c.constant != nil && a.constant != nil && b.constant != nil)
-
-        case .list(let elements):
-            let built = elements.map(build)
-            let thunks = built.map(\.thunk)
-            return ({ (f) throws(EvaluationError) -> Value in
-                var out: [Value] = []
-                out.reserveCapacity(thunks.count)
-                for th in thunks { out.append(try th(f)) }
-                return .list(out)
-            }, built.allSatisfy { $0.constant != nil })
-
-        case .map(let entries):
-            let keys = entries.map { build($0.key) }, values = entries.map { build($0.value) }
-            let kts = keys.map(\.thunk), vts = values.map(\.thunk)
-            let kss = entries.map { Site($0.key) }
-            return ({ (f) throws(EvaluationError) -> Value in
-                var out: [String: Value] = [:]
-                for i in kts.indices {
-                    let k = try kts[i](f)
-                    guard case .string(let key) = k else { throw kss[i].mismatch(k, expected: "string") }
-                    guard out[key] == nil else { throw kss[i].error("duplicate key '\(key)' in map literal") }
-                    out[key] = try vts[i](f)
-                }
-                return .map(out)
-            }, (keys + values).allSatisfy { $0.constant != nil })
+        case .constant, .global, .local: return makeLeaf(t)
+        case .field: return makeField(t)
+        case .index: return makeIndex(t)
+        case .call: return makeCall(t)
+        case .macro: return makeMacro(t)
+        case .has: return makeHas(t)
+        case .not: return makeNot(t)
+        case .negate: return makeNegate(t)
+        case .and, .or: return makeLogical(t)
+        case .binary: return makeBinary(t)
+        case .conditional: return makeConditional(t)
+        case .list: return makeList(t)
+        case .map: return makeMap(t)
         }
+    }
+
+    /// Constants and variable reads.
+    @inline(never)
+    private static func makeLeaf(_ t: TypedExpr) -> (Made, Bool) {
+        switch t.kind {
+        case .constant(let v): return (.value({ _ in v }), false)
+        case .global(let slot): return (.value({ f in f.globals[slot] }), false)
+        case .local(let slot): return (.value({ f in f.locals[slot] }), false)
+        default: preconditionFailure("makeLeaf on another kind")
+        }
+    }
+
+    /// A builtin call.
+    @inline(never)
+    private static func makeCall(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .call(let builtin, let args, let nullChecked) = t.kind else { preconditionFailure("makeCall on another kind") }
+        return call(builtin, args, nullChecked, ExprSite(t))
+    }
+
+    /// A comprehension macro (never folded: its body reads a macro variable).
+    @inline(never)
+    private static func makeMacro(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .macro(let kind, let receiver, let slot, let body) = t.kind else { preconditionFailure("makeMacro on another kind") }
+        return (macro(kind, receiver, slot, body), false)
+    }
+
+    /// Comparison, membership and arithmetic operators.
+    @inline(never)
+    private static func makeBinary(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .binary(let op, let lhs, let rhs) = t.kind else { preconditionFailure("makeBinary on another kind") }
+        let l = build(lhs), r = build(rhs)
+        return (binary(op, l.thunk, r.thunk, ExprSite(lhs), ExprSite(rhs), ExprSite(t)), l.constant != nil && r.constant != nil)
+    }
+
+    /// `base.name`, fused with the base when it is a variable or a variable's field.
+    @inline(never)
+    private static func makeField(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .field(let base, let name, let index) = t.kind else { preconditionFailure("makeField on another kind") }
+        let site = ExprSite(t)
+        let bs = ExprSite(base)
+        // Read a variable's field without an extra closure call: the common `dossier.x` case.
+        if case .global(let slot) = base.kind {
+            if let index {
+                return (.value({ (f) throws(EvaluationError) -> Value in
+                    if case .record(let r) = f.globals[slot] { return r.field(at: index, named: name) }
+                    return try ExprOperations.field(f.globals[slot], name, index: index, bs, site)
+                }), false)
+            }
+            return (.value({ (f) throws(EvaluationError) -> Value in
+                try ExprOperations.field(f.globals[slot], name, index: nil, bs, site)
+            }), false)
+        }
+        // `variable.a.b` on records, the shape of most rule operands, in one closure.
+        if let index, case .field(let inner, let name1, let index1?) = base.kind, case .global(let slot) = inner.kind {
+            let innerSite = ExprSite(inner)
+            return (.value({ (f) throws(EvaluationError) -> Value in
+                let v1: Value
+                if case .record(let r0) = f.globals[slot] {
+                    v1 = r0.field(at: index1, named: name1)
+                } else {
+                    v1 = try ExprOperations.field(f.globals[slot], name1, index: index1, innerSite, bs)
+                }
+                if case .record(let r1) = v1 { return r1.field(at: index, named: name) }
+                return try ExprOperations.field(v1, name, index: index, bs, site)
+            }), false)
+        }
+        let b = build(base)
+        let bt = b.thunk
+        if let index {
+            return (.value({ (f) throws(EvaluationError) -> Value in
+                let v = try bt(f)
+                if case .record(let r) = v { return r.field(at: index, named: name) }
+                return try ExprOperations.field(v, name, index: index, bs, site)
+            }), b.constant != nil)
+        }
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            try ExprOperations.field(try bt(f), name, index: nil, bs, site)
+        }), b.constant != nil)
+    }
+
+    /// `base[key]`.
+    @inline(never)
+    private static func makeIndex(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .index(let base, let key) = t.kind else { preconditionFailure("makeIndex on another kind") }
+        let site = ExprSite(t)
+        let b = build(base), k = build(key)
+        let bt = b.thunk, kt = k.thunk
+        let bs = ExprSite(base), ks = ExprSite(key)
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            try ExprOperations.index(try bt(f), try kt(f), bs, ks, site)
+        }), b.constant != nil && k.constant != nil)
+    }
+
+    /// `has(base.name)`.
+    @inline(never)
+    private static func makeHas(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .has(let base, let name) = t.kind else { preconditionFailure("makeHas on another kind") }
+        let site = ExprSite(t)
+        let b = build(base)
+        let bt = b.thunk
+        return (.bool({ (f) throws(EvaluationError) -> Bool in
+            switch try bt(f) {
+            case .record(let r): return r.hasField(name)
+            case .map(let m): return m[name] != nil
+            case .null: return false
+            case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+            }
+        }), b.constant != nil)
+    }
+
+    /// `!x`.
+    @inline(never)
+    private static func makeNot(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .not(let operand) = t.kind else { preconditionFailure("makeNot on another kind") }
+        let o = build(operand)
+        let op = o.condition(ExprSite(operand))
+        return (.bool({ (f) throws(EvaluationError) -> Bool in !(try op(f)) }), o.constant != nil)
+    }
+
+    /// `-x`.
+    @inline(never)
+    private static func makeNegate(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .negate(let operand) = t.kind else { preconditionFailure("makeNegate on another kind") }
+        let site = ExprSite(t)
+        let o = build(operand)
+        let ot = o.thunk, os = ExprSite(operand)
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            let v = try ot(f)
+            guard case .number(let n) = v else { throw os.mismatch(v, expected: "number") }
+            guard n.significand != .min else { throw site.error("overflow in \(site.text)") }
+            return .number(n.negated)
+        }), o.constant != nil)
+    }
+
+    /// `a && b` / `a || b`.
+    @inline(never)
+    private static func makeLogical(_ t: TypedExpr) -> (Made, Bool) {
+        let lhs: TypedExpr, rhs: TypedExpr
+        switch t.kind {
+        case .and(let l, let r), .or(let l, let r): (lhs, rhs) = (l, r)
+        default: preconditionFailure("makeLogical on another kind")
+        }
+        let isAnd: Bool
+        if case .and = t.kind { isAnd = true } else { isAnd = false }
+        let l = build(lhs), r = build(rhs)
+        return (.bool(logical(isAnd: isAnd, l.condition(ExprSite(lhs)), r.condition(ExprSite(rhs)))),
+                l.constant != nil && r.constant != nil)
+    }
+
+    /// `c ? a : b`, evaluating one branch.
+    @inline(never)
+    private static func makeConditional(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .conditional(let condition, let then, let otherwise) = t.kind else { preconditionFailure("makeConditional on another kind") }
+        let c = build(condition), a = build(then), b = build(otherwise)
+        let cp = c.condition(ExprSite(condition)), at = a.thunk, bt = b.thunk
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            try cp(f) ? try at(f) : try bt(f)
+        }), c.constant != nil && a.constant != nil && b.constant != nil)
+    }
+
+    /// `[a, b]`.
+    @inline(never)
+    private static func makeList(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .list(let elements) = t.kind else { preconditionFailure("makeList on another kind") }
+        let built = elements.map(build)
+        let thunks = built.map(\.thunk)
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            var out: [Value] = []
+            out.reserveCapacity(thunks.count)
+            for th in thunks { out.append(try th(f)) }
+            return .list(out)
+        }), built.allSatisfy { $0.constant != nil })
+    }
+
+    /// `{k: v}`; duplicate keys fail at run time.
+    @inline(never)
+    private static func makeMap(_ t: TypedExpr) -> (Made, Bool) {
+        guard case .map(let entries) = t.kind else { preconditionFailure("makeMap on another kind") }
+        let keys = entries.map { build($0.key) }, values = entries.map { build($0.value) }
+        let kts = keys.map(\.thunk), vts = values.map(\.thunk)
+        let kss = entries.map { ExprSite($0.key) }
+        return (.value({ (f) throws(EvaluationError) -> Value in
+            var out: [String: Value] = [:]
+            for i in kts.indices {
+                let k = try kts[i](f)
+                guard case .string(let key) = k else { throw kss[i].mismatch(k, expected: "string") }
+                guard out[key] == nil else { throw kss[i].error("duplicate key '\(key)' in map literal") }
+                out[key] = try vts[i](f)
+            }
+            return .map(out)
+        }), (keys + values).allSatisfy { $0.constant != nil })
     }
 
     /// `&&` / `||` with CEL error absorption: an error (or non-bool) on one side is ignored when
     /// the other side alone decides the result.
-    private static func logical(isAnd: Bool, _ lt: @escaping Thunk, _ rt: @escaping Thunk, _ ls: Site, _ rs: Site) -> Thunk {
+    private static func logical(isAnd: Bool, _ lp: @escaping EvalPredicate, _ rp: @escaping EvalPredicate) -> EvalPredicate {
         let decisive = !isAnd  // false decides &&, true decides ||
-        return { (f) throws(EvaluationError) -> Value in
-            var pending: EvaluationError? = nil
+        return { (f) throws(EvaluationError) -> Bool in
+            let left: Bool
             do throws(EvaluationError) {
-                let l = try lt(f)
-                guard case .bool(let b) = l else { throw ls.mismatch(l, expected: "bool") }
-                if b == decisive { return .bool(decisive) }
+                left = try lp(f)
             } catch {
-                pending = error
+                // The left side failed: only a decisive right side can still give an answer.
+                let leftError = error
+                let right: Bool
+                do throws(EvaluationError) {
+                    right = try rp(f)
+                } catch {
+                    throw leftError
+                }
+                if right == decisive { return decisive }
+                throw leftError
             }
-            let r: Value
-            do throws(EvaluationError) {
-                r = try rt(f)
-            } catch {
-                throw pending ?? error
-            }
-            guard case .bool(let b) = r else { throw pending ?? rs.mismatch(r, expected: "bool") }
-            if b == decisive { return .bool(decisive) }
-            if let pending { throw pending }
-            return .bool(!decisive)
+            if left == decisive { return decisive }
+            return try rp(f)
         }
     }
 
-    private static func binary(_ op: BinaryOperator, _ lt: @escaping Thunk, _ rt: @escaping Thunk, _ ls: Site, _ rs: Site, _ site: Site)
-        -> Thunk
+    /// The closure for a comparison, membership or arithmetic operator over built operands.
+    @inline(never)
+    private static func binary(_ op: ExprBinaryOperator, _ lt: @escaping EvalThunk, _ rt: @escaping EvalThunk, _ ls: ExprSite, _ rs: ExprSite, _ site: ExprSite)
+        -> Made
     {
         switch op {
         case .equal:
-            return { (f) throws(EvaluationError) -> Value in .bool(try lt(f) == rt(f)) }
+            return .bool({ (f) throws(EvaluationError) -> Bool in try lt(f) == rt(f) })
         case .notEqual:
-            return { (f) throws(EvaluationError) -> Value in .bool(try lt(f) != rt(f)) }
+            return .bool({ (f) throws(EvaluationError) -> Bool in try lt(f) != rt(f) })
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            return { (f) throws(EvaluationError) -> Value in
-                .bool(try Operations.order(op, try lt(f), try rt(f), ls, rs, site))
-            }
+            return .bool({ (f) throws(EvaluationError) -> Bool in
+                try ExprOperations.order(op, try lt(f), try rt(f), ls, rs, site)
+            })
         case .in:
-            return { (f) throws(EvaluationError) -> Value in
-                .bool(try Operations.contains(try lt(f), try rt(f), rs, site))
-            }
+            return .bool({ (f) throws(EvaluationError) -> Bool in
+                try ExprOperations.contains(try lt(f), try rt(f), rs, site)
+            })
         case .add:
-            return { (f) throws(EvaluationError) -> Value in try Operations.add(try lt(f), try rt(f), ls, rs, site) }
+            return .value({ (f) throws(EvaluationError) -> Value in try ExprOperations.add(try lt(f), try rt(f), ls, rs, site) })
         case .subtract, .multiply, .divide, .remainder:
-            return { (f) throws(EvaluationError) -> Value in
-                try Operations.arithmetic(op, try lt(f), try rt(f), ls, rs, site)
-            }
+            return .value({ (f) throws(EvaluationError) -> Value in
+                try ExprOperations.arithmetic(op, try lt(f), try rt(f), ls, rs, site)
+            })
         case .and, .or:
-            return logical(isAnd: op == .and, lt, rt, ls, rs)
+            let lp = BuiltNode(lt).condition(ls), rp = BuiltNode(rt).condition(rs)
+            return .bool(logical(isAnd: op == .and, lp, rp))
         }
     }
 
-    private static func call(_ builtin: Builtin, _ args: [TypedExpr], _ nullChecked: [Bool], _ site: Site) -> (Thunk, Bool) {
+    /// A builtin call: fixed-arity builtins get their arguments directly, others in an array;
+    /// null arguments of concrete parameters fail before the call, builtin errors get the call's range.
+    @inline(never)
+    private static func call(_ builtin: Builtin, _ args: [TypedExpr], _ nullChecked: [Bool], _ site: ExprSite) -> (Made, Bool) {
         let built = args.map(build)
         let foldable = builtin.pure && built.allSatisfy { $0.constant != nil }
-        let sites = args.map(Site.init)
+        let sites = args.map(ExprSite.init)
         switch builtin.body {
         case .unary(let fn) where args.count == 1:
             let a0 = built[0].thunk, c0 = nullChecked[0], s0 = sites[0]
-            return ({ (f) throws(EvaluationError) -> Value in
+            return (.value({ (f) throws(EvaluationError) -> Value in
                 let x = try a0(f)
                 if c0, case .null = x { throw s0.null() }
                 do throws(EvaluationError) {
@@ -348,11 +508,11 @@ enum ThunkBuilder {
                 } catch {
                     throw error.located(at: site.range)
                 }
-            }, foldable)
+            }), foldable)
         case .binary(let fn) where args.count == 2:
             let a0 = built[0].thunk, a1 = built[1].thunk
             let c0 = nullChecked[0], c1 = nullChecked[1], s0 = sites[0], s1 = sites[1]
-            return ({ (f) throws(EvaluationError) -> Value in
+            return (.value({ (f) throws(EvaluationError) -> Value in
                 let x = try a0(f)
                 if c0, case .null = x { throw s0.null() }
                 let y = try a1(f)
@@ -362,11 +522,11 @@ enum ThunkBuilder {
                 } catch {
                     throw error.located(at: site.range)
                 }
-            }, foldable)
+            }), foldable)
         default:
             let impl = builtin.implementation
             let thunks = built.map(\.thunk)
-            return ({ (f) throws(EvaluationError) -> Value in
+            return (.value({ (f) throws(EvaluationError) -> Value in
                 var values: [Value] = []
                 values.reserveCapacity(thunks.count)
                 for i in thunks.indices {
@@ -379,56 +539,64 @@ enum ThunkBuilder {
                 } catch {
                     throw error.located(at: site.range)
                 }
-            }, foldable)
+            }), foldable)
         }
     }
 
-    private static func macro(_ kind: MacroKind, _ receiver: TypedExpr, _ slot: Int, _ body: TypedExpr) -> Thunk {
-        let rt = build(receiver).thunk, bt = build(body).thunk
-        let rs = Site(receiver), bs = Site(body)
+    /// A comprehension: the receiver's elements go one by one into local `slot` for the body.
+    @inline(never)
+    private static func macro(_ kind: MacroKind, _ receiver: TypedExpr, _ slot: Int, _ body: TypedExpr) -> Made {
+        let rt = build(receiver).thunk
+        let b = build(body)
+        let rs = ExprSite(receiver)
         let name = kind.rawValue
         switch kind {
         case .all, .exists:
+            let bp = b.condition(ExprSite(body))
             let decisive = kind == .exists  // true decides exists, false decides all
-            return { (f) throws(EvaluationError) -> Value in
-                let items = try Operations.elements(try rt(f), rs, macro: name)
+            return .bool({ (f) throws(EvaluationError) -> Bool in
+                let items = try ExprOperations.elements(try rt(f), rs, macro: name)
                 var pending: EvaluationError? = nil
                 for item in items {
                     f.locals[slot] = item
                     do throws(EvaluationError) {
-                        let v = try bt(f)
-                        guard case .bool(let b) = v else { throw bs.mismatch(v, expected: "bool") }
-                        if b == decisive { return .bool(decisive) }
+                        if try bp(f) == decisive { return decisive }
                     } catch {
                         if pending == nil { pending = error }
                     }
                 }
                 if let pending { throw pending }
-                return .bool(!decisive)
-            }
-        case .existsOne, .count, .filter:
-            return { (f) throws(EvaluationError) -> Value in
-                let items = try Operations.elements(try rt(f), rs, macro: name)
+                return !decisive
+            })
+        case .existsOne:
+            let bp = b.condition(ExprSite(body))
+            return .bool({ (f) throws(EvaluationError) -> Bool in
+                var hits = 0
+                for item in try ExprOperations.elements(try rt(f), rs, macro: name) {
+                    f.locals[slot] = item
+                    if try bp(f) { hits += 1 }
+                }
+                return hits == 1
+            })
+        case .count, .filter:
+            let bp = b.condition(ExprSite(body))
+            let keep = kind == .filter
+            return .value({ (f) throws(EvaluationError) -> Value in
                 var hits = 0
                 var kept: [Value] = []
-                for item in items {
+                for item in try ExprOperations.elements(try rt(f), rs, macro: name) {
                     f.locals[slot] = item
-                    let v = try bt(f)
-                    guard case .bool(let b) = v else { throw bs.mismatch(v, expected: "bool") }
-                    if b {
+                    if try bp(f) {
                         hits += 1
-                        if kind == .filter { kept.append(item) }
+                        if keep { kept.append(item) }
                     }
                 }
-                switch kind {
-                case .existsOne: return .bool(hits == 1)
-                case .count: return .number(ExactDecimal(hits))
-                default: return .list(kept)
-                }
-            }
+                return keep ? .list(kept) : .number(ExactDecimal(hits))
+            })
         case .map:
-            return { (f) throws(EvaluationError) -> Value in
-                let items = try Operations.elements(try rt(f), rs, macro: name)
+            let bt = b.thunk
+            return .value({ (f) throws(EvaluationError) -> Value in
+                let items = try ExprOperations.elements(try rt(f), rs, macro: name)
                 var out: [Value] = []
                 out.reserveCapacity(items.count)
                 for item in items {
@@ -436,7 +604,7 @@ enum ThunkBuilder {
                     out.append(try bt(f))
                 }
                 return .list(out)
-            }
+            })
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Where a sub-expression sits, for run-time messages.
 ///
 /// Captured by the evaluator's closures at build time so an error costs nothing until it happens.
-struct Site: Sendable {
+struct ExprSite: Sendable {
     let range: Range<Int>
     let text: String
 
@@ -33,27 +33,30 @@ struct Site: Sendable {
 }
 
 /// The run-time semantics of the operators, shared by the evaluator and constant folding.
-enum Operations {
+enum ExprOperations {
     /// `a op b` for the ordering operators.
-    static func order(_ op: BinaryOperator, _ a: Value, _ b: Value, _ l: Site, _ r: Site, _ site: Site) throws(EvaluationError) -> Bool {
+    static func order(_ op: ExprBinaryOperator, _ a: Value, _ b: Value, _ l: ExprSite, _ r: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Bool {
+        // Nested matching instead of `switch (a, b)` avoids copying both values into a tuple.
         let less: Bool, equal: Bool
-        switch (a, b) {
-        case (.number(let x), .number(let y)):
+        switch a {
+        case .number(let x):
+            guard case .number(let y) = b else { throw mismatch(op, a, b, r, site) }
             less = x < y
             equal = x == y
-        case (.string(let x), .string(let y)):
-            less = x.utf8.lexicographicallyPrecedes(y.utf8)
-            equal = !less && x.utf8.elementsEqual(y.utf8)
-        case (.date(let x), .date(let y)):
+        case .string(let x):
+            guard case .string(let y) = b else { throw mismatch(op, a, b, r, site) }
+            less = Value.bytesLess(x, y)
+            equal = !less && Value.bytesEqual(x, y)
+        case .date(let x):
+            guard case .date(let y) = b else { throw mismatch(op, a, b, r, site) }
             less = x < y
             equal = x == y
-        case (.time(let x), .time(let y)):
+        case .time(let x):
+            guard case .time(let y) = b else { throw mismatch(op, a, b, r, site) }
             less = x < y
             equal = x == y
-        case (.null, _): throw l.null()
-        case (_, .null): throw r.null()
-        default:
-            throw site.error("operator '\(op.rawValue)' cannot be applied to \(a.typeName) and \(b.typeName)")
+        case .null: throw l.null()
+        default: throw mismatch(op, a, b, r, site)
         }
         switch op {
         case .less: return less
@@ -63,8 +66,14 @@ enum Operations {
         }
     }
 
+    /// The error for operands an operator does not accept (a null right operand reports itself).
+    static func mismatch(_ op: ExprBinaryOperator, _ a: Value, _ b: Value, _ r: ExprSite, _ site: ExprSite) -> EvaluationError {
+        if case .null = b, !a.isNull { return r.null() }
+        return site.error("operator '\(op.rawValue)' cannot be applied to \(a.typeName) and \(b.typeName)")
+    }
+
     /// `a in b`: list membership or map key presence.
-    static func contains(_ a: Value, _ b: Value, _ r: Site, _ site: Site) throws(EvaluationError) -> Bool {
+    static func contains(_ a: Value, _ b: Value, _ r: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Bool {
         switch b {
         case .list(let items): return items.contains(a)
         case .map(let entries):
@@ -76,21 +85,25 @@ enum Operations {
     }
 
     /// `a + b` for numbers, strings and lists.
-    static func add(_ a: Value, _ b: Value, _ l: Site, _ r: Site, _ site: Site) throws(EvaluationError) -> Value {
-        switch (a, b) {
-        case (.number(let x), .number(let y)):
+    static func add(_ a: Value, _ b: Value, _ l: ExprSite, _ r: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Value {
+        switch a {
+        case .number(let x):
+            guard case .number(let y) = b else { throw mismatch(.add, a, b, r, site) }
             guard let s = x.adding(y) else { throw site.error("overflow in \(site.text)") }
             return .number(s)
-        case (.string(let x), .string(let y)): return .string(x + y)
-        case (.list(let x), .list(let y)): return .list(x + y)
-        case (.null, _): throw l.null()
-        case (_, .null): throw r.null()
-        default: throw site.error("operator '+' cannot be applied to \(a.typeName) and \(b.typeName)")
+        case .string(let x):
+            guard case .string(let y) = b else { throw mismatch(.add, a, b, r, site) }
+            return .string(x + y)
+        case .list(let x):
+            guard case .list(let y) = b else { throw mismatch(.add, a, b, r, site) }
+            return .list(x + y)
+        case .null: throw l.null()
+        default: throw mismatch(.add, a, b, r, site)
         }
     }
 
     /// `a - b`, `a * b`, `a / b`, `a % b` on numbers.
-    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, _ l: Site, _ r: Site, _ site: Site) throws(EvaluationError)
+    static func arithmetic(_ op: ExprBinaryOperator, _ a: Value, _ b: Value, _ l: ExprSite, _ r: ExprSite, _ site: ExprSite) throws(EvaluationError)
         -> Value
     {
         guard case .number(let x) = a, case .number(let y) = b else {
@@ -104,13 +117,24 @@ enum Operations {
         case .multiply: result = x.multiplying(by: y)
         case .divide:
             if y.significand == 0 { throw site.error("division by zero in \(site.text)") }
-            result = x.dividing(by: y)
+            result = x.dividing(by: y) ?? exactQuotient(x, y)
         default:
             if y.significand == 0 { throw site.error("division by zero in \(site.text)") }
             result = remainder(x, y)
         }
         guard let result else { throw site.error("overflow in \(site.text)") }
         return .number(result)
+    }
+
+    /// `x / y` when it is exact at the aligned scale (`20000000000 / 4`), `nil` otherwise.
+    ///
+    /// `ExactDecimal.dividing` computes ten extra places in 64 bits, so it overflows for dividends
+    /// above about 9.2e8; whole-number quotients of larger amounts are still common in rules.
+    static func exactQuotient(_ x: ExactDecimal, _ y: ExactDecimal) -> ExactDecimal? {
+        guard let (a, b, _) = ExactDecimal.aligned(x, y), b != 0 else { return nil }
+        let (q, o) = a.dividedReportingOverflow(by: b)
+        guard !o, a % b == 0 else { return nil }
+        return ExactDecimal(significand: q, scale: 0)
     }
 
     /// The exact remainder of truncated division (sign of the dividend), `nil` on overflow.
@@ -121,7 +145,7 @@ enum Operations {
     }
 
     /// Elements of a list, or the keys of a map in byte order (macro iteration order).
-    static func elements(_ v: Value, _ site: Site, macro: String) throws(EvaluationError) -> [Value] {
+    static func elements(_ v: Value, _ site: ExprSite, macro: String) throws(EvaluationError) -> [Value] {
         switch v {
         case .list(let items): return items
         case .map(let entries): return entries.keys.sorted(by: Value.bytesLess).map { .string($0) }
@@ -131,7 +155,7 @@ enum Operations {
     }
 
     /// `base.name` at run time.
-    static func field(_ base: Value, _ name: String, index: Int?, _ b: Site, _ site: Site) throws(EvaluationError) -> Value {
+    static func field(_ base: Value, _ name: String, index: Int?, _ b: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Value {
         switch base {
         case .record(let r):
             if let index { return r.field(at: index, named: name) }
@@ -145,21 +169,26 @@ enum Operations {
     }
 
     /// `base[key]` at run time.
-    static func index(_ base: Value, _ key: Value, _ b: Site, _ k: Site, _ site: Site) throws(EvaluationError) -> Value {
-        switch (base, key) {
-        case (.list(let items), .number(let n)):
+    static func index(_ base: Value, _ key: Value, _ b: ExprSite, _ k: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Value {
+        switch base {
+        case .list(let items):
+            guard case .number(let n) = key else { break }
             guard let i = n.intValue else { throw k.error("index \(n) is not a whole number") }
             guard i >= 0 && i < items.count else {
                 throw k.error("index \(i) out of range for list of size \(items.count)")
             }
             return items[i]
-        case (.map(let entries), .string(let s)):
+        case .map(let entries):
+            guard case .string(let s) = key else { break }
             guard let v = entries[s] else { throw k.error("no such key '\(s)'") }
             return v
-        case (.record(let r), .string(let s)): return r.field(s)
-        case (.null, _): throw b.null()
-        case (_, .null): throw k.null()
-        default: throw site.error("cannot index \(base.typeName) with \(key.typeName)")
+        case .record(let r):
+            guard case .string(let s) = key else { break }
+            return r.field(s)
+        case .null: throw b.null()
+        default: break
         }
+        if case .null = key { throw k.null() }
+        throw site.error("cannot index \(base.typeName) with \(key.typeName)")
     }
 }

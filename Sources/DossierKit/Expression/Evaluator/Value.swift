@@ -28,7 +28,7 @@ public enum Value: Sendable {
 /// A record supplied by the host, e.g. one JSON object of a dossier.
 ///
 /// Fields are read lazily by name so the host never converts a whole dossier into `Value`s.
-public protocol RecordValue: Sendable {
+public protocol RecordValue: AnyObject, Sendable {
     /// The field's value, `.null` when absent.
     func field(_ name: String) -> Value
     /// Whether the field is present (used by `has(a.b)`).
@@ -74,37 +74,54 @@ extension Value {
 
     /// Whether the value fits a static type (shallowly for records, deeply for lists and maps).
     func conforms(to type: ExprType) -> Bool {
-        switch (type, self) {
-        case (.dyn, _), (_, .null): return true
-        case (.bool, .bool), (.number, .number), (.string, .string), (.date, .date), (.time, .time): return true
-        case (.list(let e), .list(let items)): return e == .dyn || items.allSatisfy { $0.conforms(to: e) }
-        case (.map(let e), .map(let items)): return e == .dyn || items.values.allSatisfy { $0.conforms(to: e) }
-        case (.record, .record): return true
-        default: return false
+        switch type {
+        case .dyn: return true
+        case .bool: if case .bool = self { return true }
+        case .number: if case .number = self { return true }
+        case .string: if case .string = self { return true }
+        case .date: if case .date = self { return true }
+        case .time: if case .time = self { return true }
+        case .null: break
+        case .list(let e):
+            if case .list(let items) = self { return e == .dyn || items.allSatisfy { $0.conforms(to: e) } }
+        case .map(let e):
+            if case .map(let items) = self { return e == .dyn || items.values.allSatisfy { $0.conforms(to: e) } }
+        case .record: if case .record = self { return true }
         }
+        return isNull
     }
 }
 
 extension Value: Equatable {
     /// Structural equality (see the type's documentation).
     public static func == (a: Value, b: Value) -> Bool {
-        switch (a, b) {
-        case (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
-        case (.date(let x), .date(let y)): return x == y
-        case (.time(let x), .time(let y)): return x == y
-        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
-        case (.map(let x), .map(let y)):
-            guard x.count == y.count else { return false }
+        // Nested switches rather than `switch (a, b)`: matching a tuple copies both values, and a
+        // copy of a record payload goes through the existential's value witnesses.
+        switch a {
+        case .null:
+            if case .null = b { return true }
+        case .bool(let x):
+            if case .bool(let y) = b { return x == y }
+        case .number(let x):
+            if case .number(let y) = b { return x == y }
+        case .string(let x):
+            if case .string(let y) = b { return Value.bytesEqual(x, y) }
+        case .date(let x):
+            if case .date(let y) = b { return x == y }
+        case .time(let x):
+            if case .time(let y) = b { return x == y }
+        case .list(let x):
+            if case .list(let y) = b { return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 } }
+        case .map(let x):
+            guard case .map(let y) = b, x.count == y.count else { return false }
             for (k, v) in x {
                 guard let w = y[k], v == w else { return false }
             }
             return true
-        case (.record(let x), .record(let y)): return x.pointer == y.pointer
-        default: return false
+        case .record(let x):
+            if case .record(let y) = b { return x.pointer == y.pointer }
         }
+        return false
     }
 }
 
@@ -133,7 +150,18 @@ extension Value: Hashable {
 
     /// Byte order of UTF-8, the language's string order.
     static func bytesLess(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.lexicographicallyPrecedes(y) }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Equality of UTF-8 bytes (`String.==` would also equate canonically equivalent spellings).
+    static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
+        }
+        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }
 

@@ -1,4 +1,4 @@
-// Parser: tokens → `Expr` tree, recursive descent with CEL precedence.
+// ExprParser: tokens → `Expr` tree, recursive descent with CEL precedence.
 //
 // Grammar, loosest first (each level is left-associative except `?:`):
 //
@@ -19,13 +19,13 @@
 //     binary(&&, binary(<=, member(member(ident a, b), c), call f(member(ident d, e), 7)), unary(!, ident x))
 //
 // Every node carries its scalar range (`a.b.c` is 0..<5). `-` directly before a number literal is
-// folded into the literal, so `-5` is one constant. Nesting is capped at `Parser.maxDepth` so the
+// folded into the literal, so `-5` is one constant. Nesting is capped at `ExprParser.maxDepth` so the
 // recursive checker and evaluator builder can never overflow the stack on hostile input.
 
 /// Turns expression text into a syntax tree.
-public enum Parser {
+public enum ExprParser {
     /// The deepest tree (and deepest parser recursion) accepted.
-    public static let maxDepth = 200
+    public static let maxDepth = 100
 
     /// Parses a whole expression; ranges are Unicode-scalar offsets into `source`.
     public static func parse(_ source: String) throws(CompileError) -> Expr {
@@ -34,7 +34,7 @@ public enum Parser {
 
     /// Parses `scalars`, reporting offsets shifted by `base` (used for template holes).
     static func parse(_ scalars: [Unicode.Scalar], base: Int) throws(CompileError) -> Expr {
-        var lexer = Lexer(scalars, base: base)
+        var lexer = ExprLexer(scalars, base: base)
         var state = ParserState(tokens: try lexer.tokenize())
         let expr = try state.expression()
         if state.current.kind != .end {
@@ -46,15 +46,15 @@ public enum Parser {
 
 /// The cursor over the token list.
 private struct ParserState {
-    let tokens: [Token]
+    let tokens: [ExprToken]
     var position = 0
     var nesting = 0
 
-    init(tokens: [Token]) { self.tokens = tokens }
+    init(tokens: [ExprToken]) { self.tokens = tokens }
 
-    var current: Token { tokens[position] }
+    var current: ExprToken { tokens[position] }
 
-    mutating func advance() -> Token {
+    mutating func advance() -> ExprToken {
         let t = tokens[position]
         if position < tokens.count - 1 { position += 1 }
         return t
@@ -62,7 +62,7 @@ private struct ParserState {
 
     func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
 
-    mutating func expect(_ s: String) throws(CompileError) -> Token {
+    mutating func expect(_ s: String) throws(CompileError) -> ExprToken {
         guard isSymbol(s) else {
             throw CompileError(range: current.range, message: "expected '\(s)' but found \(current.kind.display)")
         }
@@ -71,18 +71,18 @@ private struct ParserState {
 
     func make(_ kind: ExprKind, _ range: Range<Int>) throws(CompileError) -> Expr {
         let e = Expr(kind, range)
-        if e.depth > Parser.maxDepth { throw tooDeep(range) }
+        if e.depth > ExprParser.maxDepth { throw tooDeep(range) }
         return e
     }
 
     func tooDeep(_ range: Range<Int>) -> CompileError {
-        CompileError(range: range, message: "expression is nested too deeply (more than \(Parser.maxDepth) levels)")
+        CompileError(range: range, message: "expression is nested too deeply (more than \(ExprParser.maxDepth) levels)")
     }
 
     mutating func expression() throws(CompileError) -> Expr {
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > Parser.maxDepth { throw tooDeep(current.range) }
+        if nesting > ExprParser.maxDepth { throw tooDeep(current.range) }
         let condition = try binary(minPrecedence: 1)
         guard isSymbol("?") else { return condition }
         _ = advance()
@@ -92,10 +92,10 @@ private struct ParserState {
         return try make(.conditional(condition, then, otherwise), condition.range.lowerBound..<otherwise.range.upperBound)
     }
 
-    func binaryOperator() -> BinaryOperator? {
+    func binaryOperator() -> ExprBinaryOperator? {
         switch current.kind {
         case .inKeyword: return .in
-        case .symbol(let s): return BinaryOperator(rawValue: s)
+        case .symbol(let s): return ExprBinaryOperator(rawValue: s)
         default: return nil
         }
     }
@@ -115,7 +115,7 @@ private struct ParserState {
         if isSymbol("!") || isSymbol("-") {
             nesting += 1
             defer { nesting -= 1 }
-            if nesting > Parser.maxDepth { throw tooDeep(current.range) }
+            if nesting > ExprParser.maxDepth { throw tooDeep(current.range) }
             let opToken = advance()
             let operand = try unary()
             let range = opToken.range.lowerBound..<operand.range.upperBound
@@ -201,12 +201,12 @@ private struct ParserState {
             return try make(.list(elements), token.range.lowerBound..<end)
         case .symbol("{"):
             _ = advance()
-            var entries: [MapEntry] = []
+            var entries: [ExprMapEntry] = []
             while !isSymbol("}") {
                 let key = try expression()
                 _ = try expect(":")
                 let value = try expression()
-                entries.append(MapEntry(key: key, value: value))
+                entries.append(ExprMapEntry(key: key, value: value))
                 if isSymbol(",") { _ = advance() } else { break }
             }
             let close = try expect("}")

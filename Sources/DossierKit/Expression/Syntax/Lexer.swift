@@ -1,4 +1,4 @@
-// Lexer: expression text → tokens with Unicode-scalar ranges.
+// ExprLexer: expression text → tokens with Unicode-scalar ranges.
 //
 // The lexer works on the string's Unicode scalars, and every token range is a pair of scalar
 // offsets (plus a caller-supplied base, used by message templates whose holes sit inside a larger
@@ -15,15 +15,15 @@
 // through `Double`. Strings take double or single quotes and the escapes `\n \t \r \\ \" \' \uXXXX`.
 
 /// One lexical token.
-struct Token: Sendable, Equatable {
+struct ExprToken: Sendable, Equatable {
     /// What the token is.
-    var kind: TokenKind
+    var kind: ExprTokenKind
     /// Unicode-scalar offsets, including the base offset.
     var range: Range<Int>
 }
 
-/// Token kinds; punctuation and operators are kept as their spelling.
-enum TokenKind: Sendable, Equatable {
+/// ExprToken kinds; punctuation and operators are kept as their spelling.
+enum ExprTokenKind: Sendable, Equatable {
     case identifier(String)
     case number(ExactDecimal)
     case string(String)
@@ -48,7 +48,7 @@ enum TokenKind: Sendable, Equatable {
 }
 
 /// Splits expression text into tokens.
-struct Lexer {
+struct ExprLexer {
     private let scalars: [Unicode.Scalar]
     private let base: Int
     private var i = 0
@@ -60,8 +60,8 @@ struct Lexer {
     }
 
     /// All tokens, ending with `.end`.
-    mutating func tokenize() throws(CompileError) -> [Token] {
-        var tokens: [Token] = []
+    mutating func tokenize() throws(CompileError) -> [ExprToken] {
+        var tokens: [ExprToken] = []
         while true {
             let token = try next()
             tokens.append(token)
@@ -91,15 +91,15 @@ struct Lexer {
         return ("0"..."9").contains(c)
     }
 
-    private mutating func next() throws(CompileError) -> Token {
+    private mutating func next() throws(CompileError) -> ExprToken {
         while let c = peek(), c.properties.isWhitespace { i += 1 }
         let start = i
-        guard let c = peek() else { return Token(kind: .end, range: (base + i)..<(base + i)) }
-        func token(_ kind: TokenKind) -> Token { Token(kind: kind, range: (base + start)..<(base + i)) }
+        guard let c = peek() else { return ExprToken(kind: .end, range: (base + i)..<(base + i)) }
+        func token(_ kind: ExprTokenKind) -> ExprToken { ExprToken(kind: kind, range: (base + start)..<(base + i)) }
 
-        if Lexer.isIdentifierStart(c) {
+        if ExprLexer.isIdentifierStart(c) {
             var name = String.UnicodeScalarView()
-            while let d = peek(), Lexer.isIdentifierPart(d) {
+            while let d = peek(), ExprLexer.isIdentifierPart(d) {
                 name.append(d)
                 i += 1
             }
@@ -111,7 +111,7 @@ struct Lexer {
             case let word: return token(.identifier(word))
             }
         }
-        if Lexer.isDigit(c) { return try number(start) }
+        if ExprLexer.isDigit(c) { return try number(start) }
         if c == "\"" || c == "'" { return try string(start, quote: c) }
 
         i += 1
@@ -131,47 +131,47 @@ struct Lexer {
     }
 
     /// `digits ('.' digits)? ([eE] [+-]? digits)?`, parsed exactly.
-    private mutating func number(_ start: Int) throws(CompileError) -> Token {
+    private mutating func number(_ start: Int) throws(CompileError) -> ExprToken {
         var text = ""
-        while let d = peek(), Lexer.isDigit(d) {
+        while let d = peek(), ExprLexer.isDigit(d) {
             text.unicodeScalars.append(d)
             i += 1
         }
-        if peek() == ".", Lexer.isDigit(peek(1)) {
+        if peek() == ".", ExprLexer.isDigit(peek(1)) {
             text += "."
             i += 1
-            while let d = peek(), Lexer.isDigit(d) {
+            while let d = peek(), ExprLexer.isDigit(d) {
                 text.unicodeScalars.append(d)
                 i += 1
             }
         }
         if let e = peek(), e == "e" || e == "E" {
             let signed = peek(1) == "+" || peek(1) == "-"
-            if Lexer.isDigit(peek(signed ? 2 : 1)) {
+            if ExprLexer.isDigit(peek(signed ? 2 : 1)) {
                 text.unicodeScalars.append(e)
                 i += 1
                 if signed {
                     text.unicodeScalars.append(peek()!)
                     i += 1
                 }
-                while let d = peek(), Lexer.isDigit(d) {
+                while let d = peek(), ExprLexer.isDigit(d) {
                     text.unicodeScalars.append(d)
                     i += 1
                 }
             }
         }
-        if let d = peek(), Lexer.isIdentifierPart(d) {
-            while let d = peek(), Lexer.isIdentifierPart(d) { i += 1 }
+        if let d = peek(), ExprLexer.isIdentifierPart(d) {
+            while let d = peek(), ExprLexer.isIdentifierPart(d) { i += 1 }
             throw error(start, i, "invalid number literal")
         }
         guard let value = ExactDecimal(text) else {
             throw error(start, i, "number literal '\(text)' is out of range")
         }
-        return Token(kind: .number(value), range: (base + start)..<(base + i))
+        return ExprToken(kind: .number(value), range: (base + start)..<(base + i))
     }
 
     /// A quoted string; raw line breaks are not allowed inside (write `\n`).
-    private mutating func string(_ start: Int, quote: Unicode.Scalar) throws(CompileError) -> Token {
+    private mutating func string(_ start: Int, quote: Unicode.Scalar) throws(CompileError) -> ExprToken {
         i += 1
         var value = String.UnicodeScalarView()
         while true {
@@ -197,7 +197,7 @@ struct Lexer {
             case "u":
                 var code: UInt32 = 0
                 for _ in 0..<4 {
-                    guard let h = peek(), let digit = Lexer.hex(h)
+                    guard let h = peek(), let digit = ExprLexer.hex(h)
                     else { throw error(escapeStart, i, "invalid unicode escape; expected \\uXXXX") }
                     code = code * 16 + digit
                     i += 1
@@ -210,7 +210,7 @@ struct Lexer {
                 throw error(escapeStart, i, "unknown escape '\\\(e)'")
             }
         }
-        return Token(kind: .string(String(value)), range: (base + start)..<(base + i))
+        return ExprToken(kind: .string(String(value)), range: (base + start)..<(base + i))
     }
 
     private static func hex(_ c: Unicode.Scalar) -> UInt32? {

@@ -22,7 +22,7 @@ public struct Expr: Sendable {
 /// The kinds of syntax node.
 public indirect enum ExprKind: Sendable {
     /// `1`, `1.5`, `"text"`, `true`, `null`.
-    case literal(Literal)
+    case literal(ExprLiteral)
     /// A variable (or macro variable) name.
     case identifier(String)
     /// `base.name`; `nameRange` covers the name only, for "unknown field" errors.
@@ -32,15 +32,15 @@ public indirect enum ExprKind: Sendable {
     /// `name(args)` or, with a receiver, `receiver.name(args)`.
     case call(name: String, nameRange: Range<Int>, receiver: Expr?, arguments: [Expr])
     /// `!x`, `-x`.
-    case unary(UnaryOperator, Expr)
+    case unary(ExprUnaryOperator, Expr)
     /// `a op b`.
-    case binary(BinaryOperator, Expr, Expr)
+    case binary(ExprBinaryOperator, Expr, Expr)
     /// `condition ? then : else`.
     case conditional(Expr, Expr, Expr)
     /// `[a, b]`.
     case list([Expr])
     /// `{"k": v}`.
-    case map([MapEntry])
+    case map([ExprMapEntry])
 
     /// The direct sub-expressions, in source order.
     public var children: [Expr] {
@@ -59,7 +59,7 @@ public indirect enum ExprKind: Sendable {
 }
 
 /// One `key: value` pair of a map literal.
-public struct MapEntry: Sendable {
+public struct ExprMapEntry: Sendable {
     /// The key expression (must be a string).
     public var key: Expr
     /// The value expression.
@@ -73,7 +73,7 @@ public struct MapEntry: Sendable {
 }
 
 /// A literal constant as written.
-public enum Literal: Sendable, Hashable {
+public enum ExprLiteral: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` / `false`.
@@ -85,7 +85,7 @@ public enum Literal: Sendable, Hashable {
 }
 
 /// Prefix operators.
-public enum UnaryOperator: String, Sendable, Hashable {
+public enum ExprUnaryOperator: String, Sendable, Hashable {
     /// Logical not.
     case not = "!"
     /// Arithmetic negation.
@@ -93,7 +93,7 @@ public enum UnaryOperator: String, Sendable, Hashable {
 }
 
 /// Infix operators, spelled as in source.
-public enum BinaryOperator: String, Sendable, Hashable {
+public enum ExprBinaryOperator: String, Sendable, Hashable {
     /// Logical or, short-circuiting.
     case or = "||"
     /// Logical and, short-circuiting.
