@@ -61,3 +61,28 @@ import Testing
         #expect(try #require(Instant("2017-11-03T09:00:00+08:00")).seconds(to: a) == 300)
     }
 }
+
+@Suite struct ExactDecimalEdgeTests {
+    @Test func wideArithmetic() throws {
+        let third = try #require(ExactDecimal(1).dividing(by: ExactDecimal(3)))
+        #expect(third.multiplying(by: third)?.description == "0.111111111088888888")
+        #expect(ExactDecimal(1_000_000_000).dividing(by: ExactDecimal(3))?.description == "333333333.3333333333")
+        #expect(ExactDecimal("1e-18")!.multiplying(by: ExactDecimal("0.1")!) == ExactDecimal(0))
+        #expect(ExactDecimal(Int(Int64.max)).multiplying(by: ExactDecimal(2)) == nil)
+        #expect(ExactDecimal(-7).dividing(by: ExactDecimal(2))?.description == "-3.5")
+    }
+
+    @Test func comparisonIsTotalEvenWhenAlignmentOverflows() throws {
+        let a = try #require(ExactDecimal("922337203.7")), b = try #require(ExactDecimal("922337203.0000000001"))
+        #expect(b < a)
+        #expect(!(a < b))
+        #expect(ExactDecimal("-922337203.7")! < ExactDecimal("-922337203.0000000001")!)
+    }
+
+    @Test func jsonGrammarOnly() {
+        #expect(ExactDecimal(".5") == nil)
+        #expect(ExactDecimal("01") == nil)
+        #expect(ExactDecimal("0.5") != nil)
+        #expect(ExactDecimal("-0") == ExactDecimal(0))
+    }
+}

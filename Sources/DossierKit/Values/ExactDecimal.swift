@@ -49,6 +49,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             negative = true
             i += 1
         }
+        // JSON grammar: an integer part is required and has no leading zeros ("01", ".5" are not numbers).
+        guard i < n, bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+        if bytes[i] == 48, i + 1 < n, bytes[i + 1] >= 48, bytes[i + 1] <= 57 { return nil }
         var significand: Int64 = 0
         var scale = 0
         var digits = 0
@@ -136,13 +139,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
-        if let (x, y, _) = aligned(a, b) { return x < y }
-        // Alignment overflowed: the values differ by many orders of magnitude, so the sign and
-        // the integer parts decide.
-        let ai = a.significand / powersOfTen[Int(a.scale)]
-        let bi = b.significand / powersOfTen[Int(b.scale)]
-        if ai != bi { return ai < bi }
-        return a.significand.signum() < b.significand.signum()
+        if a.scale == b.scale { return a.significand < b.significand }
+        // Align in 128 bits so that no pair of values is incomparable.
+        let (x, y) = a.scale < b.scale
+            ? (wide(a.significand, times: powersOfTen[Int(b.scale - a.scale)]), wide(b.significand, times: 1))
+            : (wide(a.significand, times: 1), wide(b.significand, times: powersOfTen[Int(a.scale - b.scale)]))
+        return x.high != y.high ? x.high < y.high : x.low < y.low
+    }
+
+    /// `v × m` as a signed 128-bit number.
+    static func wide(_ v: Int64, times m: Int64) -> (high: Int64, low: UInt64) {
+        v.multipliedFullWidth(by: m)
     }
 
     /// The sum, or `nil` when it does not fit.
@@ -159,48 +166,61 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return o ? nil : ExactDecimal(significand: s, scale: k)
     }
 
-    /// The product, or `nil` when it does not fit.
+    /// The product, or `nil` when it does not fit. Digits beyond 18 decimal places are dropped
+    /// (truncated toward zero) only as far as needed to fit; an integer part that does not fit is
+    /// `nil`.
     public func multiplying(by other: ExactDecimal) -> ExactDecimal? {
-        let (p, o) = significand.multipliedReportingOverflow(by: other.significand)
-        if o { return nil }
+        let negative = (significand < 0) != (other.significand < 0)
+        var (high, low) = significand.magnitude.multipliedFullWidth(by: other.significand.magnitude)
         var k = Int(scale) + Int(other.scale)
-        var s = p
-        while k > Int(ExactDecimal.maxScale) {
-            s /= 10
+        while (high != 0 || low > UInt64(Int64.max) || k > Int(ExactDecimal.maxScale)) && k > 0 {
+            // (high, low) / 10, by long division over two words.
+            let qHigh = high / 10
+            let (qLow, _) = UInt64(10).dividingFullWidth((high % 10, low))
+            (high, low) = (qHigh, qLow)
             k -= 1
         }
-        return ExactDecimal(significand: s, scale: Int8(k))
+        guard high == 0, low <= UInt64(Int64.max) else { return nil }
+        let magnitude = Int64(low)
+        return ExactDecimal(significand: negative ? -magnitude : magnitude, scale: Int8(k))
     }
 
-    /// The quotient rounded half-to-even at 10 decimal places; `nil` on division by zero or overflow.
+    /// The quotient rounded half-to-even at 10 decimal places; `nil` on division by zero or when
+    /// the quotient does not fit.
     public func dividing(by other: ExactDecimal) -> ExactDecimal? {
         guard other.significand != 0 else { return nil }
-        // self / other = (s1 / s2) × 10^(k2 - k1); compute with 10 extra places.
+        // self / other = (s1 × 10^(10 + k2 - k1)) / s2 × 10^-10, computed on magnitudes in 128 bits.
         let target = 10
-        let shift = target + Int(other.scale) - Int(scale)
-        var numerator = significand
-        var denominator = other.significand
-        if shift >= 0 {
-            for _ in 0..<shift {
-                let (m, o) = numerator.multipliedReportingOverflow(by: 10)
-                if o { return nil }
-                numerator = m
-            }
-        } else {
-            for _ in 0 ..< -shift {
-                let (m, o) = denominator.multipliedReportingOverflow(by: 10)
-                if o { return nil }
-                denominator = m
-            }
+        var shift = target + Int(other.scale) - Int(scale)
+        var numerator = significand.magnitude
+        var denominator = other.significand.magnitude
+        var (high, low): (UInt64, UInt64) = (0, numerator)
+        while shift > 0 {
+            let step = min(shift, 18)
+            let m = UInt64(ExactDecimal.powersOfTen[step])
+            let (h1, l1) = low.multipliedFullWidth(by: m)
+            let (h2, overflow) = high.multipliedReportingOverflow(by: m)
+            guard !overflow, case let (h, o) = h2.addingReportingOverflow(h1), !o else { return nil }
+            (high, low) = (h, l1)
+            shift -= step
         }
-        var q = numerator / denominator
-        let r = numerator % denominator
+        while shift < 0 {
+            let (d, o) = denominator.multipliedReportingOverflow(by: 10)
+            if o { return ExactDecimal(0) }
+            denominator = d
+            shift += 1
+        }
+        guard high < denominator else { return nil }
+        let (q, r) = denominator.dividingFullWidth((high, low))
+        numerator = q
         // Half-to-even on the remainder.
-        let twice = r.magnitude * 2
-        if twice > denominator.magnitude || (twice == denominator.magnitude && q % 2 != 0) {
-            q += (numerator < 0) != (denominator < 0) ? -1 : 1
+        let twice = r.multipliedReportingOverflow(by: 2)
+        if twice.overflow || twice.partialValue > denominator || (twice.partialValue == denominator && numerator % 2 != 0) {
+            numerator += 1
         }
-        return ExactDecimal(significand: q, scale: Int8(target))
+        guard numerator <= UInt64(Int64.max) else { return nil }
+        let negative = (significand < 0) != (other.significand < 0)
+        return ExactDecimal(significand: negative ? -Int64(numerator) : Int64(numerator), scale: Int8(target))
     }
 
     /// The negated value.
