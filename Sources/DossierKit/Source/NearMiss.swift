@@ -4,19 +4,29 @@
 /// every suggestion in the tool follows the same threshold: at most 2 edits, or a third of the
 /// word's length for long words, and never a suggestion for a one-letter word.
 public enum NearMiss {
-    /// The candidate closest to `word`, or `nil` when none is close enough.
+    /// The candidate closest to `word`, or `nil` when none is close enough. Distance ignores case;
+    /// ties prefer a candidate differing only in case, then byte order, so the answer never
+    /// depends on the order of `candidates`.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().unicodeScalars)
         guard w.count > 1 else { return nil }
         let limit = max(2, w.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
+        var best: (distance: Int, caseOnly: Bool, name: String)?
+        for candidate in candidates where candidate != word {
             let c = Array(candidate.lowercased().unicodeScalars)
             if abs(c.count - w.count) > limit { continue }
             let d = distance(w, c)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+            guard d <= limit, d < w.count else { continue }
+            let caseOnly = d == 0
+            if let b = best {
+                let better = d != b.distance ? d < b.distance
+                    : caseOnly != b.caseOnly ? caseOnly
+                    : candidate.utf8.lexicographicallyPrecedes(b.name.utf8)
+                if !better { continue }
+            }
+            best = (d, caseOnly, candidate)
         }
-        return best?.0
+        return best?.name
     }
 
     /// Damerau-Levenshtein distance (optimal string alignment) between two scalar arrays.

@@ -113,6 +113,20 @@ enum Dispatcher {
         return s
     }
 
+    /// Writes `text` atomically to `path`, or to standard output without one; `false` (after
+    /// saying why) when the file could not be written.
+    static func emit(_ text: String, to path: String?, console: Console) -> Bool {
+        guard let path else {
+            console.print(text)
+            return true
+        }
+        if case .failure(let f) = FileIO.writeAtomically(text, to: path) {
+            console.error("error: \(f.path): \(f.message)\n")
+            return false
+        }
+        return true
+    }
+
     /// The language from `--lang` or `LANG`.
     static func language(_ arguments: ParsedArguments) -> Language {
         if let l = arguments.value("lang"), let lang = Language(rawValue: l) { return lang }

@@ -45,14 +45,7 @@ enum CheckCommand: Command {
         let context = ReportContext(language: Dispatcher.language(arguments),
                                     maskPersonalData: !arguments.has("show-personal-data"))
         let text = reporter.render(report, context)
-        if let output = arguments.value("output") {
-            if case .failure(let f) = FileIO.writeAtomically(text, to: output) {
-                console.error("error: \(f.path): \(f.message)\n")
-                return 2
-            }
-        } else {
-            console.print(text)
-        }
+        guard Dispatcher.emit(text, to: arguments.value("output"), console: console) else { return 2 }
         return report.exitCode(failOn: failOn)
     }
 }

@@ -51,14 +51,7 @@ enum RulesCommand: Command {
             return report.failed == 0 ? 0 : 1
         default:
             let text = RuleDocs.markdown(pack)
-            if let output = arguments.value("output") {
-                if case .failure(let f) = FileIO.writeAtomically(text, to: output) {
-                    console.error("error: \(f.path): \(f.message)\n")
-                    return 2
-                }
-            } else {
-                console.print(text)
-            }
+            guard Dispatcher.emit(text, to: arguments.value("output"), console: console) else { return 2 }
             return 0
         }
     }

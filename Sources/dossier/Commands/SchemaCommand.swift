@@ -24,14 +24,7 @@ enum SchemaCommand: Command {
         }
         let schema = which == "dossier" ? SchemaGenerator.dossierSchema(format) : SchemaGenerator.officersSchema(format)
         let text = schema.rendered()
-        if let output = arguments.value("output") {
-            if case .failure(let f) = FileIO.writeAtomically(text, to: output) {
-                console.error("error: \(f.path): \(f.message)\n")
-                return 2
-            }
-        } else {
-            console.print(text)
-        }
+        guard Dispatcher.emit(text, to: arguments.value("output"), console: console) else { return 2 }
         return 0
     }
 }

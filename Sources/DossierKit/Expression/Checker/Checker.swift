@@ -142,7 +142,7 @@ struct CheckPass {
             return node(.global(slot: slot), type, e)
         }
         let names = Array(environment.variables.keys) + locals.map(\.name)
-        throw error(e.range, "unknown variable '\(name)'" + NameSuggestions.hint(for: name, among: names))
+        throw error(e.range, "unknown variable '\(name)'" + NearMiss.hint(for: name, among: names))
     }
 
     /// `base.name`.
@@ -283,7 +283,7 @@ struct CheckPass {
             if let index = shape.fieldIndex(name) { return (shape.fields[index].type, index) }
             if shape.open { return (.dyn, nil) }
             throw error(nameRange,
-                        "unknown field '\(name)' on \(shape.name)" + NameSuggestions.hint(for: name, among: shape.fields.map(\.name)))
+                        "unknown field '\(name)' on \(shape.name)" + NearMiss.hint(for: name, among: shape.fields.map(\.name)))
         case .map(let element): return (element, nil)
         case .dyn: return (.dyn, nil)
         default: throw error(nameRange, "cannot access field '\(name)' on \(base)")
@@ -355,7 +355,7 @@ struct CheckPass {
     @inline(never)
     func checkCall(_ name: String, nameRange: Range<Int>, _ e: Expr, _ args: [TypedExpr]) throws(CompileError) -> TypedExpr {
         guard let builtin = environment.builtins.builtin(named: name) else {
-            throw error(nameRange, "unknown function '\(name)'" + NameSuggestions.hint(for: name, among: environment.builtins.names))
+            throw error(nameRange, "unknown function '\(name)'" + NearMiss.hint(for: name, among: environment.builtins.names))
         }
         // date("…") and time("…") with a literal argument are literals: fold and validate now.
         if (name == "date" || name == "time"), args.count == 1, case .constant(.string(let s)) = args[0].kind {
