@@ -131,6 +131,9 @@ public final class ObjectSpec: Sendable {
     let index: [String: Int]
     /// Field names as UTF-8, for matching keys without decoding them.
     let nameBytes: [[UInt8]]
+    /// FNV-1a hash of each name's bytes → field index (names of one object never collide here;
+    /// a collision would only cost a linear search).
+    let byHash: [UInt64: Int]
 
     public init(_ name: String, open: Bool = true, _ fields: [FieldSpec]) {
         precondition(fields.count <= 64, "an object spec has at most 64 fields (the validator's bitmask)")
@@ -141,10 +144,29 @@ public final class ObjectSpec: Sendable {
         for (i, f) in fields.enumerated() { index[f.name] = i }
         self.index = index
         self.nameBytes = fields.map { Array($0.name.utf8) }
+        var byHash: [UInt64: Int] = [:]
+        for (i, name) in nameBytes.enumerated() {
+            let h = name.withUnsafeBufferPointer { ObjectSpec.fnv1a($0) }
+            byHash[h] = byHash[h] == nil ? i : -1
+        }
+        self.byHash = byHash
+    }
+
+    /// FNV-1a over bytes: a few nanoseconds for a key, no allocation.
+    @inline(__always)
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// The index of the field whose name is the key at tape node `keyNode` of `object`'s document.
     func fieldIndex(keyNode: Int, in object: JSONValue) -> Int? {
+        let hash = object.withNodeStringBytes(keyNode) { ObjectSpec.fnv1a($0) }
+        if let i = byHash[hash] {
+            if i >= 0 && object.nodeStringEquals(keyNode, nameBytes[i]) { return i }
+            if i >= 0 { return nil }
+        }
         for i in nameBytes.indices where object.nodeStringEquals(keyNode, nameBytes[i]) { return i }
         return nil
     }

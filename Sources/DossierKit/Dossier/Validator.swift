@@ -67,7 +67,9 @@ private struct Walk {
         // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
         // is unknown and reported.
         var seen: UInt64 = 0
-        let slotBase = cache?.beginObject(value.index, fieldCount: spec.fields.count) ?? -1
+        // Field slots are gathered locally and stored once: writes into the shared cache's arrays
+        // pay for exclusivity checks.
+        var fieldSlots: [Int32] = cache == nil ? [] : Array(repeating: -1, count: spec.fields.count)
         value.forEachMemberRaw { keyNode, member in
             guard let i = spec.fieldIndex(keyNode: keyNode, in: value) else {
                 if strict || !spec.open {
@@ -80,9 +82,13 @@ private struct Walk {
                 return
             }
             seen |= 1 << UInt64(i)
-            if slotBase >= 0 { cache!.slots[slotBase &+ i] = Int32(member.index) }
+            if !fieldSlots.isEmpty { fieldSlots[i] = Int32(member.index) }
             let field = spec.fields[i]
             validateValue(member, field.type, name: field.name, category: category, strict: strict, into: &issues)
+        }
+        if let cache {
+            cache.slotStart[value.index] = Int32(cache.slots.count)
+            cache.slots.append(contentsOf: fieldSlots)
         }
         for (i, field) in spec.fields.enumerated() where seen & (1 << UInt64(i)) == 0 {
             let needed: Bool

@@ -36,6 +36,18 @@ extension JSONValue {
         }
     }
 
+    /// The content bytes of the string at tape node `node` (decoded only when it has escapes).
+    @inline(__always)
+    func withNodeStringBytes<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = document.nodes[node]
+        if n.flags & JSONNode.hasEscapes != 0 {
+            var decoded = document.decodeString(node: node)
+            return decoded.withUTF8 { body($0) }
+        }
+        let range = (Int(n.start) &+ 1)..<(Int(n.end) &- 1)
+        return document.file.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The decoded text of the string at tape node `index`.
     func nodeString(_ index: Int) -> String { document.decodeString(node: index) }
 

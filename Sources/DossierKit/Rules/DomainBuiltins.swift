@@ -27,7 +27,8 @@ enum DomainBuiltins {
         open: false)
 
     static func services(_ context: EvaluationContext, _ name: String) throws(EvaluationError) -> PackServices {
-        try context.require(PackServices.self, by: name)
+        if let host = context.host as? PackServices { return host }
+        return try context.require(PackServices.self, by: name)
     }
 
     static func calendarError(_ e: CalendarError) -> EvaluationError { EvaluationError(e.message) }

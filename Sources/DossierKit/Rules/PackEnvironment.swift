@@ -33,7 +33,9 @@ struct PackEnvironment: Sendable {
     /// The evaluation context for a run with `registry`: made once, shared by every dossier.
     func context(registry: OfficerRegistry?) -> EvaluationContext {
         var context = EvaluationContext()
-        context.provide(PackServices(calendar: calendar, registry: registry))
+        let services = PackServices(calendar: calendar, registry: registry)
+        context.provide(services)
+        context.host = services
         return context
     }
 

@@ -29,7 +29,8 @@ final class JSONRecord: RecordValue {
     /// member is found by index and converted once: rules read `dossier.recordings` once per step.
     func field(at index: Int, named name: String) -> Value {
         guard index < spec.fields.count else { return .null }
-        if let cache, !cache.converted.isEmpty {
+        if let cache, !cache.slotStart.isEmpty {
+            if cache.converted.isEmpty { cache.converted = Array(repeating: nil, count: cache.nodeCount) }
             let start = Int(cache.slotStart[value.index])
             if start >= 0 {
                 let member = Int(cache.slots[start &+ index])
@@ -131,12 +132,13 @@ final class ConversionCache: @unchecked Sendable {
     var slotStart: [Int32]
     /// Member node index per field, -1 when absent.
     var slots: [Int32] = []
-    /// Converted values by member node index.
-    var converted: [Value?]
+    /// Converted values by member node index; allocated when the first rule reads a field.
+    var converted: [Value?] = []
+    let nodeCount: Int
 
     init(nodeCount: Int) {
+        self.nodeCount = nodeCount
         slotStart = Array(repeating: -1, count: nodeCount)
-        converted = Array(repeating: nil, count: nodeCount)
         slots.reserveCapacity(nodeCount)
     }
 
@@ -152,6 +154,7 @@ final class ConversionCache: @unchecked Sendable {
     func clear() {
         converted.removeAll()
         slots.removeAll()
+        slotStart.removeAll()
     }
 }
 

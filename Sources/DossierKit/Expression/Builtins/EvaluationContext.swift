@@ -12,6 +12,9 @@
 /// type. The context is a value; it travels with the `Activation` and is handed to every builtin.
 public struct EvaluationContext: Sendable {
     private var services: [ObjectIdentifier: any Sendable] = [:]
+    /// The host's own service object, for builtins called on every step of every dossier: a class
+    /// cast is far cheaper than the keyed look-up with an existential cast.
+    public var host: (any AnyObject & Sendable)?
 
     /// A context with no services.
     public init() {}
