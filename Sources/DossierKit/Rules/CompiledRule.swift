@@ -10,6 +10,8 @@ public struct RuleMeta: Sendable {
     public let category: String
     public let points: ExactDecimal
     public let veto: Bool
+    /// The `vetoWhen` expression, when only some findings are vetoes.
+    public let vetoCondition: String?
     /// Inputs the rule cannot run without (`officers`).
     public let needs: Set<String>
     /// The law periods the rule's versions judge, in order.

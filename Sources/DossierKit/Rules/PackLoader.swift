@@ -294,7 +294,7 @@ struct PackLoader {
             severity: rule["severity"]!.string == "warning" ? .warning : .error,
             category: rule["category"]!.string!,
             points: rule["points"]!.numberText.flatMap(ExactDecimal.init) ?? ExactDecimal(0),
-            veto: rule["veto"]?.bool ?? false,
+            veto: rule["veto"]?.bool ?? false, vetoCondition: rule["vetoWhen"]?.string,
             needs: Set(rule["needs"]?.elements.compactMap { $0.string } ?? []),
             versions: versions, parameters: parametersUsed, note: rule["note"]?.string, source: place(rule))
         return kind.compile(rule, meta: meta, loader: &self)

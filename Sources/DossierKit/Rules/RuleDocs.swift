@@ -62,6 +62,7 @@ public enum RuleDocs {
         out += zh ? "；类别：" : "; category: "
         out += categoryLabel(m.category, lang) + (zh ? "；扣分：" : "; points: ") + m.points.description
         out += m.veto ? (zh ? "；否决项" : "; veto") : ""
+        if m.veto, let c = m.vetoCondition { out += zh ? "（当 \(c) 时）" : " (when \(c))" }
         out += "\n\n" + (zh ? "依据：\n" : "basis:\n")
         for b in m.basis { out += "  - \(b.text(lang))\n" }
         out += "\n" + (zh ? "法律时期：\n" : "law versions:\n")
@@ -95,13 +96,15 @@ public enum RuleDocs {
         out += "\n## Rules\n\n| id | title | severity | category | points | veto | law periods |\n| --- | --- | --- | --- | --- | --- | --- |\n"
         for r in pack.rules {
             let m = r.meta
-            out += "| [\(m.id)](#\(m.id.lowercased())) | \(md(m.title.zh)) · \(md(m.title.en)) | \(m.severity.rawValue) | \(m.category) | \(m.points) | \(m.veto ? "veto" : "") | \(md(periods(m, .en))) |\n"
+            out += "| [\(m.id)](#\(m.id.lowercased())) | \(md(m.title.zh)) · \(md(m.title.en)) | \(m.severity.rawValue) | \(m.category) | \(m.points) | \(m.veto ? (m.vetoCondition == nil ? "veto" : "veto (conditional)") : "") | \(md(periods(m, .en))) |\n"
         }
         for r in pack.rules {
             let m = r.meta
             out += "\n### \(m.id)\n\n**\(md(m.title.zh))** · **\(md(m.title.en))**\n\n"
             if let d = m.description { out += "\(md(d.zh))\n\n\(md(d.en))\n\n" }
-            out += "- severity `\(m.severity.rawValue)`, category `\(m.category)`, \(m.points) points\(m.veto ? ", **veto**" : "")\n"
+            out += "- severity `\(m.severity.rawValue)`, category `\(m.category)`, \(m.points) points\(m.veto ? ", **veto**" : "")"
+            if m.veto, let c = m.vetoCondition { out += " when `\(c)`" }
+            out += "\n"
             out += "- kind `\(m.kind)`, defined in `\(m.source)`\n"
             if !m.needs.isEmpty { out += "- needs: \(m.needs.sorted().joined(separator: ", "))\n" }
             out += "- basis: " + m.basis.map { "\(md($0.zh)) (\(md($0.en)))" }.joined(separator: "; ") + "\n"

@@ -105,7 +105,16 @@ struct CheckRule: RuleKind, CompiledRule {
         // Pass 2: everything in one environment, so one activation serves the whole rule.
         let env = CheckEnvironment(variables: variables, builtins: pack.builtins)
         let each = rule["for"].flatMap { loader.compile($0["each"]!, in: env, expecting: nil) }
-        let date = rule["date"].flatMap { loader.compile($0, in: env, expecting: .date) }
+        // Compiled without an expected type: a null act date means the rule does not apply yet
+        // (no decision), which is not an error.
+        let date = rule["date"].flatMap { value -> CompiledExpression? in
+            guard let c = loader.compile(value, in: env, expecting: nil) else { return nil }
+            if c.resultType != .date && c.resultType != .dyn && c.resultType != .null {
+                loader.error(value, "'date' must be a date, not \(c.resultType)")
+                ok = false
+            }
+            return c
+        }
         if rule["date"] == nil && versionValues.count > 1 {
             loader.error(rule, "a rule with several versions needs 'date' to choose between them")
             ok = false
