@@ -115,15 +115,15 @@ public enum CheckRunner {
         -> [DossierResult]
     {
         let slots = ResultSlots(count: units.count)
-        let context = pack.evaluationContext(registry: registry)
         let next = Counter()
         let workers = max(1, min(options.jobs, units.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let worker = pack.worker(registry: registry)
             while true {
                 let range = next.take(8, limit: units.count)
                 if range.isEmpty { break }
                 for i in range {
-                    slots.set(i, check(units[i], pack: pack, registry: registry, options: options, context: context))
+                    slots.set(i, check(units[i], pack: pack, registry: registry, options: options, worker: worker))
                 }
             }
         }
@@ -132,7 +132,7 @@ public enum CheckRunner {
 
     /// Checks one unit.
     static func check(_ unit: InputUnit, pack: RulePack, registry: OfficerRegistry?, options: CheckOptions,
-                      context: EvaluationContext) -> DossierResult
+                      worker: EvaluationWorker) -> DossierResult
     {
         let file: SourceFile
         switch unit {
@@ -148,7 +148,7 @@ public enum CheckRunner {
             }
         }
         return DossierEvaluator.check(file, pack: pack, registry: registry, strict: options.strict, limits: options.limits,
-                                      context: context)
+                                      worker: worker)
     }
 }
 

@@ -29,7 +29,7 @@ struct Locator {
 /// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
-                      limits: JSONLimits, context: EvaluationContext? = nil) -> DossierResult
+                      limits: JSONLimits, worker: EvaluationWorker? = nil) -> DossierResult
     {
         var locator = Locator(file)
         var result = DossierResult(file: file.path, firstLine: file.firstLine)
@@ -54,7 +54,7 @@ enum DossierEvaluator {
         }
         guard result.errors.isEmpty else { return result }
 
-        let evaluation = pack.evaluate(root, registry: registry, context: context, cache: cache)
+        let evaluation = pack.evaluate(root, registry: registry, worker: worker, cache: cache)
         for problem in evaluation.problems {
             result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
         }

@@ -11,6 +11,17 @@ public final class OfficerRegistry: Sendable {
         self.agency = agency
     }
 
+    /// A copy whose records no other thread shares (see `PackEnvironment.worker`).
+    func copy() -> OfficerRegistry {
+        var copied: [String: ShapedRecord] = [:]
+        for (cert, record) in byCertificate {
+            if case .record(let r) = Shapes.copy(.record(record)), let shaped = r as? ShapedRecord {
+                copied[String(decoding: Array(cert.utf8), as: UTF8.self)] = shaped
+            }
+        }
+        return OfficerRegistry(document: document, byCertificate: copied, agency: agency)
+    }
+
     /// How many officers it lists.
     public var count: Int { byCertificate.count }
 

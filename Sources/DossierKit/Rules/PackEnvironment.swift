@@ -30,7 +30,7 @@ struct PackEnvironment: Sendable {
     /// base values are kept in this order so rules copy them by index, not by name.
     var baseNames: [String] { baseTypes.keys.sorted() }
 
-    /// The evaluation context for a run with `registry`: made once, shared by every dossier.
+    /// The evaluation context for a run with `registry`.
     func context(registry: OfficerRegistry?) -> EvaluationContext {
         var context = EvaluationContext()
         let services = PackServices(calendar: calendar, registry: registry)
@@ -39,9 +39,17 @@ struct PackEnvironment: Sendable {
         return context
     }
 
+    /// What one worker thread evaluates with: its own copies of the shared records (parameters,
+    /// tables, registry). Reading a shared object from two cores retains and releases it from
+    /// both, and that cache-line traffic, not the work, limited the second core.
+    func worker(registry: OfficerRegistry?) -> EvaluationWorker {
+        EvaluationWorker(context: context(registry: registry?.copy()), constants: constants.mapValues(Shapes.copy))
+    }
+
     /// The state of one dossier's evaluation: base values and the evaluation context.
-    func begin(_ root: JSONValue, context: EvaluationContext, cache: ConversionCache) -> DossierState {
-        var activation = definitionEnvironment.activation(constants, context: context)
+    func begin(_ root: JSONValue, worker: EvaluationWorker, cache: ConversionCache) -> DossierState {
+        let context = worker.context
+        var activation = definitionEnvironment.activation(worker.constants, context: context)
         activation["dossier"] = .record(JSONRecord(value: root, spec: dossierSpec, cache: cache))
         var problems: [EvaluationProblem] = []
         for d in definitions {
@@ -66,4 +74,10 @@ public struct DossierState {
     /// Converted fields of this dossier; emptied when its evaluation ends.
     let cache: ConversionCache
     var problems: [EvaluationProblem]
+}
+
+/// The per-thread side of evaluation: context and constants that no other thread touches.
+public struct EvaluationWorker: Sendable {
+    let context: EvaluationContext
+    let constants: [String: Value]
 }

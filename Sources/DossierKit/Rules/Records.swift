@@ -165,6 +165,13 @@ final class ShapedRecord: RecordValue {
     let values: [Value]
     let pointer: String
 
+    /// A record of `shape` from values already in field order.
+    init(shape: RecordShape, values: [Value], pointer: String) {
+        self.shape = shape
+        self.values = values
+        self.pointer = pointer
+    }
+
     /// A record of `shape` from values by name (missing ones are null).
     init(shape: RecordShape, _ byName: [String: Value], pointer: String = "") {
         self.shape = shape
@@ -237,6 +244,23 @@ enum Shapes {
             return .list(items.map { materialize($0, as: element) })
         default:
             return value
+        }
+    }
+
+    /// A deep copy of constant data: new record objects and new string storage, so that a worker
+    /// thread's reads never touch reference counts another thread touches.
+    static func copy(_ value: Value) -> Value {
+        switch value {
+        case .string(let s): return .string(String(decoding: Array(s.utf8), as: UTF8.self))
+        case .list(let items): return .list(items.map(copy))
+        case .map(let m): return .map(Dictionary(uniqueKeysWithValues: m.map { ($0.key, copy($0.value)) }))
+        case .record(let r):
+            if let shaped = r as? ShapedRecord {
+                return .record(ShapedRecord(shape: shaped.shape, values: shaped.values.map(copy), pointer: shaped.pointer))
+            }
+            if let map = r as? MapRecord { return .record(MapRecord(map.values.mapValues(copy), pointer: map.pointer)) }
+            return value
+        default: return value
         }
     }
 

@@ -88,13 +88,18 @@ public final class RulePack: Sendable {
         environment.context(registry: registry)
     }
 
+    /// A worker for one thread of a run with `registry`.
+    public func worker(registry: OfficerRegistry?) -> EvaluationWorker {
+        environment.worker(registry: registry)
+    }
+
     /// The rule with a catalogue id.
     public func rule(_ id: String) -> (any CompiledRule)? { rules.first { $0.meta.id == id } }
 
     /// The findings and run-time problems of one dossier.
-    func evaluate(_ root: JSONValue, registry: OfficerRegistry?, context: EvaluationContext? = nil,
+    func evaluate(_ root: JSONValue, registry: OfficerRegistry?, worker: EvaluationWorker? = nil,
                   cache: ConversionCache? = nil) -> PackEvaluation {
-        var state = environment.begin(root, context: context ?? environment.context(registry: registry),
+        var state = environment.begin(root, worker: worker ?? environment.worker(registry: registry),
                                       cache: cache ?? ConversionCache(nodeCount: 0))
         var out = PackEvaluation()
         out.problems = state.problems
