@@ -44,8 +44,7 @@ public struct Validator: Sendable {
         var issues: [Issue] = []
         var category: String?
         if root.kind == .object, let c = root["category"], c.kind == .string { category = c.string }
-        var walk = Walk(cache: cache)
-        walk.object(root, spec, category: category, strict: strict, into: &issues)
+        Walk(cache: cache).validateObject(root, spec, category: category, strict: strict, into: &issues)
         return issues
     }
 }
@@ -53,10 +52,6 @@ public struct Validator: Sendable {
 /// One validation pass (the cache it fills travels with it).
 private struct Walk {
     let cache: ConversionCache?
-
-    mutating func object(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
-        validateObject(value, spec, category: category, strict: strict, into: &issues)
-    }
 
     func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
         guard value.kind == .object else {

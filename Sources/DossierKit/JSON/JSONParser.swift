@@ -607,22 +607,7 @@ struct JSONTapeParser {
         }
     }
 
-    func hex4(at k: Int) -> UInt32? {
-        guard k &+ 4 <= n else { return nil }
-        var value: UInt32 = 0
-        for d in 0..<4 {
-            let c = base[k &+ d]
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c &- 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c &- 0x57)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c &- 0x37)
-            default: return nil
-            }
-            value = value << 4 | digit
-        }
-        return value
-    }
+    func hex4(at k: Int) -> UInt32? { JSONStringCodec.hex4(UnsafeBufferPointer(start: base, count: n), k, n) }
 
     /// Checks the number grammar at `i`; the value itself is never computed here.
     @inline(__always)

@@ -142,14 +142,6 @@ final class ConversionCache: @unchecked Sendable {
         slots.reserveCapacity(nodeCount)
     }
 
-    /// Records that object node `object` has `fieldCount` fields; returns the first slot.
-    func beginObject(_ object: Int, fieldCount: Int) -> Int {
-        let start = slots.count
-        slotStart[object] = Int32(start)
-        slots.append(contentsOf: repeatElement(-1, count: fieldCount))
-        return start
-    }
-
     /// Empties the cache; converted records refer to it, so this also breaks that cycle.
     func clear() {
         converted.removeAll()
