@@ -74,6 +74,13 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
     /// Writes a JSON string literal with the escapes RFC 8259 requires.
     public static func writeString(_ s: String, into out: inout String) {
+        // Most strings need no escape: append them whole instead of scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
