@@ -184,3 +184,36 @@ enum Binary {
         }
     }
 }
+
+@Suite struct PrivacyAndLimitsTests {
+    @Test func personalDataIsMaskedUnlessAskedOtherwise() throws {
+        let file = "Samples/dossiers/15-id-number-published-2022.json"
+        let masked = try Binary.run(["check", file, "--officers", "Samples/officers.json"])
+        #expect(masked.stdout.contains("3708**********2862"))
+        #expect(!masked.stdout.contains("370826199504192862"))
+        let json = try Binary.run(["check", file, "--officers", "Samples/officers.json", "--format", "json"])
+        #expect(!json.stdout.contains("370826199504192862"))
+        let shown = try Binary.run(["check", file, "--officers", "Samples/officers.json", "--show-personal-data"])
+        #expect(shown.stdout.contains("370826199504192862"))
+    }
+
+    @Test func sizeLimitAndBadOptionValues() throws {
+        let small = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "Samples/officers.json", "--max-file-size", "100"])
+        #expect(small.status == 2)
+        #expect(small.stdout.contains("the limit is 100"))
+        let jobs = try Binary.run(["check", "Samples/", "--jobs", "0"])
+        #expect(jobs.status == 64)
+        #expect(jobs.stderr.contains("--jobs takes a whole number from 1 to 256, not '0'"))
+    }
+
+    @Test func aFolderWithoutRegistryReportsTheSkippedRulesOnce() throws {
+        let run = try Binary.run(["check", "Samples/dossiers", "--format", "json"])
+        #expect(run.status == 2)
+        let report = try Binary.json(run.stdout)
+        let errors = try #require(report["errors"] as? [[String: Any]])
+        #expect(errors.count == 1)
+        #expect((errors.first?["message"] as? String)?.hasPrefix("no officer registry: rules CERT-02") == true)
+        let found = (report["dossiers"] as! [[String: Any]]).flatMap { ($0["findings"] as! [[String: Any]]).map { $0["rule"] as! String } }
+        #expect(!found.contains("CERT-02"))
+    }
+}
