@@ -16,6 +16,9 @@ public struct RuleMeta: Sendable {
     public let needs: Set<String>
     /// The law periods the rule's versions judge, in order.
     public let versions: [RuleVersionInfo]
+    /// The act-date expression that picks the version; without one a single version judges
+    /// every dossier whatever its date, and its law period only names the law.
+    public let datedBy: String?
     /// Pack parameters the rule reads.
     public let parameters: [String]
     /// The pack author's reading of the law.

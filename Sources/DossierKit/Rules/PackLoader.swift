@@ -296,7 +296,7 @@ struct PackLoader {
             points: rule["points"]!.numberText.flatMap(ExactDecimal.init) ?? ExactDecimal(0),
             veto: rule["veto"]?.bool ?? false, vetoCondition: rule["vetoWhen"]?.string,
             needs: Set(rule["needs"]?.elements.compactMap { $0.string } ?? []),
-            versions: versions, parameters: parametersUsed, note: rule["note"]?.string, source: place(rule))
+            versions: versions, datedBy: rule["date"]?.string, parameters: parametersUsed, note: rule["note"]?.string, source: place(rule))
         return kind.compile(rule, meta: meta, loader: &self)
     }
 

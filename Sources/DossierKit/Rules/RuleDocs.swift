@@ -12,7 +12,10 @@ public enum RuleDocs {
     }
 
     static func periods(_ meta: RuleMeta, _ lang: Language) -> String {
-        meta.versions.map { "\($0.law.id) (\(span($0, lang)))" }.joined(separator: "; ")
+        if meta.datedBy == nil, meta.versions.count == 1 {
+            return "\(meta.versions[0].law.id) (" + (lang == .zh ? "不限日期" : "any date") + ")"
+        }
+        return meta.versions.map { "\($0.law.id) (\(span($0, lang)))" }.joined(separator: "; ")
     }
 
     /// The act dates a version judges: `2018-01-01 – 2021-07-14`, `from 2021-07-15`.
@@ -67,7 +70,8 @@ public enum RuleDocs {
         for b in m.basis { out += "  - \(b.text(lang))\n" }
         out += "\n" + (zh ? "法律时期：\n" : "law versions:\n")
         for v in m.versions {
-            out += "  - \(v.law.id): \(v.law.title.text(lang)), \(span(v, lang))"
+            out += "  - \(v.law.id): \(v.law.title.text(lang)), "
+            out += m.datedBy == nil && m.versions.count == 1 ? (zh ? "不限日期" : "any date") : span(v, lang)
             if let note = v.note { out += "\n      \(note)" }
             out += "\n"
         }
@@ -110,7 +114,7 @@ public enum RuleDocs {
             out += "- basis: " + m.basis.map { "\(md($0.zh)) (\(md($0.en)))" }.joined(separator: "; ") + "\n"
             out += "- law versions:\n"
             for v in m.versions {
-                out += "  - `\(v.law.id)` \(md(v.law.title.en)): \(span(v, .en))"
+                out += "  - `\(v.law.id)` \(md(v.law.title.en)): \(m.datedBy == nil && m.versions.count == 1 ? "any date" : span(v, .en))"
                 if let note = v.note { out += ". \(md(note))" }
                 out += "\n"
             }
