@@ -46,6 +46,13 @@ import Testing
         #expect(findings(TestSupport.check(order), "PUB-03").isEmpty)
     }
 
+    @Test func pub03JudgesByThePublicationDate() throws {
+        // A 2018 notice that leaks a mobile number is judged before 118号 took effect.
+        let text = TestSupport.sample("03-reposted-archives-individual-2018.json", [("【行政处罚决定信息公示】", "【行政处罚决定信息公示】联系电话13912345678；")])
+        let f = try #require(findings(TestSupport.check(text), "PUB-03").first)
+        #expect(f.lawVersion == "seed-2017")
+    }
+
     @Test func rec01ReportsEachMissingDocument() throws {
         let missing = findings(TestSupport.check(TestSupport.sample("13-missing-investigation-report-2021.json")), "REC-01")
         #expect(missing.map(\.message.en) == ["missing investigation report (required for a general-procedure penalty)"])
