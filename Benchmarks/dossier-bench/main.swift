@@ -4,7 +4,9 @@ import Foundation
 
 // Benchmark of the reader and the full check on a realistic batch.
 //
-//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--write-jsonl FILE] [--write-folder DIR]
+//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--check-only] [--write-jsonl FILE] [--write-folder DIR]
+//
+// `--check-only` skips the reading measurements (for profiling the check).
 //
 // The batch is generated from the sample dossiers (Samples/dossiers), each copy with a new case
 // number, so its shape, size and Chinese text are those of real files. Figures are medians of R
@@ -16,6 +18,7 @@ var repsOption = 5
 var writeJSONL: String?
 var writeFolder: String?
 var packOption: String?
+var checkOnly = false
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -24,6 +27,7 @@ while let a = args.next() {
     case "--write-jsonl": writeJSONL = args.next()
     case "--write-folder": writeFolder = args.next()
     case "--pack": packOption = args.next()
+    case "--check-only": checkOnly = true
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -86,14 +90,15 @@ func line(_ label: String, _ seconds: Double) -> String {
 let datas = records.map { Data($0) }
 let files = records.enumerated().map { SourceFile(path: "bench.jsonl", bytes: $1, firstLine: $0 + 1) }
 
-let foundation = median {
+let skipReading = checkOnly
+let foundation = skipReading ? 1 : median {
     for d in datas { _ = try? JSONSerialization.jsonObject(with: d) }
 }
-let ours = median {
+let ours = skipReading ? 1 : median {
     for f in files { _ = try? JSONDocument.parse(f) }
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount
-let oursParallel = median {
+let oursParallel = skipReading ? 1 : median {
     DispatchQueue.concurrentPerform(iterations: cores) { w in
         var i = w
         while i < files.count {
@@ -109,6 +114,11 @@ do { pack = try RulePack.load(from: packOption ?? root + "/Rules/jining-archives
     exit(2)
 }
 guard case .success(let registry) = OfficerRegistry.load(path: root + "/Samples/officers.json") else { exit(2) }
+let parsedDocuments = files.compactMap { try? JSONDocument.parse($0) }
+let validation = median {
+    let validator = Validator()
+    for d in parsedDocuments { _ = validator.validate(d.root, as: pack.format) }
+}
 let findings = CheckRunner.check(files: files, pack: pack, registry: registry).reduce(0) { $0 + $1.findings.count }
 let check = median {
     _ = CheckRunner.check(files: files, pack: pack, registry: registry)
@@ -127,6 +137,7 @@ print(line("read: Foundation JSONSerialization, 1 core", foundation))
 print(line("read: DossierKit JSONDocument, 1 core", ours))
 print(line("read: DossierKit JSONDocument, \(cores) cores", oursParallel))
 print(String(format: "reader speed-up over JSONSerialization (1 core): %.1fx", foundation / ours))
+print(line("validate alone (documents already parsed), 1 core", validation))
 print(line("full check (parse, validate, \(pack.rules.count) rules), 1 core", checkOne))
 print(line("full check (parse, validate, \(pack.rules.count) rules), \(cores) cores", check))
 print("findings: \(findings)")

@@ -16,6 +16,8 @@ public struct DossierFormat: Sendable {
     public let officer: ObjectSpec
     /// The document types this format accepts.
     public let documentTypes: Vocabulary
+    /// The compiled field tables of `dossier`, for the validator's fast path.
+    let dossierPlan: ObjectPlan
 
     // MARK: Vocabularies
 
@@ -281,6 +283,8 @@ public struct DossierFormat: Sendable {
             FieldSpec("legalReviewer", .bool, .optional, "registered as a legal reviewer"),
             FieldSpec("lawQualification", .bool, .optional, "holds a legal-profession qualification"),
         ])
+        var plans: [ObjectIdentifier: ObjectPlan] = [:]
+        dossierPlan = ObjectPlan.plan(dossier, plans: &plans)
         registry = ObjectSpec("OfficerRegistry", [
             FieldSpec("format", .constant(DossierFormat.officersVersion), .required, "format version"),
             FieldSpec("agency", .text, .required, "agency code"),

@@ -39,6 +39,22 @@ public struct Validator: Sendable {
         validate(root, as: spec, recordingInto: nil)
     }
 
+    /// Every issue of a dossier in `format` (the fast path first; messages only when invalid).
+    public func validate(_ root: JSONValue, as format: DossierFormat) -> [Issue] {
+        validate(root, as: format, recordingInto: nil)
+    }
+
+    /// Validates a dossier: the fast path decides; only an invalid dossier pays for the walk that
+    /// builds messages. With a cache, records where each field of each object is (for rules).
+    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: ConversionCache?) -> [Issue] {
+        if FastValidation.run(root, format.dossierPlan, strict: strict, cache: cache) { return [] }
+        if let cache {
+            cache.slotStart = Array(repeating: -1, count: cache.nodeCount)
+            cache.slots.removeAll(keepingCapacity: true)
+        }
+        return validate(root, as: format.dossier, recordingInto: cache)
+    }
+
     /// Validates and, with a cache, records where each field of each object is (for rules).
     func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?) -> [Issue] {
         var issues: [Issue] = []

@@ -48,7 +48,7 @@ enum DossierEvaluator {
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = ConversionCache(nodeCount: document.nodeCount)
-        for issue in Validator(strict: strict).validate(root, as: pack.format.dossier, recordingInto: cache) {
+        for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache) {
             let e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
         }

@@ -9,7 +9,7 @@ public struct ReportContext: Sendable {
     /// it off).
     public var maskPersonalData: Bool
 
-    public init(toolName: String = DossierKit.toolName, toolVersion: String = DossierKit.version,
+    public init(toolName: String = Tool.name, toolVersion: String = Tool.version,
                 language: Language = .en, maskPersonalData: Bool = true) {
         self.toolName = toolName
         self.toolVersion = toolVersion
@@ -33,9 +33,9 @@ public protocol Reporter: Sendable {
     func render(_ report: CheckReport, _ context: ReportContext) -> String
 }
 
-/// The tool's identity.
-public enum DossierKit {
-    public static let toolName = "dossier"
+/// The tool's identity, as written into reports.
+public enum Tool {
+    public static let name = "dossier"
     public static let version = "0.1.0"
 }
 

@@ -69,7 +69,7 @@ enum Dispatcher {
             return 0
         }
         if first == "--version" || first == "version" {
-            console.print("\(DossierKit.toolName) \(DossierKit.version)\n")
+            console.print("\(Tool.name) \(Tool.version)\n")
             return 0
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
