@@ -75,6 +75,11 @@ public struct Vocabulary: Sendable {
         self.codeBytes = terms.map { Array($0.0.utf8) }
     }
 
+    /// The index of the code the UTF-8 bytes spell, if any.
+    func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        codeBytes.firstIndex { code in code.count == bytes.count && code.elementsEqual(bytes) }
+    }
+
     /// Whether the UTF-8 bytes spell one of the codes.
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         codeBytes.contains { code in code.count == bytes.count && code.elementsEqual(bytes) }

@@ -61,7 +61,8 @@ struct PackEnvironment: Sendable {
                     message: "definition '\(d.name)' could not be evaluated: \(error.message)"))
             }
         }
-        return DossierState(root: root, base: activation.values, context: context, cache: cache, problems: problems)
+        return DossierState(root: root, base: activation.values, context: context, cache: cache, scratch: worker.scratch,
+                            problems: problems)
     }
 }
 
@@ -73,11 +74,35 @@ public struct DossierState {
     let context: EvaluationContext
     /// Converted fields of this dossier; emptied when its evaluation ends.
     let cache: ConversionCache
+    let scratch: WorkerScratch
     var problems: [EvaluationProblem]
+    /// The position of the rule being evaluated, which keys its kept activation.
+    var ruleIndex = 0
+
+    /// The rule's activation, reused from the previous dossier when there is one. Base variables
+    /// are set here; every other slot is reset to null so nothing leaks between dossiers.
+    mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
+        var activation = scratch.activations.removeValue(forKey: ruleIndex) ?? environment.activation([:], context: context)
+        activation.resetToNull()
+        for (index, slot) in baseSlots { activation[slot: slot] = base[index] }
+        return activation
+    }
+
+    /// Hands an activation back for the next dossier.
+    func keep(_ activation: Activation) {
+        scratch.activations[ruleIndex] = activation
+    }
 }
 
 /// The per-thread side of evaluation: context and constants that no other thread touches.
 public struct EvaluationWorker: Sendable {
     let context: EvaluationContext
     let constants: [String: Value]
+    let scratch = WorkerScratch()
+}
+
+/// Activations kept between dossiers, one per rule, so a rule does not allocate its variable
+/// array for every dossier. Used by one thread only, hence `@unchecked Sendable`.
+final class WorkerScratch: @unchecked Sendable {
+    var activations: [Int: Activation] = [:]
 }

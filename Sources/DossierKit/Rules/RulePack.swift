@@ -103,8 +103,9 @@ public final class RulePack: Sendable {
                                       cache: cache ?? ConversionCache(nodeCount: 0))
         var out = PackEvaluation()
         out.problems = state.problems
-        for rule in rules {
+        for (i, rule) in rules.enumerated() {
             if registry == nil && rule.meta.needs.contains("officers") { continue }
+            state.ruleIndex = i
             rule.evaluate(&state, into: &out)
         }
         // The cache holds records that hold the cache: empty it to free the dossier.

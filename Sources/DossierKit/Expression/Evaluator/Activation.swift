@@ -19,6 +19,11 @@ public struct Activation: Sendable {
         self.values = slots
     }
 
+    /// Sets every variable to null, keeping the storage (for reuse between records).
+    public mutating func resetToNull() {
+        for i in values.indices { values[i] = .null }
+    }
+
     /// The value of a variable by slot.
     public subscript(slot slot: Int) -> Value {
         get { values[slot] }

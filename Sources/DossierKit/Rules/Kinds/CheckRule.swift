@@ -168,8 +168,8 @@ struct CheckRule: RuleKind, CompiledRule {
     }
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
-        var activation = environment.activation([:], context: state.context)
-        for (index, slot) in baseSlots { activation[slot: slot] = state.base[index] }
+        var activation = state.activation(for: environment, baseSlots: baseSlots)
+        defer { state.keep(activation) }
         var items: [Value] = [.null]
         if let each {
             do {
@@ -182,6 +182,8 @@ struct CheckRule: RuleKind, CompiledRule {
         }
         for item in items {
             if let eachSlot { activation[slot: eachSlot] = item }
+            // Names of another version or an earlier item must read null, not a stale value.
+            for version in versions { for l in version.lets { activation[slot: l.slot] = .null } }
             do {
                 var version = versions[0]
                 if let date {

@@ -17,6 +17,9 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
         let all: [String]
         let anyOf: [[String]]
         let label: LocalizedText
+        /// `all` and `anyOf` as vocabulary indices, resolved when the pack loads.
+        let allIndices: [Int]
+        let anyOfIndices: [[Int]]
     }
 
     let meta: RuleMeta
@@ -71,7 +74,9 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
             }
             let all = codes(row["all"])
             let anyOf = (row["anyOf"]?.elements.map { $0 } ?? []).map { codes($0) }
-            rows.append(Row(when: when, all: all, anyOf: anyOf, label: label))
+            let index = { (code: String) in vocabulary.index[code]! }
+            rows.append(Row(when: when, all: all, anyOf: anyOf, label: label, allIndices: all.map(index),
+                            anyOfIndices: anyOf.map { $0.map(index) }))
         }
         let when = rule["when"].flatMap { loader.compile($0, in: env, expecting: .bool) }
         guard ok, let zh = loader.template(messageValue["zh"]!, in: env),
@@ -87,20 +92,25 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
     }
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
-        var activation = environment.activation([:], context: state.context)
-        for (index, slot) in baseSlots { activation[slot: slot] = state.base[index] }
+        var activation = state.activation(for: environment, baseSlots: baseSlots)
+        defer { state.keep(activation) }
         let documents = state.root["documents"]
-        var present = Set<String>()
+        // Which document types are present, as vocabulary indices: type strings are matched by
+        // their bytes, never decoded.
+        var present = Set<Int>()
         for d in documents?.elements.map({ $0 }) ?? [] {
-            if let t = d["type"]?.string { present.insert(t) }
+            if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present.insert(i) }
         }
         let law = meta.versions[0].law
         do {
             if let when, case .bool(false) = try when.evaluate(activation) { return }
             for row in rows {
                 guard case .bool(true) = try row.when.evaluate(activation) else { continue }
-                var unmet: [[String]] = row.all.filter { !present.contains($0) }.map { [$0] }
-                unmet += row.anyOf.filter { group in !group.contains(where: present.contains) }
+                var unmet: [[String]] = []
+                for (i, code) in row.allIndices.enumerated() where !present.contains(code) { unmet.append([row.all[i]]) }
+                for (i, group) in row.anyOfIndices.enumerated() where !group.contains(where: present.contains) {
+                    unmet.append(row.anyOf[i])
+                }
                 for missing in unmet {
                     activation[slot: slots.missing] = .list(missing.map(Value.string))
                     activation[slot: slots.missingZh] = .string(missing.map { vocabulary.label($0, .zh) }.joined(separator: "或"))
