@@ -6,8 +6,9 @@
 ///     date  = eval(date)                      -- the act date; null → the rule does not apply
 ///     v     = the version whose period holds date
 ///     when  = eval(rule.when) && eval(v.when) -- false → does not apply
-///     let   = eval each name in order
-///     check = eval(v.check)                   -- false → one finding, message rendered from lets
+///     let   = eval, in order, the names check needs
+///     check = eval(v.check)                   -- false → the other lets, then one finding
+///                                                whose message is rendered from the lets
 ///     veto  = rule.veto && eval(vetoWhen)     -- a veto only where the law makes it one
 ///
 /// Example (PUB-01, 2022 penalty): date 2022-09-29 picks the 118号 version; `deadline` is
@@ -24,6 +25,10 @@ struct CheckRule: RuleKind, CompiledRule {
         let info: RuleVersionInfo
         let when: CompiledExpression?
         let lets: [(slot: Int, expression: CompiledExpression, name: String)]
+        /// The lets `check` needs (directly or through other lets), in order; the others only
+        /// feed the message and are evaluated for findings alone.
+        let checkLets: [(slot: Int, expression: CompiledExpression, name: String)]
+        let messageLets: [(slot: Int, expression: CompiledExpression, name: String)]
         let check: CompiledExpression
         let message: (zh: MessageTemplate, en: MessageTemplate)
         let at: AtPath?
@@ -33,6 +38,14 @@ struct CheckRule: RuleKind, CompiledRule {
             self.info = info
             self.when = when
             self.lets = lets
+            var needed = Set(check.variables)
+            var forCheck = Set<String>()
+            for l in lets.reversed() where needed.contains(l.name) {
+                forCheck.insert(l.name)
+                needed.formUnion(l.expression.variables)
+            }
+            self.checkLets = lets.filter { forCheck.contains($0.name) }
+            self.messageLets = lets.filter { !forCheck.contains($0.name) }
             self.check = check
             self.message = message
             self.at = at
@@ -193,8 +206,9 @@ struct CheckRule: RuleKind, CompiledRule {
                 }
                 if let when, case .bool(false) = try when.evaluate(activation) { continue }
                 if let w = version.when, case .bool(false) = try w.evaluate(activation) { continue }
-                for l in version.lets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
+                for l in version.checkLets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
                 guard case .bool(false) = try version.check.evaluate(activation) else { continue }
+                for l in version.messageLets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
                 let target = version.at?.resolve(activation, root: state.root, item: item)
                     ?? AtPath.fallback(root: state.root, item: item)
                 var veto = meta.veto
