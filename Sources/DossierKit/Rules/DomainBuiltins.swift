@@ -142,7 +142,7 @@ enum DomainBuiltins {
                     if e > s { spans.append((s, e)) }
                 }
                 let gap = Coverage.longestGap(from: start, to: end, spans: spans)
-                return .record(MapRecord(["seconds": .int(Int(gap.seconds)), "from": .time(gap.from), "to": .time(gap.to)]))
+                return .record(ShapedRecord(shape: gapShape, values: [.int(Int(gap.seconds)), .time(gap.from), .time(gap.to)], pointer: ""))
             }),
         Builtin(
             name: "officer", overloads: [(params: [.string], result: .record(officerShape))],
@@ -183,7 +183,7 @@ enum DomainBuiltins {
                     case .mobile: shown = PersonalData.maskMobile(hit.text)
                     case .name: shown = masked ?? PersonalData.maskName(hit.text, convention: "{surname}某")
                     }
-                    return .record(MapRecord(["kind": .string(hit.kind.rawValue), "text": .string(shown)]))
+                    return .record(ShapedRecord(shape: hitShape, values: [.string(hit.kind.rawValue), .string(shown)], pointer: ""))
                 })
             }),
         Builtin(
