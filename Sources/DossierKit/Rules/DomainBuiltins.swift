@@ -31,7 +31,13 @@ enum DomainBuiltins {
         return try context.require(PackServices.self, by: name)
     }
 
-    static func calendarError(_ e: CalendarError) -> EvaluationError { EvaluationError(e.message) }
+    /// Runs `body` on the pack's calendar; a year the calendar lacks becomes an evaluation error
+    /// naming it.
+    static func withCalendar<T>(_ context: EvaluationContext, _ name: String,
+                                _ body: (WorkingCalendar) throws(CalendarError) -> T) throws(EvaluationError) -> T {
+        let calendar = try services(context, name).calendar
+        do { return try body(calendar) } catch { throw EvaluationError(error.message) }
+    }
 
     static func whole(_ v: Value, _ name: String) throws(EvaluationError) -> Int {
         guard case .number(let n) = v, let i = n.intValue else {
@@ -56,9 +62,7 @@ enum DomainBuiltins {
             binary: { (a, b, context) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("addWorkdays", [a, b]) }
                 let n = try whole(b, "addWorkdays")
-                do { return .date(try services(context, "addWorkdays").calendar.addingWorkingDays(n, to: d)) }
-                catch let e as CalendarError { throw calendarError(e) }
-                catch { throw EvaluationError("\(error)") }
+                return .date(try withCalendar(context, "addWorkdays") { (c) throws(CalendarError) in try c.addingWorkingDays(n, to: d) })
             }),
         Builtin(
             name: "workdays", overloads: [(params: [.date, .date], result: .number)],
@@ -67,9 +71,7 @@ enum DomainBuiltins {
             examples: [("workdays(date('2022-09-29'), date('2022-10-14'))", "8"), ("workdays(date('2020-01-23'), date('2020-02-03'))", "1")],
             binary: { (a, b, context) throws(EvaluationError) -> Value in
                 guard case .date(let x) = a, case .date(let y) = b else { throw Builtin.noOverload("workdays", [a, b]) }
-                do { return .int(try services(context, "workdays").calendar.workingDays(after: x, through: y)) }
-                catch let e as CalendarError { throw calendarError(e) }
-                catch { throw EvaluationError("\(error)") }
+                return .int(try withCalendar(context, "workdays") { (c) throws(CalendarError) in try c.workingDays(after: x, through: y) })
             }),
         Builtin(
             name: "addCalendarDays", overloads: [(params: [.date, .number], result: .date)],
@@ -79,9 +81,7 @@ enum DomainBuiltins {
             binary: { (a, b, context) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("addCalendarDays", [a, b]) }
                 let n = try whole(b, "addCalendarDays")
-                do { return .date(try services(context, "addCalendarDays").calendar.addingCalendarDays(n, to: d)) }
-                catch let e as CalendarError { throw calendarError(e) }
-                catch { throw EvaluationError("\(error)") }
+                return .date(try withCalendar(context, "addCalendarDays") { (c) throws(CalendarError) in try c.addingCalendarDays(n, to: d) })
             }),
         Builtin(
             name: "addMonths", overloads: [(params: [.date, .number], result: .date)],
@@ -123,9 +123,7 @@ enum DomainBuiltins {
             examples: [("isWorkday(date('2019-05-05'))", "true"), ("isWorkday(date('2019-05-02'))", "false")],
             unary: { (a, context) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("isWorkday", [a]) }
-                do { return .bool(try services(context, "isWorkday").calendar.isWorkingDay(d)) }
-                catch let e as CalendarError { throw calendarError(e) }
-                catch { throw EvaluationError("\(error)") }
+                return .bool(try withCalendar(context, "isWorkday") { (c) throws(CalendarError) in try c.isWorkingDay(d) })
             }),
         Builtin(
             name: "uncovered", overloads: [(params: [.time, .time, .list(.dyn)], result: .record(gapShape))],
