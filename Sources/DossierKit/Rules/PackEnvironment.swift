@@ -20,8 +20,10 @@ struct PackEnvironment: Sendable {
     /// Values that are the same for every dossier.
     let constants: [String: Value]
     /// Definitions in order, with the environment they were compiled in.
-    let definitions: [(name: String, expression: CompiledExpression, pointer: String, offset: Int)]
+    let definitions: [(name: String, expression: CompiledExpression, pointer: String, offset: Int, slot: Int)]
     let definitionEnvironment: CheckEnvironment
+    /// The slot of `dossier` in `definitionEnvironment`.
+    var dossierSlot: Int { definitionEnvironment.slot(of: "dossier")! }
     let builtins: BuiltinRegistry
     let dossierSpec: ObjectSpec
     let calendar: WorkingCalendar
@@ -29,6 +31,12 @@ struct PackEnvironment: Sendable {
     /// The base variable names in slot order of `definitionEnvironment` (sorted); a dossier's
     /// base values are kept in this order so rules copy them by index, not by name.
     var baseNames: [String] { baseTypes.keys.sorted() }
+
+    /// The base variables a rule reads, as (index in `baseNames`, slot in the rule's `env`):
+    /// the values a rule's activation takes from the dossier's base values.
+    func baseSlots(in env: CheckEnvironment, reading names: Set<String>) -> [(index: Int, slot: Int)] {
+        baseNames.enumerated().compactMap { i, name in names.contains(name) ? (i, env.slot(of: name)!) : nil }
+    }
 
     /// The evaluation context for a run with `registry`.
     func context(registry: OfficerRegistry?) -> EvaluationContext {
@@ -49,19 +57,24 @@ struct PackEnvironment: Sendable {
     /// The state of one dossier's evaluation: base values and the evaluation context.
     func begin(_ root: JSONValue, worker: EvaluationWorker, cache: ConversionCache) -> DossierState {
         let context = worker.context
-        var activation = definitionEnvironment.activation(worker.constants, context: context)
-        activation["dossier"] = .record(JSONRecord(value: root, spec: dossierSpec, cache: cache))
+        var activation = worker.scratch.base ?? definitionEnvironment.activation(worker.constants, context: context)
+        worker.scratch.base = nil
+        let table = cache.sealed()
+        activation[slot: dossierSlot] = .record(JSONRecord(value: root, spec: dossierSpec, table: table))
         var problems: [EvaluationProblem] = []
         for d in definitions {
+            // A definition that failed reads null, never the previous dossier's value.
+            activation[slot: d.slot] = .null
             do {
-                activation[d.name] = try d.expression.evaluate(activation)
+                activation[slot: d.slot] = try d.expression.evaluate(activation)
             } catch {
                 problems.append(EvaluationProblem(
                     offset: root.byteRange.lowerBound, pointer: "",
                     message: "definition '\(d.name)' could not be evaluated: \(error.message)"))
             }
         }
-        return DossierState(root: root, base: activation.values, context: context, cache: cache, scratch: worker.scratch,
+        defer { worker.scratch.base = activation }
+        return DossierState(root: root, base: activation.values, context: context, table: table, scratch: worker.scratch,
                             problems: problems)
     }
 }
@@ -72,8 +85,8 @@ public struct DossierState {
     /// Base variable values in `PackEnvironment.baseNames` order.
     let base: [Value]
     let context: EvaluationContext
-    /// Converted fields of this dossier; emptied when its evaluation ends.
-    let cache: ConversionCache
+    /// Where this dossier's fields are and their converted values; released when its evaluation ends.
+    let table: FieldTable?
     let scratch: WorkerScratch
     var problems: [EvaluationProblem]
     /// The position of the rule being evaluated, which keys its kept activation.
@@ -83,8 +96,7 @@ public struct DossierState {
     /// are set here; every other slot is reset to null so nothing leaks between dossiers.
     mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
         var activation = scratch.activations.removeValue(forKey: ruleIndex) ?? environment.activation([:], context: context)
-        activation.resetToNull()
-        for (index, slot) in baseSlots { activation[slot: slot] = base[index] }
+        activation.reset(copying: baseSlots, from: base)
         return activation
     }
 
@@ -105,4 +117,6 @@ public struct EvaluationWorker: Sendable {
 /// array for every dossier. Used by one thread only, hence `@unchecked Sendable`.
 final class WorkerScratch: @unchecked Sendable {
     var activations: [Int: Activation] = [:]
+    /// The definitions' activation: constants stay, `dossier` and definitions are overwritten.
+    var base: Activation?
 }

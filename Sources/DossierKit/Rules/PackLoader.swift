@@ -182,7 +182,7 @@ struct PackLoader {
         ]
 
         // Definitions, in order; each sees the earlier ones.
-        var definitions: [(name: String, expression: CompiledExpression, pointer: String, offset: Int)] = []
+        var definitions: [(name: String, expression: CompiledExpression, pointer: String, offset: Int, slot: Int)] = []
         var definitionSources: [(String, JSONValue)] = []
         if let file = root["definitions"]?.string, let doc = document(file, as: PackFormat.definitions) {
             for member in doc.root["definitions"]!.members {
@@ -204,7 +204,7 @@ struct PackLoader {
             let env = definitionEnvironment(baseTypes)
             for (name, expr) in definitionSources {
                 if let compiled = compile(expr, in: env, expecting: nil) {
-                    definitions.append((name, compiled, expr.pointer, expr.byteRange.lowerBound))
+                    definitions.append((name, compiled, expr.pointer, expr.byteRange.lowerBound, env.slot(of: name)!))
                 }
             }
         }

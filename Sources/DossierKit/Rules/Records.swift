@@ -6,14 +6,17 @@
 final class JSONRecord: RecordValue {
     let value: JSONValue
     let spec: ObjectSpec
-    /// Converted fields of this dossier, shared by every record of it; `nil` for data shared
-    /// across threads.
-    let cache: ConversionCache?
+    /// Where this dossier's fields are and their converted values; `nil` for data shared across
+    /// threads (registry officers), which is read by name.
+    let table: FieldTable?
+    /// Where this object's field slots start in `table.slots`, or -1 when they were not recorded.
+    let base: Int
 
-    init(value: JSONValue, spec: ObjectSpec, cache: ConversionCache? = nil) {
+    init(value: JSONValue, spec: ObjectSpec, table: FieldTable? = nil) {
         self.value = value
         self.spec = spec
-        self.cache = cache
+        self.table = table
+        self.base = table.map { Int($0.slotStart[value.index]) } ?? -1
     }
 
     func field(_ name: String) -> Value {
@@ -25,25 +28,27 @@ final class JSONRecord: RecordValue {
     }
 
     /// The fast path the evaluator takes: the shape was generated from `spec` in field order, so
-    /// the checker's field index is the spec's and no name is hashed. With the dossier's cache the
-    /// member is found by index and converted once: rules read `dossier.recordings` once per step.
+    /// the checker's field index is the spec's and no name is hashed. The member is found by two
+    /// pointer reads and converted once per dossier: rules read `dossier.recordings` once per step.
     func field(at index: Int, named name: String) -> Value {
         guard index < spec.fields.count else { return .null }
-        if let cache, !cache.slotStart.isEmpty {
-            if cache.converted.isEmpty { cache.converted = Array(repeating: nil, count: cache.nodeCount) }
-            let start = Int(cache.slotStart[value.index])
-            if start >= 0 {
-                let member = Int(cache.slots[start &+ index])
-                guard member >= 0 else { return .null }
-                if let hit = cache.converted[member] { return hit }
-                let v = JSONValue(document: value.document, index: member)
-                let result = v.kind == .null ? Value.null : JSONRecord.convert(v, spec.fields[index].type, cache: cache)
-                cache.converted[member] = result
-                return result
-            }
+        if base >= 0, let table {
+            let member = Int(table.slots[base &+ index])
+            guard member >= 0 else { return .null }
+            if let hit = table.converted[member] { return hit }
+            let v = JSONValue(document: value.document, index: member)
+            let result = v.kind == .null ? Value.null : JSONRecord.convert(v, spec.fields[index].type, table: table)
+            table.converted[member] = result
+            return result
         }
         guard let member = value[name], member.kind != .null else { return .null }
-        return JSONRecord.convert(member, spec.fields[index].type, cache: cache)
+        return JSONRecord.convert(member, spec.fields[index].type, table: table)
+    }
+
+    func hasField(at index: Int, named name: String) -> Bool {
+        guard base >= 0, let table, index < spec.fields.count else { return hasField(name) }
+        let member = Int(table.slots[base &+ index])
+        return member >= 0 && JSONValue(document: value.document, index: member).kind != .null
     }
 
     func hasField(_ name: String) -> Bool {
@@ -55,7 +60,7 @@ final class JSONRecord: RecordValue {
 
     /// A JSON value read as a field of type `type`; values that do not fit read as `null`
     /// (validation has already reported them).
-    static func convert(_ v: JSONValue, _ type: FieldType, cache: ConversionCache? = nil) -> Value {
+    static func convert(_ v: JSONValue, _ type: FieldType, table: FieldTable? = nil) -> Value {
         switch type {
         case .text, .code, .constant:
             return v.string.map(Value.string) ?? .null
@@ -76,17 +81,17 @@ final class JSONRecord: RecordValue {
         case .bool:
             return v.bool.map(Value.bool) ?? .null
         case .object(let spec):
-            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, cache: cache)) : .null
+            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, table: table)) : .null
         case .array(let element):
             guard v.kind == .array else { return .null }
             var items: [Value] = []
             items.reserveCapacity(v.count)
-            for item in v.elements { items.append(convert(item, element, cache: cache)) }
+            for item in v.elements { items.append(convert(item, element, table: table)) }
             return .list(items)
         case .map(let element):
             guard v.kind == .object else { return .null }
             var m: [String: Value] = [:]
-            for member in v.members { m[member.key] = convert(member.value, element, cache: cache) }
+            for member in v.members { m[member.key] = convert(member.value, element, table: table) }
             return .map(m)
         case .any:
             return generic(v)
@@ -118,22 +123,19 @@ final class JSONRecord: RecordValue {
     }
 }
 
-/// Where each field of each object of one dossier is, and its converted value.
+/// Where each field of each object of one dossier is, as the validator records it.
 ///
 /// The validator fills `slots` as it matches keys to field tables (it has to anyway); a rule
-/// reading `step.end` then finds the member by two array reads instead of scanning and comparing
-/// keys, and converts it once. One per dossier, used by the one thread that checks it, hence
-/// `@unchecked Sendable`.
+/// reading `step.end` then finds the member by two reads instead of scanning and comparing keys.
+/// One per dossier, used by the one thread that checks it, hence `@unchecked Sendable`.
 ///
 /// Example: object node 40 (a step, 9 fields) gets `slotStart[40] = 120`; its `end` (field 3) is
-/// member node 47, so `slots[123] = 47`, and `converted[47]` caches the `Instant`.
+/// member node 47, so `slots[123] = 47`.
 final class ConversionCache: @unchecked Sendable {
     /// Per tape node: where its field slots start in `slots`, or -1.
     var slotStart: [Int32]
     /// Member node index per field, -1 when absent.
     var slots: [Int32] = []
-    /// Converted values by member node index; allocated when the first rule reads a field.
-    var converted: [Value?] = []
     let nodeCount: Int
 
     init(nodeCount: Int) {
@@ -142,11 +144,42 @@ final class ConversionCache: @unchecked Sendable {
         slots.reserveCapacity(nodeCount)
     }
 
-    /// Empties the cache; converted records refer to it, so this also breaks that cycle.
-    func clear() {
-        converted.removeAll()
-        slots.removeAll()
-        slotStart.removeAll()
+    /// The table rules read during evaluation, or `nil` when no slots were recorded.
+    func sealed() -> FieldTable? {
+        slotStart.isEmpty ? nil : FieldTable(slotStart: slotStart, slots: slots)
+    }
+}
+
+/// The slots of `ConversionCache` frozen for evaluation, plus each field's converted value.
+///
+/// Kept in raw memory behind `let`s: reading a class's `var` array costs a dynamic exclusivity
+/// check per access, and rules read about 130 fields per dossier. Converted records refer back
+/// to the table, so `release()` must run when the dossier's evaluation ends (it breaks that cycle).
+final class FieldTable: @unchecked Sendable {
+    let slotStart: UnsafeMutableBufferPointer<Int32>
+    let slots: UnsafeMutableBufferPointer<Int32>
+    /// Converted values by member node index, `nil` until first read.
+    let converted: UnsafeMutableBufferPointer<Value?>
+
+    init(slotStart: [Int32], slots: [Int32]) {
+        self.slotStart = .allocate(capacity: slotStart.count)
+        _ = self.slotStart.initialize(from: slotStart)
+        self.slots = .allocate(capacity: slots.count)
+        _ = self.slots.initialize(from: slots)
+        converted = .allocate(capacity: slotStart.count)
+        converted.initialize(repeating: nil)
+    }
+
+    /// Drops every converted value (and with them the records that refer to this table).
+    func release() {
+        for i in converted.indices where converted[i] != nil { converted[i] = nil }
+    }
+
+    deinit {
+        converted.deinitialize()
+        converted.deallocate()
+        slotStart.deallocate()
+        slots.deallocate()
     }
 }
 
@@ -176,6 +209,8 @@ final class ShapedRecord: RecordValue {
     func field(at index: Int, named name: String) -> Value { index < values.count ? values[index] : field(name) }
 
     func hasField(_ name: String) -> Bool { !field(name).isNull }
+
+    func hasField(at index: Int, named name: String) -> Bool { index < values.count ? !values[index].isNull : hasField(name) }
 }
 
 /// A record built in memory (builtin results, data not yet shaped).

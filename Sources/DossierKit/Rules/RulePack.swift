@@ -103,13 +103,14 @@ public final class RulePack: Sendable {
                                       cache: cache ?? ConversionCache(nodeCount: 0))
         var out = PackEvaluation()
         out.problems = state.problems
-        for (i, rule) in rules.enumerated() {
-            if registry == nil && rule.meta.needs.contains("officers") { continue }
+        // By index: `for rule in rules` would copy each rule out of its existential box.
+        for i in rules.indices {
+            if registry == nil && rules[i].meta.needs.contains("officers") { continue }
             state.ruleIndex = i
-            rule.evaluate(&state, into: &out)
+            rules[i].evaluate(&state, into: &out)
         }
-        // The cache holds records that hold the cache: empty it to free the dossier.
-        state.cache.clear()
+        // The field table holds records that hold the table: release it to free the dossier.
+        state.table?.release()
         return out
     }
 

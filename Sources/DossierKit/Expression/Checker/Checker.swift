@@ -297,13 +297,14 @@ struct CheckPass {
             throw error(e.range, "has() needs a single field selection like has(a.b)")
         }
         let base = try check(baseExpr)
+        let index: Int?
         switch base.type {
         case .record, .map, .dyn:
-            _ = try fieldType(of: base.type, name: name, nameRange: nameRange)
+            index = try fieldType(of: base.type, name: name, nameRange: nameRange).1
         default:
             throw error(nameRange, "cannot test field '\(name)' on \(base.type)")
         }
-        return node(.has(base, name: name), .bool, e)
+        return node(.has(base, name: name, index: index), .bool, e)
     }
 
     /// A comprehension macro: the variable gets the next local slot while its body is checked.

@@ -31,7 +31,7 @@ indirect enum TypedKind: Sendable {
     /// A comprehension macro binding local `slot` per element.
     case macro(MacroKind, receiver: TypedExpr, slot: Int, body: TypedExpr)
     /// `has(base.name)`.
-    case has(TypedExpr, name: String)
+    case has(TypedExpr, name: String, index: Int?)
     /// `!x`.
     case not(TypedExpr)
     /// `-x`.

@@ -21,7 +21,20 @@ public struct Activation: Sendable {
 
     /// Sets every variable to null, keeping the storage (for reuse between records).
     public mutating func resetToNull() {
-        for i in values.indices { values[i] = .null }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = .null }
+        }
+    }
+
+    /// Reuse between records in one pass: `copies` slots take values of `source` (pairs of
+    /// source index and slot), every other slot becomes null.
+    mutating func reset(copying copies: [(index: Int, slot: Int)], from source: [Value]) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = .null }
+            source.withUnsafeBufferPointer { from in
+                for (index, slot) in copies { buffer[slot] = from[index] }
+            }
+        }
     }
 
     /// The value of a variable by slot.

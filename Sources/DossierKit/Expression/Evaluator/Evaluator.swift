@@ -50,7 +50,10 @@ typealias EvalThunk = @Sendable (EvalFrame) throws(EvaluationError) -> Value
 typealias EvalPredicate = @Sendable (EvalFrame) throws(EvaluationError) -> Bool
 
 /// A compiled, type-checked expression, ready to evaluate any number of times from any thread.
-public struct CompiledExpression: Sendable {
+///
+/// A class: rules hold and pass expressions around on every evaluation, and copying a struct of
+/// this many references showed up in profiles as retains.
+public final class CompiledExpression: Sendable {
     /// The text it was compiled from (the whole string, also for template holes).
     public let source: String
     /// The static result type (the expected type when the caller gave one).
@@ -338,10 +341,20 @@ enum ThunkBuilder {
     /// `has(base.name)`.
     @inline(never)
     private static func makeHas(_ t: TypedExpr) -> (Made, Bool) {
-        guard case .has(let base, let name) = t.kind else { preconditionFailure("makeHas on another kind") }
+        guard case .has(let base, let name, let index) = t.kind else { preconditionFailure("makeHas on another kind") }
         let site = ExprSite(t)
         let b = build(base)
         let bt = b.thunk
+        if let index {
+            return (.bool({ (f) throws(EvaluationError) -> Bool in
+                switch try bt(f) {
+                case .record(let r): return r.hasField(at: index, named: name)
+                case .map(let m): return m[name] != nil
+                case .null: return false
+                case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+                }
+            }), b.constant != nil)
+        }
         return (.bool({ (f) throws(EvaluationError) -> Bool in
             switch try bt(f) {
             case .record(let r): return r.hasField(name)

@@ -40,11 +40,15 @@ public protocol RecordValue: AnyObject, Sendable {
     /// The default calls `field(name)`. A host whose records are laid out by shape can override
     /// it to skip hashing the name; `index` is only valid for records of that exact shape.
     func field(at index: Int, named name: String) -> Value
+    /// Fast path of `hasField(_:)` by position in the checker's shape, like `field(at:named:)`.
+    func hasField(at index: Int, named name: String) -> Bool
 }
 
 extension RecordValue {
     /// Looks the field up by name.
     public func field(at index: Int, named name: String) -> Value { field(name) }
+    /// Tests the field by name.
+    public func hasField(at index: Int, named name: String) -> Bool { hasField(name) }
 }
 
 extension Value {

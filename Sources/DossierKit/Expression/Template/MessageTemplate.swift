@@ -36,6 +36,9 @@ public struct MessageTemplate: Sendable {
     public let source: String
     let segments: [Segment]
 
+    /// Names of the environment variables its holes read.
+    public var variables: Set<String> { Set(holes.flatMap(\.expression.variables)) }
+
     /// The holes, in order.
     public var holes: [Hole] {
         segments.compactMap { if case .hole(let h) = $0 { return h } else { return nil } }

@@ -173,9 +173,19 @@ struct CheckRule: RuleKind, CompiledRule {
             versions.append(Version(info: meta.versions[i], when: vWhen, lets: lets, check: check, message: (zh, en), at: at))
         }
         guard ok else { return nil }
+        var reads = Set<String>()
+        for e in [each, date, when, vetoWhen] { reads.formUnion(e?.variables ?? []) }
+        for v in versions {
+            reads.formUnion(v.when?.variables ?? [])
+            for l in v.lets { reads.formUnion(l.expression.variables) }
+            reads.formUnion(v.check.variables)
+            reads.formUnion(v.message.zh.variables)
+            reads.formUnion(v.message.en.variables)
+            if let at = v.at { reads.insert(at.variable) }
+        }
         return CheckRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseNames.enumerated().map { ($0.offset, env.slot(of: $0.element)!) },
+            baseSlots: pack.baseSlots(in: env, reading: reads),
             each: each, eachSlot: eachName.flatMap { env.slot(of: $0) }, eachName: eachName, date: date, when: when,
             vetoWhen: vetoWhen, versions: versions)
     }

@@ -82,9 +82,11 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
         guard ok, let zh = loader.template(messageValue["zh"]!, in: env),
             let en = loader.template(messageValue["en"]!, in: env)
         else { return nil }
+        var reads = zh.variables.union(en.variables).union(when?.variables ?? [])
+        for row in rows { reads.formUnion(row.when.variables) }
         return RequiredDocumentsRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseNames.enumerated().map { ($0.offset, env.slot(of: $0.element)!) }, when: when, rows: rows,
+            baseSlots: pack.baseSlots(in: env, reading: reads), when: when, rows: rows,
             message: (zh, en),
             slots: (env.slot(of: "missing")!, env.slot(of: "missingZh")!, env.slot(of: "missingEn")!,
                     env.slot(of: "caseZh")!, env.slot(of: "caseEn")!),
@@ -97,9 +99,9 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
         let documents = state.root["documents"]
         // Which document types are present, as vocabulary indices: type strings are matched by
         // their bytes, never decoded.
-        var present = Set<Int>()
+        var present = [Bool](repeating: false, count: vocabulary.codes.count)
         for d in documents?.elements.map({ $0 }) ?? [] {
-            if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present.insert(i) }
+            if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
         }
         let law = meta.versions[0].law
         do {
@@ -107,8 +109,8 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
             for row in rows {
                 guard case .bool(true) = try row.when.evaluate(activation) else { continue }
                 var unmet: [[String]] = []
-                for (i, code) in row.allIndices.enumerated() where !present.contains(code) { unmet.append([row.all[i]]) }
-                for (i, group) in row.anyOfIndices.enumerated() where !group.contains(where: present.contains) {
+                for (i, code) in row.allIndices.enumerated() where !present[code] { unmet.append([row.all[i]]) }
+                for (i, group) in row.anyOfIndices.enumerated() where !group.contains(where: { present[$0] }) {
                     unmet.append(row.anyOf[i])
                 }
                 for missing in unmet {
