@@ -205,11 +205,35 @@ public enum PersonalData {
     /// and a given name follows (a two-character "欧阳" is surname 欧, given name 阳). A
     /// convention without "{surname}" is returned as is; an empty name gives "".
     public static func maskName(_ name: String, convention: String) -> String {
-        let chars = Array(name.trimmedName)
-        guard !chars.isEmpty else { return "" }
-        var surname = String(chars[0])
-        if chars.count >= 3, compoundSurnames.contains(String(chars[0..<2])) { surname = String(chars[0..<2]) }
-        return convention.replacing("{surname}", with: surname)
+        // Only the first three characters matter: walk them, never the whole name.
+        let trimmed = name.trimmedName
+        var chars = trimmed.makeIterator()
+        guard let first = chars.next() else { return "" }
+        var surname = String(first)
+        if let second = chars.next(), chars.next() != nil, compoundSurnames.contains(surname + String(second)) {
+            surname.append(second)
+        }
+        return replacingSurname(in: convention, with: surname)
+    }
+
+    /// `convention` with every `{surname}` replaced, found by comparing UTF-8 bytes (the generic
+    /// `replacing(_:with:)` costs more than the rest of `maskName` together).
+    static func replacingSurname(in convention: String, with surname: String) -> String {
+        let hole = Array("{surname}".utf8)
+        let bytes = Array(convention.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + surname.utf8.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == hole[0], i + hole.count <= bytes.count, bytes[i..<(i + hole.count)].elementsEqual(hole) {
+                out.append(contentsOf: surname.utf8)
+                i += hole.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Byte scanning

@@ -15,7 +15,8 @@
 /// `addWorkdays(2022-09-29, 7)` = 2022-10-13; published 2022-10-14 fails the check, and the
 /// message says "published 2022-10-14, 8 working days after the decision of 2022-09-29; the
 /// limit is 7 working days, 2022-10-13".
-struct CheckRule: RuleKind, CompiledRule {
+/// A class: a struct this size would be copied into every closure that captures `self`.
+final class CheckRule: RuleKind, CompiledRule {
     static let id = "check"
     static let summary = "an expression that must hold, with optional per-law versions"
 
@@ -62,6 +63,21 @@ struct CheckRule: RuleKind, CompiledRule {
     let when: CompiledExpression?
     let vetoWhen: CompiledExpression?
     let versions: [Version]
+
+    init(meta: RuleMeta, environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
+         eachSlot: Int?, eachName: String?, date: CompiledExpression?, when: CompiledExpression?,
+         vetoWhen: CompiledExpression?, versions: [Version]) {
+        self.meta = meta
+        self.environment = environment
+        self.baseSlots = baseSlots
+        self.each = each
+        self.eachSlot = eachSlot
+        self.eachName = eachName
+        self.date = date
+        self.when = when
+        self.vetoWhen = vetoWhen
+        self.versions = versions
+    }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
         guard let pack = loader.environment else { return nil }

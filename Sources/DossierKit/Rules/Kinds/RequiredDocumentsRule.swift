@@ -8,7 +8,8 @@
 /// "all": ["filing-approval", "decision"], "anyOf": [["inquiry-record", "inspection-record"]]}`.
 /// The message template sees `missing` (list of codes), `missingZh`/`missingEn` (their names)
 /// and `caseZh`/`caseEn` (the row's label).
-struct RequiredDocumentsRule: RuleKind, CompiledRule {
+/// A class: a struct this size would be copied into every closure that captures `self`.
+final class RequiredDocumentsRule: RuleKind, CompiledRule {
     static let id = "required-documents"
     static let summary = "documents a table requires for the case's category, procedure and path"
 
@@ -30,6 +31,19 @@ struct RequiredDocumentsRule: RuleKind, CompiledRule {
     let message: (zh: MessageTemplate, en: MessageTemplate)
     let slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int)
     let vocabulary: Vocabulary
+
+    init(meta: RuleMeta, environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)], when: CompiledExpression?,
+         rows: [Row], message: (zh: MessageTemplate, en: MessageTemplate),
+         slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int), vocabulary: Vocabulary) {
+        self.meta = meta
+        self.environment = environment
+        self.baseSlots = baseSlots
+        self.when = when
+        self.rows = rows
+        self.message = message
+        self.slots = slots
+        self.vocabulary = vocabulary
+    }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
         guard let pack = loader.environment else { return nil }
