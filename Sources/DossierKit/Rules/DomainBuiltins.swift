@@ -11,6 +11,15 @@ enum DomainBuiltins {
         return Shapes.shape(of: DossierFormat.standard.officer, cache: &cache)
     }()
 
+    /// Where `start` and `end` sit in a dossier recording. Every `DossierFormat` builds its
+    /// objects from the same field tables (only document types vary), so the positions of the
+    /// standard format hold for every pack's format.
+    static let recordingFields: (spec: String, start: Int, end: Int) = {
+        let recording = DossierFormat.standard.dossier.fields.first { $0.name == "recordings" }!
+        guard case .array(.object(let spec)) = recording.type else { preconditionFailure("recordings is a list of objects") }
+        return (spec.name, spec.index["start"]!, spec.index["end"]!)
+    }()
+
     /// The result of `uncovered()`.
     static let gapShape = RecordShape(
         name: "Gap",
@@ -130,13 +139,23 @@ enum DomainBuiltins {
             summary: "the longest span between two times that no recording (start, end) covers",
             doc: "Recordings are records with `start` and `end` times; spans are compared in absolute time. `seconds` is 0 when the whole span is covered; `from` and `to` bound the longest gap (the start when covered).",
             examples: [("uncovered(time('2017-11-03T09:00:00+08:00'), time('2017-11-03T10:00:00+08:00'), []).seconds", "3600")],
-            implementation: { (args, _) throws(EvaluationError) -> Value in
-                guard args.count == 3, case .time(let start) = args[0], case .time(let end) = args[1],
-                    case .list(let recordings) = args[2]
-                else { throw Builtin.noOverload("uncovered", args) }
+            ternary: { (a, b, c, _) throws(EvaluationError) -> Value in
+                guard case .time(let start) = a, case .time(let end) = b, case .list(let recordings) = c
+                else { throw Builtin.noOverload("uncovered", [a, b, c]) }
                 var spans: [(Instant, Instant)] = []
+                spans.reserveCapacity(recordings.count)
                 for r in recordings {
-                    guard case .record(let rec) = r, case .time(let s) = rec.field("start"), case .time(let e) = rec.field("end") else { continue }
+                    guard case .record(let rec) = r else { continue }
+                    // Dossier recordings are read by position; any other record by name.
+                    let s: Value, e: Value
+                    if let j = rec as? JSONRecord, j.spec.name == recordingFields.spec {
+                        s = j.field(at: recordingFields.start, named: "start")
+                        e = j.field(at: recordingFields.end, named: "end")
+                    } else {
+                        s = rec.field("start")
+                        e = rec.field("end")
+                    }
+                    guard case .time(let s) = s, case .time(let e) = e else { continue }
                     if e > s { spans.append((s, e)) }
                 }
                 let gap = Coverage.longestGap(from: start, to: end, spans: spans)
@@ -146,8 +165,8 @@ enum DomainBuiltins {
             name: "officer", overloads: [(params: [.string], result: .record(officerShape))],
             summary: "the registry entry of a certificate number, or null when it is not registered",
             doc: "Rules that call it declare `\"needs\": [\"officers\"]`; without a registry they are not run and the report says so once.",
-            implementation: { (args, context) throws(EvaluationError) -> Value in
-                guard args.count == 1, case .string(let cert) = args[0] else { throw Builtin.noOverload("officer", args) }
+            unary: { (a, context) throws(EvaluationError) -> Value in
+                guard case .string(let cert) = a else { throw Builtin.noOverload("officer", [a]) }
                 guard let registry = try services(context, "officer").registry else {
                     throw EvaluationError("no officer registry was given")
                 }
@@ -167,12 +186,12 @@ enum DomainBuiltins {
             summary: "personal data in a text: resident IDs, mobile numbers, and the full name of an individual",
             doc: "Arguments: the text, the individual's full name (or null), and its masked form (or null). Each hit has `kind` and `text`, masked for messages (a leaked name is shown in its masked form).",
             examples: [("size(personalData('电话13812345678', null, null))", "1"), ("personalData('张某', '张三', '张某')", "[]")],
-            implementation: { (args, _) throws(EvaluationError) -> Value in
-                guard args.count == 3, case .string(let text) = args[0] else { throw Builtin.noOverload("personalData", args) }
+            ternary: { (a, b, c, _) throws(EvaluationError) -> Value in
+                guard case .string(let text) = a else { throw Builtin.noOverload("personalData", [a, b, c]) }
                 var name: String?
                 var masked: String?
-                if case .string(let n) = args[1] { name = n }
-                if case .string(let m) = args[2] { masked = m }
+                if case .string(let n) = b { name = n }
+                if case .string(let m) = c { masked = m }
                 let hits = PersonalData.scan(text, individualName: name, maskedName: masked)
                 return .list(hits.map { hit in
                     let shown: String

@@ -16,6 +16,8 @@ public struct Builtin: Sendable {
     public typealias Unary = @Sendable (Value, EvaluationContext) throws(EvaluationError) -> Value
     /// A two-argument implementation; avoids building an argument array on every call.
     public typealias Binary = @Sendable (Value, Value, EvaluationContext) throws(EvaluationError) -> Value
+    /// A three-argument implementation; avoids building an argument array on every call.
+    public typealias Ternary = @Sendable (Value, Value, Value, EvaluationContext) throws(EvaluationError) -> Value
 
     /// The function name, unique in a registry.
     public let name: String
@@ -37,6 +39,7 @@ public struct Builtin: Sendable {
     enum Body: Sendable {
         case unary(Unary)
         case binary(Binary)
+        case ternary(Ternary)
         case variadic(Implementation)
     }
 
@@ -64,6 +67,15 @@ public struct Builtin: Sendable {
     ) {
         precondition(overloads.allSatisfy { $0.params.count == 2 }, "binary builtin '\(name)' with other arities")
         self.init(name, overloads, summary, doc, examples, pure, .binary(binary))
+    }
+
+    /// A builtin whose every overload takes exactly three arguments.
+    public init(
+        name: String, overloads: [(params: [ExprType], result: ExprType)], summary: String, doc: String = "",
+        examples: [(expr: String, want: String)] = [], pure: Bool = false, ternary: @escaping Ternary
+    ) {
+        precondition(overloads.allSatisfy { $0.params.count == 3 }, "ternary builtin '\(name)' with other arities")
+        self.init(name, overloads, summary, doc, examples, pure, .ternary(ternary))
     }
 
     private init(
@@ -94,6 +106,12 @@ public struct Builtin: Sendable {
             return { (args, context) throws(EvaluationError) -> Value in
                 guard args.count == 2 else { throw Builtin.noOverload(name, args) }
                 return try f(args[0], args[1], context)
+            }
+        case .ternary(let f):
+            let name = name
+            return { (args, context) throws(EvaluationError) -> Value in
+                guard args.count == 3 else { throw Builtin.noOverload(name, args) }
+                return try f(args[0], args[1], args[2], context)
             }
         }
     }

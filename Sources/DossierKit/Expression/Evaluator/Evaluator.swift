@@ -536,6 +536,22 @@ enum ThunkBuilder {
                     throw error.located(at: site.range)
                 }
             }), foldable)
+        case .ternary(let fn) where args.count == 3:
+            let a0 = built[0].thunk, a1 = built[1].thunk, a2 = built[2].thunk
+            let c0 = nullChecked[0], c1 = nullChecked[1], c2 = nullChecked[2], s0 = sites[0], s1 = sites[1], s2 = sites[2]
+            return (.value({ (f) throws(EvaluationError) -> Value in
+                let x = try a0(f)
+                if c0, case .null = x { throw s0.null() }
+                let y = try a1(f)
+                if c1, case .null = y { throw s1.null() }
+                let z = try a2(f)
+                if c2, case .null = z { throw s2.null() }
+                do throws(EvaluationError) {
+                    return try fn(x, y, z, f.context)
+                } catch {
+                    throw error.located(at: site.range)
+                }
+            }), foldable)
         default:
             let impl = builtin.implementation
             let thunks = built.map(\.thunk)
