@@ -44,6 +44,8 @@ public struct RuleVersionInfo: Sendable {
 public protocol CompiledRule: Sendable {
     /// The rule's description.
     var meta: RuleMeta { get }
+    /// The base variables (`dossier`, `params`, definitions …) its expressions read.
+    var reads: Set<String> { get }
     /// Appends the findings (and run-time problems) of one dossier.
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation)
 }

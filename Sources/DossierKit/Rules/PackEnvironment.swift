@@ -32,6 +32,17 @@ struct PackEnvironment: Sendable {
     /// base values are kept in this order so rules copy them by index, not by name.
     var baseNames: [String] { baseTypes.keys.sorted() }
 
+    /// This environment evaluating only the definitions `rules` read, directly or through other
+    /// definitions: a definition no rule reads is not worth its time on every dossier. Its slot
+    /// stays, holding null.
+    func keepingDefinitions(readBy rules: [any CompiledRule]) -> PackEnvironment {
+        var needed = rules.reduce(into: Set<String>()) { $0.formUnion($1.reads) }
+        for d in definitions.reversed() where needed.contains(d.name) { needed.formUnion(d.expression.variables) }
+        return PackEnvironment(baseTypes: baseTypes, constants: constants, definitions: definitions.filter { needed.contains($0.name) },
+                               definitionEnvironment: definitionEnvironment, builtins: builtins, dossierSpec: dossierSpec,
+                               calendar: calendar)
+    }
+
     /// The base variables a rule reads, as (index in `baseNames`, slot in the rule's `env`):
     /// the values a rule's activation takes from the dossier's base values.
     func baseSlots(in env: CheckEnvironment, reading names: Set<String>) -> [(index: Int, slot: Int)] {
@@ -95,7 +106,8 @@ public struct DossierState {
     /// The rule's activation, reused from the previous dossier when there is one. Base variables
     /// are set here; every other slot is reset to null so nothing leaks between dossiers.
     mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
-        var activation = scratch.activations.removeValue(forKey: ruleIndex) ?? environment.activation([:], context: context)
+        if scratch.activations.count <= ruleIndex { scratch.activations += Array(repeating: nil, count: ruleIndex + 1 - scratch.activations.count) }
+        var activation = scratch.activations[ruleIndex].take() ?? environment.activation([:], context: context)
         activation.reset(copying: baseSlots, from: base)
         return activation
     }
@@ -116,7 +128,8 @@ public struct EvaluationWorker: Sendable {
 /// Activations kept between dossiers, one per rule, so a rule does not allocate its variable
 /// array for every dossier. Used by one thread only, hence `@unchecked Sendable`.
 final class WorkerScratch: @unchecked Sendable {
-    var activations: [Int: Activation] = [:]
+    /// By rule index; a slot is empty while its rule runs.
+    var activations: [Activation?] = []
     /// The definitions' activation: constants stay, `dossier` and definitions are overwritten.
     var base: Activation?
 }

@@ -242,7 +242,7 @@ struct PackLoader {
             title: PackLoader.localized(root["title"])!)
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
-            calendar: calendar, parameters: parameters, tables: tables, rules: rules, environment: environment!)
+            calendar: calendar, parameters: parameters, tables: tables, rules: rules, environment: environment!.keepingDefinitions(readBy: rules))
     }
 
     /// The environment definitions are compiled and evaluated in, made once per set of types:

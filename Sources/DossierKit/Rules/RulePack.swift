@@ -93,6 +93,22 @@ public final class RulePack: Sendable {
         environment.worker(registry: registry)
     }
 
+    /// The same pack with only the rules whose ids are in `ids` (parameters, tables and
+    /// definitions unchanged), or the ids that name no rule.
+    public func restricted(to ids: Set<String>) -> Result<RulePack, UnknownRules> {
+        let unknown = ids.subtracting(rules.map(\.meta.id))
+        guard unknown.isEmpty else { return .failure(UnknownRules(ids: unknown.sorted())) }
+        let kept = rules.filter { ids.contains($0.meta.id) }
+        return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
+                                 parameters: parameters, tables: tables, rules: kept,
+                                 environment: environment.keepingDefinitions(readBy: kept)))
+    }
+
+    /// Rule ids a pack does not have.
+    public struct UnknownRules: Error {
+        public let ids: [String]
+    }
+
     /// The rule with a catalogue id.
     public func rule(_ id: String) -> (any CompiledRule)? { rules.first { $0.meta.id == id } }
 

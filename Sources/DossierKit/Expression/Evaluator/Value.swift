@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run-time value of the expression language.
 ///
 /// Equality is structural and exact: numbers compare as decimals (`1.50 == 1.5`), strings by
@@ -162,10 +164,10 @@ extension Value: Hashable {
 
     /// Equality of UTF-8 bytes (`String.==` would also equate canonically equivalent spellings).
     static func bytesEqual(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
-        }
-        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        // Lengths first (constant time for native strings): most unequal strings stop here.
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }
 

@@ -55,6 +55,7 @@ final class CheckRule: RuleKind, CompiledRule {
 
     let meta: RuleMeta
     let environment: CheckEnvironment
+    let reads: Set<String>
     let baseSlots: [(index: Int, slot: Int)]
     let each: CompiledExpression?
     let eachSlot: Int?
@@ -64,11 +65,12 @@ final class CheckRule: RuleKind, CompiledRule {
     let vetoWhen: CompiledExpression?
     let versions: [Version]
 
-    init(meta: RuleMeta, environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
+    init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
          eachSlot: Int?, eachName: String?, date: CompiledExpression?, when: CompiledExpression?,
          vetoWhen: CompiledExpression?, versions: [Version]) {
         self.meta = meta
         self.environment = environment
+        self.reads = reads
         self.baseSlots = baseSlots
         self.each = each
         self.eachSlot = eachSlot
@@ -201,7 +203,7 @@ final class CheckRule: RuleKind, CompiledRule {
         }
         return CheckRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseSlots(in: env, reading: reads),
+            reads: reads.intersection(pack.baseTypes.keys), baseSlots: pack.baseSlots(in: env, reading: reads),
             each: each, eachSlot: eachName.flatMap { env.slot(of: $0) }, eachName: eachName, date: date, when: when,
             vetoWhen: vetoWhen, versions: versions)
     }

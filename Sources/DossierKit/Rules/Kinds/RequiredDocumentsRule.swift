@@ -25,6 +25,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
 
     let meta: RuleMeta
     let environment: CheckEnvironment
+    let reads: Set<String>
     let baseSlots: [(index: Int, slot: Int)]
     let when: CompiledExpression?
     let rows: [Row]
@@ -32,11 +33,12 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
     let slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int)
     let vocabulary: Vocabulary
 
-    init(meta: RuleMeta, environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)], when: CompiledExpression?,
+    init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], when: CompiledExpression?,
          rows: [Row], message: (zh: MessageTemplate, en: MessageTemplate),
          slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int), vocabulary: Vocabulary) {
         self.meta = meta
         self.environment = environment
+        self.reads = reads
         self.baseSlots = baseSlots
         self.when = when
         self.rows = rows
@@ -100,7 +102,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         for row in rows { reads.formUnion(row.when.variables) }
         return RequiredDocumentsRule(
             meta: meta, environment: env,
-            baseSlots: pack.baseSlots(in: env, reading: reads), when: when, rows: rows,
+            reads: reads.intersection(pack.baseTypes.keys), baseSlots: pack.baseSlots(in: env, reading: reads), when: when, rows: rows,
             message: (zh, en),
             slots: (env.slot(of: "missing")!, env.slot(of: "missingZh")!, env.slot(of: "missingEn")!,
                     env.slot(of: "caseZh")!, env.slot(of: "caseEn")!),
