@@ -8,8 +8,9 @@
 /// fixture and on mutated dossiers.
 ///
 /// Example: the Dossier object at node 0 has 26 field plans; key `"filedOn"` is found in the
-/// plan's `ByteStringTable` of names (one fingerprint, one byte comparison), its value must be a string whose bytes parse as a `Day`, and bit
-/// 9 of `seen` is set. After the members, `required & ~seen` must be zero.
+/// plan's `ByteStringTable` of names (one fingerprint, one byte comparison), its value must be
+/// a string whose bytes parse as a `Day`, and bit 9 of `seen` is set. After the members,
+/// `required & ~seen` must be zero.
 final class TypePlan: @unchecked Sendable {
     enum Kind: UInt8 { case text, date, time, money, integer, bool, code, constant, object, array, map, any }
 
