@@ -52,6 +52,8 @@ final class StringScanTests: XCTestCase {
             for second in UInt8(0)...UInt8(255) where second != 0x22 && second != 0x5C && second >= 0x20 {
                 for third in thirds where third != 0x22 && third != 0x5C {
                     checkSequence([lead, second, third])
+                    // After a valid character, so both land in one 64-bit load ("中" + x).
+                    checkSequence([0xE4, 0xB8, 0xAD, lead, second, third])
                 }
             }
         }
