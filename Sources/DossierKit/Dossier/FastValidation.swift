@@ -7,9 +7,10 @@
 /// fast path may be stricter than the full one, never looser; a test compares both on every
 /// fixture and on mutated dossiers.
 ///
-/// Example: the Dossier object at node 0 has 26 field plans; key `"filedOn"` hashes (FNV-1a) to
-/// its slot in a 64-entry table, its value must be a string whose bytes parse as a `Day`, and bit
-/// 9 of `seen` is set. After the members, `required & ~seen` must be zero.
+/// Example: the Dossier object at node 0 has 26 field plans; key `"filedOn"` is found in the
+/// plan's `ByteStringTable` of names (one fingerprint, one byte comparison), its value must be
+/// a string whose bytes parse as a `Day`, and bit 9 of `seen` is set. After the members,
+/// `required & ~seen` must be zero.
 final class TypePlan: @unchecked Sendable {
     enum Kind: UInt8 { case text, date, time, money, integer, bool, code, constant, object, array, map, any }
 
@@ -56,52 +57,82 @@ final class TypePlan: @unchecked Sendable {
 }
 
 /// The compiled field table of one object spec.
+///
+/// Everything is a `let`, fixed before the plan is shared: reading a class's `var` stored
+/// property in the walk's loops costs a dynamic exclusivity check (`swift_beginAccess`) per
+/// read. Child plans are compiled before their parent, which is possible because an
+/// `ObjectSpec` only refers to specs that existed before it (no cycles).
 final class ObjectPlan: @unchecked Sendable {
     let spec: ObjectSpec
-    var fields: [TypePlan] = []
-    /// Open-addressing table of (FNV-1a hash, field index + 1); 0 marks an empty slot.
-    var table: [(hash: UInt64, field: Int)] = []
-    var mask: Int = 0
+    let fields: [TypePlan]
+    /// Field names → field index.
+    let names: ByteStringTable
     /// Fields required whatever the category.
-    var required: UInt64 = 0
+    let required: UInt64
     /// Fields required for some categories, by category.
-    var requiredByCategory: [String: UInt64] = [:]
+    let requiredByCategory: [String: UInt64]
 
-    init(spec: ObjectSpec) { self.spec = spec }
+    private init(spec: ObjectSpec, fields: [TypePlan]) {
+        self.spec = spec
+        self.fields = fields
+        self.names = ByteStringTable(spec.nameBytes)
+        var required: UInt64 = 0
+        var requiredByCategory: [String: UInt64] = [:]
+        for (i, f) in spec.fields.enumerated() {
+            switch f.requirement {
+            case .required: required |= 1 << UInt64(i)
+            case .optional: break
+            case .forCategories(let cats):
+                for c in cats { requiredByCategory[c, default: 0] |= 1 << UInt64(i) }
+            }
+        }
+        self.required = required
+        self.requiredByCategory = requiredByCategory
+    }
 
     static func plan(_ spec: ObjectSpec, plans: inout [ObjectIdentifier: ObjectPlan]) -> ObjectPlan {
         if let p = plans[ObjectIdentifier(spec)] { return p }
-        let p = ObjectPlan(spec: spec)
+        let fields = spec.fields.map { TypePlan($0.type, plans: &plans) }
+        let p = ObjectPlan(spec: spec, fields: fields)
         plans[ObjectIdentifier(spec)] = p
-        var size = 8
-        while size < spec.fields.count * 4 { size *= 2 }
-        p.mask = size - 1
-        p.table = Array(repeating: (0, 0), count: size)
-        for (i, f) in spec.fields.enumerated() {
-            p.fields.append(TypePlan(f.type, plans: &plans))
-            let h = spec.nameBytes[i].withUnsafeBufferPointer { ObjectSpec.fnv1a($0) }
-            var slot = Int(truncatingIfNeeded: h) & p.mask
-            while p.table[slot].field != 0 { slot = (slot + 1) & p.mask }
-            p.table[slot] = (h, i + 1)
-            switch f.requirement {
-            case .required: p.required |= 1 << UInt64(i)
-            case .optional: break
-            case .forCategories(let cats):
-                for c in cats { p.requiredByCategory[c, default: 0] |= 1 << UInt64(i) }
-            }
-        }
         return p
     }
 }
 
 /// One fast validation pass over one document.
+///
+/// Field positions are recorded through raw buffers (`slotStart` is the cache's array, pinned
+/// for the walk; `slots` is grown by hand) so that the hot loop pays neither array uniqueness
+/// nor bounds checks; the result is copied into the cache once, on success.
 struct FastValidation {
     let nodes: UnsafeBufferPointer<JSONNode>
     let bytes: UnsafeBufferPointer<UInt8>
     let strict: Bool
     let categoryMask: (ObjectPlan) -> UInt64
-    var slotStart: [Int32]
-    var slots: [Int32] = []
+    /// Per tape node, the first slot of its object's fields (-1 if none); nil when not recording.
+    let slotStart: UnsafeMutablePointer<Int32>?
+    /// Per recorded object, one value node index per field (-1 if absent).
+    var slots: UnsafeMutablePointer<Int32>
+    var slotCount = 0
+    var slotCapacity: Int
+
+    init(nodes: UnsafeBufferPointer<JSONNode>, bytes: UnsafeBufferPointer<UInt8>, strict: Bool,
+         categoryMask: @escaping (ObjectPlan) -> UInt64, slotStart: UnsafeMutablePointer<Int32>?) {
+        self.nodes = nodes
+        self.bytes = bytes
+        self.strict = strict
+        self.categoryMask = categoryMask
+        self.slotStart = slotStart
+        slotCapacity = slotStart == nil ? 0 : max(nodes.count, 64)
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    /// Frees the slot buffer; the walk must not be used afterwards.
+    mutating func deallocate() {
+        slots.deallocate()
+        slotCount = 0
+        slotCapacity = 0
+    }
 
     /// Whether `root` is a valid object of `plan`; fills `cache` with field positions when it is.
     static func run(_ root: JSONValue, _ plan: ObjectPlan, strict: Bool, cache: ConversionCache?) -> Bool {
@@ -110,56 +141,65 @@ struct FastValidation {
         if root.kind == .object, let c = root["category"], c.kind == .string, !c.hasEscapes { category = c.string }
         return document.nodes.withUnsafeBufferPointer { nodes in
             document.file.bytes.withUnsafeBufferPointer { bytes in
-                var walk = FastValidation(
-                    nodes: nodes, bytes: bytes, strict: strict,
-                    categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
-                    slotStart: cache == nil ? [] : Array(repeating: -1, count: nodes.count))
-                walk.slots.reserveCapacity(nodes.count)
-                guard walk.object(root.index, plan) else { return false }
-                if let cache {
-                    cache.slotStart = walk.slotStart
-                    cache.slots = walk.slots
+                var slotStart: [Int32] = cache == nil ? [] : Array(repeating: -1, count: nodes.count)
+                let valid = slotStart.withUnsafeMutableBufferPointer { starts in
+                    var walk = FastValidation(
+                        nodes: nodes, bytes: bytes, strict: strict,
+                        categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
+                        slotStart: cache == nil ? nil : starts.baseAddress)
+                    defer { walk.deallocate() }
+                    guard walk.object(root.index, plan) else { return false }
+                    cache?.slots = Array(UnsafeBufferPointer(start: walk.slots, count: walk.slotCount))
+                    return true
                 }
-                return true
+                if valid, let cache { cache.slotStart = slotStart }
+                return valid
             }
         }
+    }
+
+    /// Appends `count` absent (-1) slots.
+    @inline(__always)
+    mutating func appendSlots(_ count: Int) {
+        if slotCount &+ count > slotCapacity { growSlots(to: slotCount &+ count) }
+        (slots + slotCount).initialize(repeating: -1, count: count)
+        slotCount &+= count
+    }
+
+    @inline(never)
+    mutating func growSlots(to needed: Int) {
+        var capacity = max(slotCapacity &* 2, 64)
+        while capacity < needed { capacity &*= 2 }
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        grown.moveInitialize(from: slots, count: slotCount)
+        slots.deallocate()
+        slots = grown
+        slotCapacity = capacity
     }
 
     mutating func object(_ index: Int, _ plan: ObjectPlan) -> Bool {
         let node = nodes[index]
         guard node.kind == .object else { return false }
         var seen: UInt64 = 0
-        let base = slots.count
-        let recording = !slotStart.isEmpty
-        if recording {
-            slotStart[index] = Int32(base)
-            slots.append(contentsOf: repeatElement(-1, count: plan.fields.count))
+        let base = slotCount
+        let recording = slotStart != nil
+        if let slotStart {
+            slotStart[index] = Int32(truncatingIfNeeded: base)
+            appendSlots(plan.fields.count)
         }
         var k = index &+ 1
         var remaining = Int(node.count)
         while remaining > 0 {
             let key = nodes[k]
             if key.flags & JSONNode.hasEscapes != 0 { return false }
-            let start = Int(key.start) &+ 1, end = Int(key.end) &- 1
-            let keyBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let h = ObjectSpec.fnv1a(keyBytes)
-            var slot = Int(truncatingIfNeeded: h) & plan.mask
-            var field = -1
-            while true {
-                let entry = plan.table[slot]
-                if entry.field == 0 { break }
-                if entry.hash == h && plan.spec.nameBytes[entry.field &- 1].elementsEqual(keyBytes) {
-                    field = entry.field &- 1
-                    break
-                }
-                slot = (slot &+ 1) & plan.mask
-            }
+            let start = Int(key.start) &+ 1
+            let field = plan.names.index(of: bytes, start, Int(key.end) &- 1 &- start)
             let valueIndex = k &+ 1
             if field < 0 {
                 if strict || !plan.spec.open { return false }
             } else {
                 seen |= 1 << UInt64(field)
-                if recording { slots[base &+ field] = Int32(valueIndex) }
+                if recording { slots[base &+ field] = Int32(truncatingIfNeeded: valueIndex) }
                 guard value(valueIndex, plan.fields[field]) else { return false }
             }
             k = Int(nodes[valueIndex].next)
@@ -193,7 +233,10 @@ struct FastValidation {
             return v.contains(bytes: content(node))
         case .constant:
             guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0 else { return false }
-            return plan.constant.elementsEqual(content(node))
+            let text = content(node)
+            return text.count == plan.constant.count && plan.constant.withUnsafeBufferPointer { constant in
+                text.count == 0 || jsonBytesEqual(constant.baseAddress!, text.baseAddress!, text.count)
+            }
         case .object:
             return object(index, plan.object!)
         case .array:

@@ -64,6 +64,8 @@ public struct Vocabulary: Sendable {
     let index: [String: Int]
     /// The codes as UTF-8, for matching JSON strings without decoding them.
     let codeBytes: [[UInt8]]
+    /// `codeBytes` hashed, so matching a string costs one lookup rather than a scan.
+    let codeTable: ByteStringTable
 
     /// A vocabulary from `(code, zh, en)` triples.
     public init(_ name: String, _ terms: [(String, String, String)]) {
@@ -73,16 +75,18 @@ public struct Vocabulary: Sendable {
         for (i, t) in terms.enumerated() { index[t.0] = i }
         self.index = index
         self.codeBytes = terms.map { Array($0.0.utf8) }
+        self.codeTable = ByteStringTable(codeBytes)
     }
 
     /// The index of the code the UTF-8 bytes spell, if any.
     func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        codeBytes.firstIndex { code in code.count == bytes.count && code.elementsEqual(bytes) }
+        let index = codeTable.index(of: bytes)
+        return index >= 0 ? index : nil
     }
 
     /// Whether the UTF-8 bytes spell one of the codes.
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        codeBytes.contains { code in code.count == bytes.count && code.elementsEqual(bytes) }
+        codeTable.index(of: bytes) >= 0
     }
 
     /// Whether `code` belongs to the vocabulary.

@@ -32,9 +32,11 @@
 // nesting depth is bounded by `JSONLimits.maxDepth` and never by the thread's stack.
 //
 // Hot paths:
-//  * Strings: 8 bytes at a time (SWAR) while no byte is '"', '\\', < 0x20 or >= 0x80;
+//  * Strings: 8 bytes at a time (SWAR) while no byte is '"', '\\', < 0x20 or >= 0x80,
+//    then straight to the first such byte (its position comes from the SWAR mask);
 //    non-ASCII bytes are validated as UTF-8 inline (RFC 3629 table, no overlongs, no
-//    surrogates), escapes are validated but not decoded (a flag is set instead).
+//    surrogates), runs of 3-byte characters (CJK) with one 32-bit load per character;
+//    escapes are validated but not decoded (a flag is set instead).
 //  * Numbers: grammar is checked, the value is not computed.
 //  * Duplicate keys: each key gets a 64-bit fingerprint of its decoded bytes; keys of the
 //    open objects live in a stack of fingerprints, scanned linearly for small objects and
@@ -493,6 +495,12 @@ struct JSONTapeParser {
 
     /// Scans a string starting at the opening quote at `i`, appends its node and returns
     /// the node's flags.
+    ///
+    /// Plain ASCII is skipped 8 bytes at a time; the first byte that needs a look (quote,
+    /// backslash, control, non-ASCII) is found from the SWAR mask, so the byte loop only
+    /// ever sees special bytes. Non-ASCII text (Chinese in most dossiers) is validated a
+    /// character at a time by `skipThreeByteRun`, with the exact checks of
+    /// `utf8SequenceLength` as the fallback for everything else.
     @inline(__always) @discardableResult
     mutating func scanString(parent: Int32, flags initialFlags: UInt8) throws(JSONError) -> UInt8 {
         let start = i
@@ -501,21 +509,31 @@ struct JSONTapeParser {
         scan: while true {
             // ASCII fast path: skip 8 bytes at a time while none is special.
             while j &+ 8 <= n {
-                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
                 let quote = w ^ 0x2222_2222_2222_2222
                 let backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let high: UInt64 = 0x8080_8080_8080_8080
-                let special = ((quote &- ones) & ~quote)
+                let special = (((quote &- ones) & ~quote)
                     | ((backslash &- ones) & ~backslash)
                     | ((w &- 0x2020_2020_2020_2020) & ~w)
-                    | w
-                if special & high != 0 { break }
+                    | w) & high
+                if special != 0 {
+                    // Borrows only travel upwards from a truly special byte, so the lowest
+                    // flagged byte is exactly the first special one (higher flags may be false).
+                    j &+= special.trailingZeroBitCount &>> 3
+                    break
+                }
                 j &+= 8
             }
             while j < n {
                 let c = base[j]
                 if c >= 0x80 {
+                    let after = skipThreeByteRun(from: j)
+                    if after != j {
+                        j = after
+                        continue
+                    }
                     let length = utf8SequenceLength(at: j)
                     if length == 0 {
                         throw JSONError(offset: j, message: "invalid UTF-8 byte \(JSONTapeParser.hexByte(c)) in string")
@@ -546,6 +564,29 @@ struct JSONTapeParser {
             next: Int32(truncatingIfNeeded: nodeCount &+ 1), parent: parent))
         i = j
         return flags
+    }
+
+    /// Skips consecutive well-formed 3-byte UTF-8 sequences (U+0800...U+FFFF minus the
+    /// surrogates: all of CJK) starting at `j`, one 32-bit load each; returns the offset of
+    /// the first byte that is not such a sequence (`j` itself if none is).
+    ///
+    /// Only accepts what `utf8SequenceLength` accepts with length 3: lead E0...EF with two
+    /// continuation bytes, second byte >= A0 after E0 (no overlongs) and <= 9F after ED (no
+    /// surrogates). Anything else, including the last 3 bytes of the input, is left to it.
+    @inline(__always)
+    func skipThreeByteRun(from start: Int) -> Int {
+        var j = start
+        while j &+ 4 <= n {
+            let w = UInt32(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt32.self))
+            // Byte 0 is 1110xxxx, bytes 1 and 2 are 10xxxxxx.
+            guard w & 0x00C0_C0F0 == 0x0080_80E0 else { break }
+            let lead = w & 0xFF
+            let second = (w &>> 8) & 0xFF
+            if lead == 0xE0 && second < 0xA0 { break }
+            if lead == 0xED && second > 0x9F { break }
+            j &+= 3
+        }
+        return j
     }
 
     /// Length of the well-formed UTF-8 sequence at `j` (lead byte >= 0x80), or 0.
