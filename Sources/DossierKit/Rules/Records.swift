@@ -35,10 +35,10 @@ final class JSONRecord: RecordValue {
         if base >= 0, let table {
             let member = Int(table.slots[base &+ index])
             guard member >= 0 else { return .null }
-            if let hit = table.converted[member] { return hit }
+            if let hit = table.value(member) { return hit }
             let v = JSONValue(document: value.document, index: member)
             let result = v.kind == .null ? Value.null : JSONRecord.convert(v, spec.fields[index].type, table: table)
-            table.converted[member] = result
+            table.store(result, member)
             return result
         }
         guard let member = value[name], member.kind != .null else { return .null }
@@ -160,6 +160,9 @@ final class FieldTable: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<Int32>
     /// Converted values by member node index, `nil` until first read.
     let converted: UnsafeMutableBufferPointer<Value?>
+    /// The indices of `converted` that hold a value: a dossier converts a few dozen of its
+    /// hundreds of nodes, so releasing walks these, not the whole buffer.
+    private var filled: [Int32] = []
 
     init(slotStart: [Int32], slots: [Int32]) {
         self.slotStart = .allocate(capacity: slotStart.count)
@@ -168,15 +171,28 @@ final class FieldTable: @unchecked Sendable {
         _ = self.slots.initialize(from: slots)
         converted = .allocate(capacity: slotStart.count)
         converted.initialize(repeating: nil)
+        filled.reserveCapacity(64)
+    }
+
+    /// The converted value of member node `member`.
+    @inline(__always)
+    func value(_ member: Int) -> Value? { converted[member] }
+
+    /// Records the converted value of member node `member`.
+    func store(_ value: Value, _ member: Int) {
+        if converted[member] == nil { filled.append(Int32(member)) }
+        converted[member] = value
     }
 
     /// Drops every converted value (and with them the records that refer to this table).
     func release() {
-        for i in converted.indices where converted[i] != nil { converted[i] = nil }
+        for i in filled { converted[Int(i)] = nil }
+        filled.removeAll(keepingCapacity: true)
     }
 
     deinit {
-        converted.deinitialize()
+        release()
+        // Every element is nil now: nothing to deinitialize.
         converted.deallocate()
         slotStart.deallocate()
         slots.deallocate()
