@@ -5,10 +5,19 @@ public final class OfficerRegistry: Sendable {
     /// The registry's agency code.
     public let agency: String
 
+    /// `byCertificate` as a byte-string table and the records in its order: certificates are
+    /// looked up for every officer of every step, and hashing their bytes once is cheaper than
+    /// `String` hashing. Matching by bytes is also the language's string equality.
+    private let lookup: ByteStringTable
+    private let records: [ShapedRecord]
+
     init(document: JSONDocument, byCertificate: [String: ShapedRecord], agency: String) {
         self.document = document
         self.byCertificate = byCertificate
         self.agency = agency
+        let entries = Array(byCertificate)
+        lookup = ByteStringTable(entries.map { Array($0.key.utf8) })
+        records = entries.map(\.value)
     }
 
     /// A copy whose records no other thread shares (see `PackEnvironment.worker`).
@@ -26,7 +35,11 @@ public final class OfficerRegistry: Sendable {
     public var count: Int { byCertificate.count }
 
     /// The officer holding a certificate, as an expression record.
-    func officer(_ certificate: String) -> (any RecordValue)? { byCertificate[certificate] }
+    func officer(_ certificate: String) -> (any RecordValue)? {
+        var certificate = certificate
+        let i = certificate.withUTF8 { lookup.index(of: $0) }
+        return i >= 0 ? records[i] : nil
+    }
 
     /// Loads and validates a registry file; every problem is returned, located.
     public static func load(path: String, format: DossierFormat = .standard) -> Result<OfficerRegistry, RegistryError> {

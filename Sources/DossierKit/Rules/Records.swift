@@ -160,9 +160,10 @@ final class FieldTable: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<Int32>
     /// Converted values by member node index, `nil` until first read.
     let converted: UnsafeMutableBufferPointer<Value?>
-    /// The indices of `converted` that hold a value: a dossier converts a few dozen of its
-    /// hundreds of nodes, so releasing walks these, not the whole buffer.
-    private var filled: [Int32] = []
+    /// The indices of `converted` that hold a value (`filledCount` of them): a dossier converts a
+    /// few dozen of its hundreds of nodes, so releasing walks these, not the whole buffer.
+    private let filled: UnsafeMutableBufferPointer<Int32>
+    private let filledCount: UnsafeMutablePointer<Int>
 
     init(slotStart: [Int32], slots: [Int32]) {
         self.slotStart = .allocate(capacity: slotStart.count)
@@ -171,7 +172,9 @@ final class FieldTable: @unchecked Sendable {
         _ = self.slots.initialize(from: slots)
         converted = .allocate(capacity: slotStart.count)
         converted.initialize(repeating: nil)
-        filled.reserveCapacity(64)
+        filled = .allocate(capacity: slotStart.count)
+        filledCount = .allocate(capacity: 1)
+        filledCount.initialize(to: 0)
     }
 
     /// The converted value of member node `member`.
@@ -180,20 +183,25 @@ final class FieldTable: @unchecked Sendable {
 
     /// Records the converted value of member node `member`.
     func store(_ value: Value, _ member: Int) {
-        if converted[member] == nil { filled.append(Int32(member)) }
+        if converted[member] == nil {
+            filled[filledCount.pointee] = Int32(member)
+            filledCount.pointee += 1
+        }
         converted[member] = value
     }
 
     /// Drops every converted value (and with them the records that refer to this table).
     func release() {
-        for i in filled { converted[Int(i)] = nil }
-        filled.removeAll(keepingCapacity: true)
+        for i in 0..<filledCount.pointee { converted[Int(filled[i])] = nil }
+        filledCount.pointee = 0
     }
 
     deinit {
         release()
         // Every element is nil now: nothing to deinitialize.
         converted.deallocate()
+        filled.deallocate()
+        filledCount.deallocate()
         slotStart.deallocate()
         slots.deallocate()
     }
