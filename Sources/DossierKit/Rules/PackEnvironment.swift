@@ -73,12 +73,15 @@ struct PackEnvironment: Sendable {
         let table = cache.sealed()
         activation[slot: dossierSlot] = .record(JSONRecord(value: root, spec: dossierSpec, table: table))
         var problems: [EvaluationProblem] = []
-        for d in definitions {
+        // By index: copying each definition's tuple would retain its strings.
+        for i in definitions.indices {
+            let slot = definitions[i].slot
             // A definition that failed reads null, never the previous dossier's value.
-            activation[slot: d.slot] = .null
+            activation[slot: slot] = .null
             do {
-                activation[slot: d.slot] = try d.expression.evaluate(activation)
+                activation[slot: slot] = try definitions[i].expression.evaluate(activation)
             } catch {
+                let d = definitions[i]
                 problems.append(EvaluationProblem(
                     offset: root.byteRange.lowerBound, pointer: "",
                     message: "definition '\(d.name)' could not be evaluated: \(error.message)"))

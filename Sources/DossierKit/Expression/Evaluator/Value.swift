@@ -165,9 +165,12 @@ extension Value: Hashable {
     /// Equality of UTF-8 bytes (`String.==` would also equate canonically equivalent spellings).
     static func bytesEqual(_ a: String, _ b: String) -> Bool {
         // Lengths first (constant time for native strings): most unequal strings stop here.
-        guard a.utf8.count == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        }
+        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }
 

@@ -64,6 +64,8 @@ final class CheckRule: RuleKind, CompiledRule {
     let when: CompiledExpression?
     let vetoWhen: CompiledExpression?
     let versions: [Version]
+    /// The slots of every version's `let` names, reset to null before each item.
+    let letSlots: [Int]
 
     init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
          eachSlot: Int?, eachName: String?, date: CompiledExpression?, when: CompiledExpression?,
@@ -79,6 +81,7 @@ final class CheckRule: RuleKind, CompiledRule {
         self.when = when
         self.vetoWhen = vetoWhen
         self.versions = versions
+        self.letSlots = Array(Set(versions.flatMap { $0.lets.map(\.slot) })).sorted()
     }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
@@ -224,7 +227,7 @@ final class CheckRule: RuleKind, CompiledRule {
         for item in items {
             if let eachSlot { activation[slot: eachSlot] = item }
             // Names of another version or an earlier item must read null, not a stale value.
-            for version in versions { for l in version.lets { activation[slot: l.slot] = .null } }
+            for slot in letSlots { activation[slot: slot] = .null }
             do {
                 var version = versions[0]
                 if let date {
@@ -234,9 +237,13 @@ final class CheckRule: RuleKind, CompiledRule {
                 }
                 if let when, case .bool(false) = try when.evaluate(activation) { continue }
                 if let w = version.when, case .bool(false) = try w.evaluate(activation) { continue }
-                for l in version.checkLets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
+                for i in version.checkLets.indices {
+                    activation[slot: version.checkLets[i].slot] = try version.checkLets[i].expression.evaluate(activation)
+                }
                 guard case .bool(false) = try version.check.evaluate(activation) else { continue }
-                for l in version.messageLets { activation[slot: l.slot] = try l.expression.evaluate(activation) }
+                for i in version.messageLets.indices {
+                    activation[slot: version.messageLets[i].slot] = try version.messageLets[i].expression.evaluate(activation)
+                }
                 let target = version.at?.resolve(activation, root: state.root, item: item)
                     ?? AtPath.fallback(root: state.root, item: item)
                 var veto = meta.veto

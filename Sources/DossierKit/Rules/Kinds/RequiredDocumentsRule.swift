@@ -13,7 +13,9 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
     static let id = "required-documents"
     static let summary = "documents a table requires for the case's category, procedure and path"
 
-    struct Row: Sendable {
+    /// A class: rows are walked for every dossier, and copying a struct of arrays and strings
+    /// retains each of them.
+    final class Row: Sendable {
         let when: CompiledExpression
         let all: [String]
         let anyOf: [[String]]
@@ -21,6 +23,16 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         /// `all` and `anyOf` as vocabulary indices, resolved when the pack loads.
         let allIndices: [Int]
         let anyOfIndices: [[Int]]
+
+        init(when: CompiledExpression, all: [String], anyOf: [[String]], label: LocalizedText, allIndices: [Int],
+             anyOfIndices: [[Int]]) {
+            self.when = when
+            self.all = all
+            self.anyOf = anyOf
+            self.label = label
+            self.allIndices = allIndices
+            self.anyOfIndices = anyOfIndices
+        }
     }
 
     let meta: RuleMeta
@@ -115,7 +127,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         let documents = state.root["documents"]
         // Which document types are present, as vocabulary indices: type strings are matched by
         // their bytes, never decoded.
-        var present = [Bool](repeating: false, count: vocabulary.codes.count)
+        var present = [Bool](repeating: false, count: vocabulary.terms.count)
         for d in documents?.elements.map({ $0 }) ?? [] {
             if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
         }
