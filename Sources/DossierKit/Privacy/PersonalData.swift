@@ -257,10 +257,19 @@ public enum PersonalData {
         var spans: [Span] = []
         let n = b.count
         var i = 0
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
             let c = b[i]
-            // Non-ASCII bytes (Chinese text) and ASCII punctuation are skipped at one compare each.
-            guard c < 0x80, isAlnum(c) || c == UInt8(ascii: "+") else {
+            // Chinese text is skipped eight bytes at a time while every byte is non-ASCII (none
+            // can be a digit, a letter or '+'); ASCII punctuation at one compare each.
+            if c >= 0x80 {
+                i += 1
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                    i += 8
+                }
+                continue
+            }
+            guard isAlnum(c) || c == UInt8(ascii: "+") else {
                 i += 1
                 continue
             }

@@ -44,14 +44,10 @@ public struct LineTable: Sendable {
         let lineIndex = lineIndex(containing: clamped)
         var start = lineStarts[lineIndex]
         if lineIndex == 0 && clamped >= bomLength { start = bomLength }
-        var column = 1
-        var i = start
         // Counting non-continuation bytes == counting scalars for valid UTF-8, and degrades
-        // gracefully (one column per stray byte) for invalid input.
-        while i < clamped {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        // gracefully (one column per stray byte) for invalid input. Eight bytes at a time: a
+        // JSON Lines record is one line of several kilobytes.
+        var column = 1 + bytes.withUnsafeBufferPointer { LineTable.scalarCount($0, start, clamped) }
         // An offset inside a multi-byte sequence belongs to the character that started it.
         if clamped < bytes.count && bytes[clamped] & 0xC0 == 0x80 && column > 1 && clamped > start {
             column -= 1
@@ -71,7 +67,26 @@ public struct LineTable: Sendable {
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : file.bytes.count
         if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
         guard end > start else { return "" }
-        return String(decoding: file.bytes[start..<end], as: UTF8.self)
+        return file.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// The number of bytes in `from..<to` that do not continue a UTF-8 sequence.
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        var i = from
+        let raw = UnsafeRawBufferPointer(b)
+        while i + 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+            let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+            count += 8 - continuation.nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if b[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// Byte range of a line's content (no line break), or nil outside the file.

@@ -2,6 +2,22 @@ import XCTest
 @testable import DossierKit
 
 final class SourceTests: XCTestCase {
+    /// Columns on long lines are counted eight bytes at a time; every start, end and mix of
+    /// ASCII, 2-, 3- and 4-byte characters (and stray bytes) must count as one byte at a time does.
+    func testWordwiseScalarCountAgreesWithBytewise() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("题".utf8), Array("😀".utf8), [0x80], [0xFF]]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            let from = Int.random(in: 0...bytes.count, using: &generator)
+            let to = Int.random(in: from...bytes.count, using: &generator)
+            let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+            let got = bytes.withUnsafeBufferPointer { LineTable.scalarCount($0, from, to) }
+            XCTAssertEqual(got, expected, "bytes \(bytes), range \(from)..<\(to)")
+        }
+    }
+
     func testColumnsCountScalarsWithCJKAndCRLF() {
         let file = SourceFile(path: "a.json", text: "{\r\n  \"标题\": \"x\",\r\n\t\"😀\": 1\n}")
         let table = LineTable(file)
