@@ -18,6 +18,13 @@ struct Locator {
         return table!.lineText(line)
     }
 
+    /// The bytes of a line (no line break).
+    mutating func lineBytes(_ line: Int) -> [UInt8] {
+        if table == nil { table = LineTable(file) }
+        guard let range = table!.byteRange(ofLine: line) else { return [] }
+        return Array(file.bytes[range])
+    }
+
     /// An error at an offset, with the source line and a caret.
     mutating func error(_ severity: Issue.Severity = .error, offset: Int, pointer: String, _ message: String) -> InputError {
         let location = location(offset, pointer: pointer)
@@ -62,8 +69,8 @@ enum DossierEvaluator {
         findings.reserveCapacity(evaluation.findings.count)
         for raw in evaluation.findings {
             let location = locator.location(raw.offset, pointer: raw.pointer)
-            if result.sourceLines[location.line] == nil {
-                result.sourceLines[location.line] = locator.lineText(location.line)
+            if result.sourceLineBytes[location.line] == nil {
+                result.sourceLineBytes[location.line] = locator.lineBytes(location.line)
             }
             findings.append(Finding(
                 rule: raw.rule.id, severity: raw.rule.severity, category: raw.rule.category, points: raw.points,

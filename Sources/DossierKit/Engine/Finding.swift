@@ -104,8 +104,23 @@ public struct DossierResult: Sendable {
     public var errors: [InputError]
     /// Warnings (unknown keys under `--strict`).
     public var warnings: [InputError]
-    /// Source lines of the findings, keyed by line number, for compiler-style output.
-    public var sourceLines: [Int: String]
+    /// Source lines of the findings as UTF-8, keyed by line number, for compiler-style output.
+    ///
+    /// Kept as bytes and decoded only when a reporter shows them: a JSON Lines record is one line
+    /// of several kilobytes, and decoding it for every dossier with findings cost more than
+    /// checking two of its rules, while the JSON report never shows it.
+    var sourceLineBytes: [Int: [UInt8]]
+
+    /// The source line `line` of a finding, if one was kept.
+    public func sourceLine(_ line: Int) -> String? {
+        sourceLineBytes[line].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Source lines of the findings, keyed by line number.
+    public var sourceLines: [Int: String] {
+        get { sourceLineBytes.mapValues { String(decoding: $0, as: UTF8.self) } }
+        set { sourceLineBytes = newValue.mapValues { Array($0.utf8) } }
+    }
 
     /// Whether the dossier was checked (it may still have findings).
     public var checked: Bool { errors.isEmpty }
@@ -118,6 +133,6 @@ public struct DossierResult: Sendable {
         self.findings = findings
         self.errors = errors
         self.warnings = warnings
-        self.sourceLines = sourceLines
+        self.sourceLineBytes = sourceLines.mapValues { Array($0.utf8) }
     }
 }

@@ -20,7 +20,7 @@ public struct TextReporter: Reporter {
                 let loc = f.location
                 out += "\(loc.file):\(loc.line):\(loc.column): \(f.severity.rawValue)[\(f.rule)]: "
                 out += context.redact(f.message.text(context.language)) + "\n"
-                if let text = result.sourceLines[loc.line] {
+                if let text = result.sourceLine(loc.line) {
                     out += SourceSnippet.render(lineText: context.redact(text), column: loc.column) + "\n"
                 }
                 let law = f.lawTitle.text(context.language)

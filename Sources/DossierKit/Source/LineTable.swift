@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps byte offsets of a `SourceFile` to line/column positions and back to line text.
 ///
 /// Built once per file (one linear scan for `\n`), then each lookup is a binary search
@@ -22,8 +30,12 @@ public struct LineTable: Sendable {
         var starts: [Int] = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buf in
-            for i in buf.indices where buf[i] == 0x0A {
-                starts.append(i + 1)
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            while i < buf.count, let hit = memchr(base + i, 0x0A, buf.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                starts.append(at + 1)
+                i = at + 1
             }
         }
         lineStarts = starts
