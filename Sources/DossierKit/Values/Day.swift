@@ -33,6 +33,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
     }
 
     /// Parses `YYYY-MM-DD` from UTF-8 bytes.
+    @inline(__always)
     public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         guard let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2) else { return nil }
@@ -40,12 +41,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
     }
 
     /// A run of ASCII digits as a number, or `nil` if any byte is not a digit.
+    ///
+    /// Inlined: every caller passes a constant count, so the loop unrolls into a few compares
+    /// (dates and times are parsed for every field of every dossier, by validation and rules).
+    @inline(__always)
     static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var v = 0
-        for i in start..<(start + count) {
-            let c = b[i]
-            guard c >= 48 && c <= 57 else { return nil }
-            v = v * 10 + Int(c - 48)
+        for i in start..<(start &+ count) {
+            let d = Int(b[i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v &* 10 &+ d
         }
         return v
     }
