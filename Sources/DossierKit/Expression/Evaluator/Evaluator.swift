@@ -276,6 +276,20 @@ enum ThunkBuilder {
     private static func makeBinary(_ t: TypedExpr) -> (Made, Bool) {
         guard case .binary(let op, let lhs, let rhs) = t.kind else { preconditionFailure("makeBinary on another kind") }
         let l = build(lhs), r = build(rhs)
+        // `x == 'text'` (either side constant): compare against the constant without calling
+        // its closure or copying it, strings by their bytes.
+        if op == .equal || op == .notEqual, (l.constant == nil) != (r.constant == nil), let c = r.constant ?? l.constant {
+            let operand = r.constant != nil ? l.thunk : r.thunk
+            let negate = op == .notEqual
+            if case .string(let text) = c {
+                return (.bool({ (f) throws(EvaluationError) -> Bool in
+                    let v = try operand(f)
+                    if case .string(let s) = v { return Value.bytesEqual(s, text) != negate }
+                    return (v == c) != negate
+                }), false)
+            }
+            return (.bool({ (f) throws(EvaluationError) -> Bool in (try operand(f) == c) != negate }), false)
+        }
         return (binary(op, l.thunk, r.thunk, ExprSite(lhs), ExprSite(rhs), ExprSite(t)), l.constant != nil && r.constant != nil)
     }
 

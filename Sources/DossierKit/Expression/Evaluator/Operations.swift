@@ -75,7 +75,19 @@ enum ExprOperations {
     /// `a in b`: list membership or map key presence.
     static func contains(_ a: Value, _ b: Value, _ r: ExprSite, _ site: ExprSite) throws(EvaluationError) -> Bool {
         switch b {
-        case .list(let items): return items.contains(a)
+        case .list(let items):
+            // Elements are compared in place (no copy of each), strings by their bytes directly:
+            // `step.type in params.avStepTypes` runs for every step.
+            return items.withUnsafeBufferPointer { buffer in
+                if case .string(let s) = a {
+                    for i in buffer.indices {
+                        if case .string(let t) = buffer[i], Value.bytesEqual(s, t) { return true }
+                    }
+                    return false
+                }
+                for i in buffer.indices where buffer[i] == a { return true }
+                return false
+            }
         case .map(let entries):
             if case .string(let key) = a { return entries[key] != nil }
             return false
