@@ -162,6 +162,33 @@ enum DomainBuiltins {
                 return .record(ShapedRecord(shape: gapShape, values: [.int(Int(gap.seconds)), .time(gap.from), .time(gap.to)], pointer: ""))
             }),
         Builtin(
+            name: "byId", overloads: [(params: [.list(.T), .list(.string)], result: .list(.T))],
+            summary: "the records of a list whose `id` is one of the given ids, in the list's order",
+            doc: "Joins the ids a step lists to the dossier's records: `byId(dossier.recordings, step.recordings)` is `dossier.recordings.filter(r, r.id in step.recordings)` without evaluating an expression for every pair. Ids match by their bytes; a record without a string `id` is left out.",
+            examples: [("byId([], ['R1'])", "[]")],
+            pure: true,
+            binary: { (a, b, _) throws(EvaluationError) -> Value in
+                guard case .list(let records) = a, case .list(let ids) = b else { throw Builtin.noOverload("byId", [a, b]) }
+                var out: [Value] = []
+                out.reserveCapacity(min(records.count, ids.count))
+                for r in records {
+                    guard case .record(let record) = r else { continue }
+                    let id: Value
+                    if let j = record as? JSONRecord, let i = j.spec.index["id"] {
+                        id = j.field(at: i, named: "id")
+                    } else {
+                        id = record.field("id")
+                    }
+                    guard case .string(let s) = id else { continue }
+                    let listed = ids.contains { item in
+                        if case .string(let t) = item { return Value.bytesEqual(s, t) }
+                        return false
+                    }
+                    if listed { out.append(r) }
+                }
+                return .list(out)
+            }),
+        Builtin(
             name: "officer", overloads: [(params: [.string], result: .record(officerShape))],
             summary: "the registry entry of a certificate number, or null when it is not registered",
             doc: "Rules that call it declare `\"needs\": [\"officers\"]`; without a registry they are not run and the report says so once.",

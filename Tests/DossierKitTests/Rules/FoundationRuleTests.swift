@@ -141,6 +141,22 @@ import Testing
         #expect(got.description == example.want)
     }
 
+    /// `byId` keeps the records whose string `id` is listed, in the list's order, matching bytes.
+    @Test func byIdJoinsByIdBytes() throws {
+        let byId = try #require(DomainBuiltins.registry.builtin(named: "byId"))
+        let records: [Value] = [.record(MapRecord(["id": "R2"])), .record(MapRecord(["id": "R1"])), .record(MapRecord([:])),
+                                .record(MapRecord(["id": "e\u{301}"])), .record(MapRecord(["id": 7]))]
+        let kept = try byId.implementation([.list(records), .list(["R1", "R2", "R9", "\u{E9}", "7"])], EvaluationContext())
+        guard case .list(let items) = kept else { Issue.record("not a list: \(kept)"); return }
+        let ids = items.compactMap { item -> String? in
+            if case .record(let r) = item, case .string(let s) = r.field("id") { return s }
+            return nil
+        }
+        // Order of the records, not of the ids; no id, a number id and a canonically equal but
+        // differently spelled id are left out.
+        #expect(ids == ["R2", "R1"])
+    }
+
     @Test func everyDomainBuiltinHasAnExample() {
         for b in DomainBuiltins.all where b.name != "officer" { #expect(!b.examples.isEmpty, "\(b.name)") }
     }
