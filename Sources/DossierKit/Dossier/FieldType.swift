@@ -138,6 +138,8 @@ public final class ObjectSpec: Sendable {
     /// warns about them).
     public let open: Bool
     let index: [String: Int]
+    /// The position of the `id` field, if the object has one (`byId` joins records by it).
+    let idIndex: Int?
     /// Field names as UTF-8, for matching keys without decoding them.
     let nameBytes: [[UInt8]]
     /// FNV-1a hash of each name's bytes → field index (names of one object never collide here;
@@ -152,6 +154,7 @@ public final class ObjectSpec: Sendable {
         var index: [String: Int] = [:]
         for (i, f) in fields.enumerated() { index[f.name] = i }
         self.index = index
+        self.idIndex = index["id"]
         self.nameBytes = fields.map { Array($0.name.utf8) }
         var byHash: [UInt64: Int] = [:]
         for (i, name) in nameBytes.enumerated() {

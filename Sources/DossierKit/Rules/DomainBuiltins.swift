@@ -174,7 +174,7 @@ enum DomainBuiltins {
                 for r in records {
                     guard case .record(let record) = r else { continue }
                     let id: Value
-                    if let j = record as? JSONRecord, let i = j.spec.index["id"] {
+                    if let j = record as? JSONRecord, let i = j.spec.idIndex {
                         id = j.field(at: i, named: "id")
                     } else {
                         id = record.field("id")
