@@ -38,14 +38,7 @@ enum StandardBuiltins {
 
     /// Byte-wise substring search.
     private static func find(_ needle: String, in haystack: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        if n.isEmpty { return true }
-        guard n.count <= h.count else { return false }
-        outer: for start in 0...(h.count - n.count) {
-            for j in 0..<n.count where h[start + j] != n[j] { continue outer }
-            return true
-        }
-        return false
+        ByteSearch.firstIndex(of: needle, in: haystack) != nil
     }
 
     /// The plain-text rendering used by `string(x)` (no quotes around strings).
@@ -173,19 +166,17 @@ enum StandardBuiltins {
     ) { (a: Value, b: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .string(let s) = a, case .string(let sep) = b else { throw Builtin.noOverload("split", [a, b]) }
         guard !sep.isEmpty else { throw EvaluationError("split needs a non-empty separator") }
-        let h = Array(s.utf8), n = Array(sep.utf8)
         var parts: [Value] = []
-        var start = 0, i = 0
-        while i + n.count <= h.count {
-            if h[i..<(i + n.count)].elementsEqual(n) {
-                parts.append(.string(String(decoding: h[start..<i], as: UTF8.self)))
-                i += n.count
-                start = i
-            } else {
-                i += 1
+        ByteSearch.withBytes(s) { h in
+            ByteSearch.withBytes(sep) { n in
+                var start = 0
+                while let at = ByteSearch.firstIndex(of: n, in: h, from: start) {
+                    parts.append(.string(String(decoding: UnsafeRawBufferPointer(rebasing: h[start..<at]), as: UTF8.self)))
+                    start = at + n.count
+                }
+                parts.append(.string(String(decoding: UnsafeRawBufferPointer(rebasing: h[start...]), as: UTF8.self)))
             }
         }
-        parts.append(.string(String(decoding: h[start...], as: UTF8.self)))
         return .list(parts)
     }
 
