@@ -121,8 +121,7 @@ enum DomainBuiltins {
             pure: true,
             unary: { (a, _) throws(EvaluationError) -> Value in
                 guard case .string(let s) = a else { throw Builtin.noOverload("isSha256", [a]) }
-                let bytes = Array(s.utf8)
-                return .bool(bytes.count == 64 && bytes.allSatisfy { c in
+                return .bool(s.utf8.count == 64 && s.utf8.allSatisfy { c in
                     (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
                 })
             }),

@@ -127,6 +127,9 @@ enum StandardBuiltins {
         "trim", summary: "The string without leading and trailing white space (including the ideographic space U+3000).",
         examples: [("trim(\"  a b \\n\")", "\"a b\""), ("trim(\"\\u3000张三\\u3000\")", "\"张三\"")]
     ) { s in
+        // Most strings have nothing to trim: look at the two ends before copying anything.
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return s }
         let scalars = Array(s.unicodeScalars)
         guard let lo = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let hi = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

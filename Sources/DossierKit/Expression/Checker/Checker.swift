@@ -238,10 +238,25 @@ struct CheckPass {
         }
         let then = try check(tExpr)
         let otherwise = try check(fExpr)
+        // `has(x.items) ? x.items : []`: an empty list literal holds no element, so the result
+        // keeps the other branch's element type (`list(Recording)`, not `list(dyn)`), and fields
+        // of its elements stay checked and read by position.
+        if case .list = then.type, CheckPass.isEmptyListLiteral(fExpr) {
+            return node(.conditional(condition, then, otherwise), then.type, e)
+        }
+        if case .list = otherwise.type, CheckPass.isEmptyListLiteral(tExpr) {
+            return node(.conditional(condition, then, otherwise), otherwise.type, e)
+        }
         guard let type = ExprTypeRules.join(then.type, otherwise.type) else {
             throw error(e.range, "conditional branches have different types: \(then.type) and \(otherwise.type)")
         }
         return node(.conditional(condition, then, otherwise), type, e)
+    }
+
+    /// Whether `e` is written `[]`.
+    static func isEmptyListLiteral(_ e: Expr) -> Bool {
+        if case .list(let items) = e.kind { return items.isEmpty }
+        return false
     }
 
     /// `[a, b]`: the join of the element types, `dyn` when they differ.
