@@ -68,8 +68,10 @@ public struct CheckReport: Sendable {
     /// The exit code: 2 when any input or the pack could not be read, else 1 when a finding is at
     /// or above the threshold, else 0.
     public func exitCode(failOn threshold: Issue.Severity?) -> Int32 {
-        let s = summary
-        if s.inputErrors > 0 { return 2 }
+        // Only the input errors of `summary` matter here; counting them alone skips tallying
+        // every finding by rule.
+        let inputErrors = results.contains { !$0.errors.isEmpty } || runErrors.contains { $0.severity == .error }
+        if inputErrors { return 2 }
         guard let threshold else { return 0 }
         let failing = results.contains { $0.findings.contains { $0.severity >= threshold } }
         return failing ? 1 : 0

@@ -140,7 +140,27 @@ public enum FileIO {
                 }
             }
         }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return sortedByBytes(result)
+    }
+
+    /// `paths` sorted by their UTF-8 bytes (a proper prefix first), as
+    /// `sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }` orders them.
+    ///
+    /// Each path's bytes are copied out once and compared with `memcmp`: the generic comparison
+    /// walked both strings' UTF-8 views a byte at a time for every one of the n log n comparisons,
+    /// which cost more than listing the folder (paths in a batch share a long prefix).
+    static func sortedByBytes(_ paths: [String]) -> [String] {
+        var keyed = paths.map { (bytes: Array($0.utf8), path: $0) }
+        keyed.sort { a, b in
+            a.bytes.withUnsafeBufferPointer { x in
+                b.bytes.withUnsafeBufferPointer { y in
+                    let common = min(x.count, y.count)
+                    let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                    return order != 0 ? order < 0 : x.count < y.count
+                }
+            }
+        }
+        return keyed.map(\.path)
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }

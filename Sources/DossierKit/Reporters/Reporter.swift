@@ -31,6 +31,15 @@ public protocol Reporter: Sendable {
     static var summary: String { get }
     /// The whole output.
     func render(_ report: CheckReport, _ context: ReportContext) -> String
+    /// The whole output as UTF-8, for writing to a file or standard output.
+    func renderUTF8(_ report: CheckReport, _ context: ReportContext) -> [UInt8]
+}
+
+extension Reporter {
+    /// The UTF-8 of `render`; a reporter that produces bytes directly overrides this.
+    public func renderUTF8(_ report: CheckReport, _ context: ReportContext) -> [UInt8] {
+        Array(render(report, context).utf8)
+    }
 }
 
 /// The tool's identity, as written into reports.

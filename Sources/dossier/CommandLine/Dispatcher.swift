@@ -16,6 +16,12 @@ final class Console {
         if out.count > 1 << 20 { flushOut() }
     }
 
+    /// Prints text that is already UTF-8.
+    func print(bytes: [UInt8]) {
+        out += bytes
+        if out.count > 1 << 20 { flushOut() }
+    }
+
     func error(_ s: String) { err += Array(s.utf8) }
 
     func flush() {
@@ -116,11 +122,17 @@ enum Dispatcher {
     /// Writes `text` atomically to `path`, or to standard output without one; `false` (after
     /// saying why) when the file could not be written.
     static func emit(_ text: String, to path: String?, console: Console) -> Bool {
+        emit(Array(text.utf8), to: path, console: console)
+    }
+
+    /// Writes UTF-8 `bytes` atomically to `path`, or to standard output without one; `false`
+    /// (after saying why) when the file could not be written.
+    static func emit(_ bytes: [UInt8], to path: String?, console: Console) -> Bool {
         guard let path else {
-            console.print(text)
+            console.print(bytes: bytes)
             return true
         }
-        if case .failure(let f) = FileIO.writeAtomically(text, to: path) {
+        if case .failure(let f) = FileIO.writeAtomically(bytes, to: path) {
             console.error("error: \(f.path): \(f.message)\n")
             return false
         }

@@ -44,8 +44,8 @@ enum CheckCommand: Command {
                                      officersPath: arguments.value("officers"), options: options)
         let context = ReportContext(language: Dispatcher.language(arguments),
                                     maskPersonalData: !arguments.has("show-personal-data"))
-        let text = reporter.render(report, context)
-        guard Dispatcher.emit(text, to: arguments.value("output"), console: console) else { return 2 }
+        let bytes = reporter.renderUTF8(report, context)
+        guard Dispatcher.emit(bytes, to: arguments.value("output"), console: console) else { return 2 }
         return report.exitCode(failOn: failOn)
     }
 }
