@@ -83,6 +83,19 @@ enum Binary {
         #expect((report["tool"] as? [String: Any])?["name"] as? String == "dossier")
     }
 
+    /// `--rules` checks a subset of the pack; an id the pack lacks is a usage error.
+    @Test func rulesOptionChecksOnlyThoseRules() throws {
+        let run = try Binary.run(["check", "Samples/", "--format", "json", "--rules", "PUB-01, REC-02"])
+        #expect(run.status == 1, "stderr: \(run.stderr)")
+        let report = try Binary.json(run.stdout)
+        let dossiers = try #require(report["dossiers"] as? [[String: Any]])
+        let rules = Set(dossiers.flatMap { ($0["findings"] as? [[String: Any]] ?? []).map { $0["rule"] as! String } })
+        #expect(rules == ["PUB-01", "REC-02"])
+        let unknown = try Binary.run(["check", "Samples/", "--rules", "PUB-01,PUB-99"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("the pack has no rule PUB-99"))
+    }
+
     @Test func aCleanDossierExitsZero() throws {
         let run = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "Samples/officers.json"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

@@ -1,11 +1,12 @@
 import DossierKit
+import Foundation
 
 /// `dossier check`: checks dossiers against a rule pack.
 enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
         summary: "check dossiers against the rule pack and report the findings",
-        usage: "check [PATH…|-] [--pack DIR] [--officers FILE] [--format \(Reporters.ids.joined(separator: "|"))] [--output FILE] [--lang zh|en] [--fail-on error|warning|never] [--jobs N] [--strict]",
+        usage: "check [PATH…|-] [--pack DIR] [--officers FILE] [--format \(Reporters.ids.joined(separator: "|"))] [--output FILE] [--lang zh|en] [--fail-on error|warning|never] [--jobs N] [--rules ID,…] [--strict]",
         options: [
             OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives)"),
             OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)"),
@@ -14,6 +15,7 @@ enum CheckCommand: Command {
             OptionSpec(name: "lang", value: "LANG", help: "language of messages (default from LANG)", choices: ["zh", "en"]),
             OptionSpec(name: "fail-on", value: "LEVEL", help: "exit 1 when a finding is at or above LEVEL (default error)", choices: ["error", "warning", "never"]),
             OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
+            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)"),
             OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files larger than BYTES (default 67108864)"),
             OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know"),
             OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers in the report"),
@@ -39,7 +41,17 @@ enum CheckCommand: Command {
         default: .error
         }
         let reporter = Reporters.named(arguments.value("format") ?? "text")!
-        guard let pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
+        guard var pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
+        if let list = arguments.value("rules") {
+            let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: "check") }
+            switch pack.restricted(to: ids) {
+            case .success(let restricted): pack = restricted
+            case .failure(let unknown):
+                throw UsageError(message: "the pack has no rule \(unknown.ids.joined(separator: ", ")); 'dossier rules list' shows its rules",
+                                 command: "check")
+            }
+        }
         let report = CheckRunner.run(paths: arguments.positionals, pack: pack,
                                      officersPath: arguments.value("officers"), options: options)
         let context = ReportContext(language: Dispatcher.language(arguments),
