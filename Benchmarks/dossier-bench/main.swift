@@ -4,13 +4,15 @@ import Foundation
 
 // Benchmark of the reader and the full check on a realistic batch.
 //
-//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--rules ID,ID…] [--check-only]
+//     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--rules ID,ID…] [--check-only] [--per-rule]
 //                                       [--write-jsonl FILE] [--write-folder DIR]
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
 // the listed rules of the pack, with the definitions they read: `--rules foundation` is the
 // eight rules of the foundation issue (PUB-01, PUB-03, REC-01, REC-02, CERT-01, CERT-02, REV-01,
-// PROC-07) as the default pack ships them.
+// PROC-07) as the default pack ships them. `--per-rule` then times each rule alone on one core
+// (the pack restricted to it, with the definitions it reads) against the pack with no rule, and
+// prints the microseconds per dossier each adds.
 //
 // The batch is generated from the sample dossiers (Samples/dossiers), each copy with a new case
 // number, so its shape, size and Chinese text are those of real files. Figures are medians of R
@@ -24,6 +26,7 @@ var writeFolder: String?
 var packOption: String?
 var checkOnly = false
 var ruleOption: String?
+var perRule = false
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -34,6 +37,7 @@ while let a = args.next() {
     case "--pack": packOption = args.next()
     case "--check-only": checkOnly = true
     case "--rules": ruleOption = args.next()
+    case "--per-rule": perRule = true
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -158,3 +162,23 @@ print(line("full check (parse, validate, \(pack.rules.count) rules), 1 core", ch
 print(line("full check (parse, validate, \(pack.rules.count) rules), \(cores) cores", check))
 print("findings: \(findings)")
 print("peak RSS: \(peakRSS())")
+
+if perRule {
+    // Each rule alone against no rule at all, one core: what a rule (and the definitions only it
+    // reads) adds to every dossier.
+    func microseconds(_ subset: RulePack) -> Double {
+        let seconds = median { _ = CheckRunner.check(files: files, pack: subset, registry: registry, options: CheckOptions(jobs: 1)) }
+        return seconds / Double(dossiers) * 1e6
+    }
+    guard case .success(let empty) = pack.restricted(to: []) else { exit(2) }
+    let base = microseconds(empty)
+    print(String(format: "per rule, 1 core: parse, validate and locate with no rule: %.1f µs per dossier", base))
+    var costs: [(id: String, us: Double)] = []
+    for rule in pack.rules {
+        guard case .success(let single) = pack.restricted(to: [rule.meta.id]) else { exit(2) }
+        costs.append((rule.meta.id, microseconds(single) - base))
+    }
+    for c in costs.sorted(by: { $0.us > $1.us }) {
+        print("  " + c.id.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%6.1f µs", c.us))
+    }
+}
