@@ -188,6 +188,29 @@ enum DomainBuiltins {
                 return .list(out)
             }),
         Builtin(
+            name: "outOfOrder", overloads: [(params: [.list(.list(.date))], result: .bool)],
+            summary: "whether a date of some group is earlier than a date of an earlier group",
+            doc: "The groups are the stages of a procedure in their legal order, each with the dates it has (none, one or several): `outOfOrder([[filedOn], stepDays, [decisionDate]])`. Dates within a group are not compared with each other, and the same day in two groups is in order. It compares each group with the latest date before it, so a long chain costs one pass.",
+            examples: [("outOfOrder([[date('2022-03-01')], [date('2022-03-05'), date('2022-03-02')], [date('2022-03-05')]])", "false"),
+                       ("outOfOrder([[date('2022-03-01')], [], [date('2022-02-28')]])", "true")],
+            pure: true,
+            unary: { (a, _) throws(EvaluationError) -> Value in
+                guard case .list(let groups) = a else { throw Builtin.noOverload("outOfOrder", [a]) }
+                var latest: Day?  // the latest date of the groups before this one
+                for g in groups {
+                    guard case .list(let items) = g else { throw Builtin.noOverload("outOfOrder", [a]) }
+                    var earliest: Day?, last: Day?
+                    for item in items {
+                        guard case .date(let d) = item else { continue }
+                        earliest = min(earliest ?? d, d)
+                        last = max(last ?? d, d)
+                    }
+                    if let latest, let earliest, earliest < latest { return .bool(true) }
+                    if let last { latest = max(latest ?? last, last) }
+                }
+                return .bool(false)
+            }),
+        Builtin(
             name: "officer", overloads: [(params: [.string], result: .record(officerShape))],
             summary: "the registry entry of a certificate number, or null when it is not registered",
             doc: "Rules that call it declare `\"needs\": [\"officers\"]`; without a registry they are not run and the report says so once.",
