@@ -201,17 +201,6 @@ func d(_ text: String) -> Day { Day(text)! }
         #expect(throws: CalendarError.self) { try cal.addingWorkingDays(-1, to: d("2027-01-02")) }
     }
 
-    /// A deterministic generator, so a failing case can be reproduced.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func countingBackTheDeadlineGivesN() throws {
         var rng = SplitMix64(state: 20_240_101)

@@ -84,19 +84,8 @@ import Testing
 
     // MARK: Generated values
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    /// The deterministic generator of the test support, so failures reproduce.
+    typealias Generator = SplitMix64
 
     /// Pieces strings are made of: every byte class the escaper distinguishes, characters led by
     /// E2 beside U+2028/U+2029, and runs long enough to cross eight-byte words.
