@@ -47,18 +47,22 @@ public enum FileIO {
     }
 
     static func readAll(_ fd: Int32, path: String, sizeHint: Int, limit: Int) -> Result<[UInt8], Failure> {
-        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 4096) + 1)
+        // Read into raw memory (no zero-filling of a buffer the read overwrites anyway), growing
+        // by doubling when the hint was short; one copy makes the array.
+        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(sizeHint, 4096) + 1, alignment: 1)
+        defer { storage.deallocate() }
         var count = 0
         while true {
-            if count == bytes.count {
+            if count == storage.count {
                 if count > limit {
                     return .failure(Failure(path: path, message: "input is over the limit of \(limit) bytes"))
                 }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 1)
+                bigger.copyMemory(from: UnsafeRawBufferPointer(storage))
+                storage.deallocate()
+                storage = bigger
             }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                sysRead(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
+            let n = sysRead(fd, storage.baseAddress! + count, storage.count - count)
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(path: path, message: "cannot read: \(errnoText())"))
@@ -69,8 +73,7 @@ public enum FileIO {
         if count > limit {
             return .failure(Failure(path: path, message: "file is \(count) bytes; the limit is \(limit)"))
         }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
+        return .success(Array(UnsafeRawBufferPointer(rebasing: storage[0..<count])))
     }
 
     /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).

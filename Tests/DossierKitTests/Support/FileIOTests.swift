@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    /// Reading grows its buffer when the size hint is short (standard input) and keeps every byte;
+    /// the limit still applies.
+    @Test func readingGrowsPastTheHintAndKeepsTheLimit() throws {
+        let path = NSTemporaryDirectory() + "fileio-read-\(getpid()).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        #expect(FileIO.readAll(fd, path: path, sizeHint: 0, limit: .max) == .success(bytes))
+        #expect(lseek(fd, 0, SEEK_SET) == 0)
+        guard case .failure(let failure) = FileIO.readAll(fd, path: path, sizeHint: 0, limit: 10_000) else {
+            Issue.record("read past the limit")
+            return
+        }
+        #expect(failure.message.contains("limit of 10000 bytes"))
+    }
+
     @Test func filesUnderAFolderComeInByteOrder() throws {
         let folder = NSTemporaryDirectory() + "fileio-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: folder) }
