@@ -93,8 +93,8 @@ public final class RulePack: Sendable {
         environment.worker(registry: registry)
     }
 
-    /// The same pack with only the rules whose ids are in `ids` (parameters, tables and
-    /// definitions unchanged), or the ids that name no rule.
+    /// The same pack with only the rules whose ids are in `ids` (parameters and tables unchanged;
+    /// definitions none of them reads are no longer evaluated), or the ids that name no rule.
     public func restricted(to ids: Set<String>) -> Result<RulePack, UnknownRules> {
         let unknown = ids.subtracting(rules.map(\.meta.id))
         guard unknown.isEmpty else { return .failure(UnknownRules(ids: unknown.sorted())) }
