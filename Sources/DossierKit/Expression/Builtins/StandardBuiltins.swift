@@ -10,7 +10,7 @@ enum StandardBuiltins {
         size, contains, startsWith, endsWith, isDigits, lower, upper, trim, substring, split, join,
         string, int, number, abs, min, max, sum,
         date, time, days, addDays, dayOf, seconds, year, month, weekday,
-        keys, values, first, last, sort, distinct, coalesce,
+        keys, values, first, last, sort, distinct, flatten, coalesce,
     ]
 
     // MARK: Helpers
@@ -462,6 +462,25 @@ enum StandardBuiltins {
         guard case .list(let l) = v else { throw Builtin.noOverload("distinct", [v]) }
         var seen = Set<Value>()
         return .list(l.filter { seen.insert($0).inserted })
+    }
+
+    static let flatten = Builtin(
+        name: "flatten", overloads: [([.list(.list(.T))], .list(.T))],
+        summary: "The elements of a list of lists, in order, as one list.",
+        doc: "A null element counts as an empty list, so `flatten(xs.map(x, x.items))` works when some `items` are absent.",
+        examples: [("flatten([[1, 2], [], [3]])", "[1, 2, 3]"), ("flatten([[\"a\"], null])", "[\"a\"]"), ("flatten([])", "[]")],
+        pure: true
+    ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
+        guard case .list(let outer) = v else { throw Builtin.noOverload("flatten", [v]) }
+        var out: [Value] = []
+        for inner in outer {
+            switch inner {
+            case .list(let items): out.append(contentsOf: items)
+            case .null: continue
+            default: throw EvaluationError("flatten needs a list of lists, found \(inner.typeName)")
+            }
+        }
+        return .list(out)
     }
 
     static let coalesce = Builtin(
