@@ -21,6 +21,9 @@ public struct CheckOptions: Sendable {
 enum InputUnit: Sendable {
     case file(String)
     case record(SourceFile)
+    /// One line of a JSON Lines input: its bytes are copied out of the shared buffer only when
+    /// the line is checked, so a batch holds the file once, not the file and a copy of every line.
+    case line(path: String, bytes: [UInt8], range: Range<Int>, line: Int)
     case failed(InputError)
 }
 
@@ -106,7 +109,7 @@ public enum CheckRunner {
             }
         }
         return JSONLines.records(in: bytes).map { record in
-            .record(SourceFile(path: path, bytes: Array(bytes[record.range]), firstLine: record.line))
+            .line(path: path, bytes: bytes, range: record.range, line: record.line)
         }
     }
 
@@ -140,6 +143,8 @@ public enum CheckRunner {
             return DossierResult(file: error.location.file, errors: [error])
         case .record(let f):
             file = f
+        case .line(let path, let bytes, let range, let line):
+            file = SourceFile(path: path, bytes: Array(bytes[range]), firstLine: line)
         case .file(let path):
             switch FileIO.read(path, limit: options.limits.maxBytes) {
             case .success(let bytes): file = SourceFile(path: path, bytes: bytes)

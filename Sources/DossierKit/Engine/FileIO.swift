@@ -47,33 +47,45 @@ public enum FileIO {
     }
 
     static func readAll(_ fd: Int32, path: String, sizeHint: Int, limit: Int) -> Result<[UInt8], Failure> {
-        // Read into raw memory (no zero-filling of a buffer the read overwrites anyway), growing
-        // by doubling when the hint was short; one copy makes the array.
-        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(sizeHint, 4096) + 1, alignment: 1)
-        defer { storage.deallocate() }
-        var count = 0
+        // Read straight into the array's uninitialized storage: a file of known size is one chunk,
+        // never zero-filled and never copied (a 100 MB JSON Lines file is held once, not twice).
+        // When the hint was short (standard input), chunks double and are appended.
+        var result: [UInt8] = []
+        var chunkSize = max(sizeHint, 4096) + 1
         while true {
-            if count == storage.count {
-                if count > limit {
-                    return .failure(Failure(path: path, message: "input is over the limit of \(limit) bytes"))
+            var atEnd = false
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+                var count = 0
+                while count < buffer.count {
+                    let n = sysRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if n == 0 {
+                        atEnd = true
+                        break
+                    }
+                    count += n
                 }
-                let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 1)
-                bigger.copyMemory(from: UnsafeRawBufferPointer(storage))
-                storage.deallocate()
-                storage = bigger
+                initialized = count
             }
-            let n = sysRead(fd, storage.baseAddress! + count, storage.count - count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(path: path, message: "cannot read: \(errnoText())"))
+            if failure != 0 {
+                return .failure(Failure(path: path, message: "cannot read: \(String(cString: strerror(failure)).lowercased())"))
             }
-            if n == 0 { break }
-            count += n
+            if result.isEmpty { result = chunk } else { result += chunk }
+            if atEnd { break }
+            if result.count > limit {
+                return .failure(Failure(path: path, message: "input is over the limit of \(limit) bytes"))
+            }
+            chunkSize = result.count
         }
-        if count > limit {
-            return .failure(Failure(path: path, message: "file is \(count) bytes; the limit is \(limit)"))
+        if result.count > limit {
+            return .failure(Failure(path: path, message: "file is \(result.count) bytes; the limit is \(limit)"))
         }
-        return .success(Array(UnsafeRawBufferPointer(rebasing: storage[0..<count])))
+        return .success(result)
     }
 
     /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
