@@ -841,12 +841,13 @@ struct JSONTapeParser {
 
     static func scalarName(_ v: UInt32) -> String { "U+" + hex4String(v) }
 
-    /// The key as a JSON string literal for messages (controls escaped, long keys cut).
-    static func quoted(_ key: String) -> String {
+    /// A double-quoted literal with escapes (controls as `\u00XX`), cut with `…` after `limit`
+    /// scalars: keys in messages, and `Value.description` with no limit.
+    static func quoted(_ key: String, limit: Int = 60) -> String {
         var out = "\""
         var shown = 0
         for scalar in key.unicodeScalars {
-            if shown == 60 {
+            if shown == limit {
                 out += "…"
                 break
             }

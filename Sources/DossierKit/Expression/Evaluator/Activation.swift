@@ -19,13 +19,6 @@ public struct Activation: Sendable {
         self.values = slots
     }
 
-    /// Sets every variable to null, keeping the storage (for reuse between records).
-    public mutating func resetToNull() {
-        values.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices { buffer[i] = .null }
-        }
-    }
-
     /// Reuse between records in one pass: `copies` slots take values of `source` (pairs of
     /// source index and slot), every other slot becomes null.
     mutating func reset(copying copies: [(index: Int, slot: Int)], from source: [Value]) {
