@@ -36,7 +36,8 @@ struct Locator {
 /// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
-                      limits: JSONLimits, worker: EvaluationWorker? = nil) -> DossierResult
+                      limits: JSONLimits, worker: EvaluationWorker? = nil, language: Language? = nil,
+                      timeline: Bool = false) -> DossierResult
     {
         var locator = Locator(file)
         var result = DossierResult(file: file.path, firstLine: file.firstLine)
@@ -61,7 +62,13 @@ enum DossierEvaluator {
         }
         guard result.errors.isEmpty else { return result }
 
-        let evaluation = pack.evaluate(root, registry: registry, worker: worker, cache: cache)
+        result.evaluated = true
+        result.facts = CaseFacts.read(root, format: pack.format, timeline: timeline, language: language ?? .en)
+        if let party = root["party"], party["kind"]?.string == "individual" { result.individualName = party["name"]?.string }
+        if let items = root["evaluation"] { result.humanItems = humanItems(items, pack: pack, locator: &locator, errors: &result.errors) }
+
+        let evaluation = pack.evaluate(root, registry: registry, worker: worker, cache: cache, language: language,
+                                       collectDeadlines: timeline)
         for problem in evaluation.problems {
             result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
         }
@@ -79,6 +86,44 @@ enum DossierEvaluator {
         }
         findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
         result.findings = findings
+        result.applied = evaluation.applied.map { a in
+            RuleApplication(rule: a.rule.id, items: a.items, findings: evaluation.findings.reduce(0) { $0 + ($1.rule.id == a.rule.id ? 1 : 0) })
+        }
+        result.deadlines = evaluation.deadlines.map { d in
+            (d.rule, d.day, locator.location(d.offset, pointer: d.pointer), d.missed)
+        }
         return result
+    }
+
+    /// The items of `evaluation`, each naming a rule of the pack or a manual item of its sheet;
+    /// an unknown name, or points above a manual item's maximum, is a located error.
+    static func humanItems(_ evaluation: JSONValue, pack: RulePack, locator: inout Locator, errors: inout [InputError]) -> [HumanItem] {
+        let evaluator = evaluation["evaluator"]?.string ?? ""
+        let date = evaluation["date"]?.string ?? ""
+        var out: [HumanItem] = []
+        for item in evaluation["items"]?.elements.map({ $0 }) ?? [] {
+            guard let ruleValue = item["rule"], let id = ruleValue.string, let pointsValue = item["points"] else { continue }
+            let points = pointsValue.numberText.flatMap(ExactDecimal.init)?.centi ?? 0
+            if points < 0 {
+                errors.append(locator.error(offset: pointsValue.byteRange.lowerBound, pointer: pointsValue.pointer,
+                                            "an evaluation item deducts points: expected 0 or more, found \(formatCenti(points))"))
+                continue
+            }
+            if let manual = pack.scoring.manualItem(id) {
+                if points > manual.maxCenti {
+                    errors.append(locator.error(offset: pointsValue.byteRange.lowerBound, pointer: pointsValue.pointer,
+                                                "manual item \(id) deducts at most \(formatCenti(manual.maxCenti)) points, found \(formatCenti(points))"))
+                    continue
+                }
+            } else if pack.rule(id) == nil {
+                let known = pack.rules.map(\.meta.id) + pack.scoring.manualItems.map(\.id)
+                errors.append(locator.error(offset: ruleValue.byteRange.lowerBound, pointer: ruleValue.pointer,
+                                            "evaluation item names unknown rule or manual item '\(id)'\(NearMiss.hint(for: id, among: known))"))
+                continue
+            }
+            out.append(HumanItem(rule: id, pointsCenti: points, note: item["note"]?.string, evaluator: evaluator, date: date,
+                                 location: locator.location(ruleValue.byteRange.lowerBound, pointer: item.pointer)))
+        }
+        return out
     }
 }

@@ -125,6 +125,19 @@ public struct DossierResult: Sendable {
     /// Whether the dossier was checked (it may still have findings).
     public var checked: Bool { errors.isEmpty }
 
+    /// Whether the pack was evaluated on it (it passed validation; rules may still have failed).
+    public var evaluated = false
+    /// What the case is; `nil` when it did not pass validation.
+    public var facts: CaseFacts?
+    /// The rules that applied, in pack order, with the items they judged and their findings.
+    public var applied: [RuleApplication] = []
+    /// Items a human evaluator added (`evaluation.items`) that name a known rule or manual item.
+    public var humanItems: [HumanItem] = []
+    /// Deadlines the rules computed, when the run asked for a timeline.
+    public var deadlines: [(rule: String, day: Day, location: Location, missed: Bool)] = []
+    /// The name of an individual party, which reports mask.
+    public var individualName: String?
+
     public init(file: String, firstLine: Int = 1, id: String? = nil, findings: [Finding] = [], errors: [InputError] = [],
                 warnings: [InputError] = [], sourceLines: [Int: String] = [:]) {
         self.file = file
@@ -135,4 +148,15 @@ public struct DossierResult: Sendable {
         self.warnings = warnings
         self.sourceLineBytes = sourceLines.mapValues { Array($0.utf8) }
     }
+}
+
+/// A deduction a human evaluator added to a dossier (`evaluation.items[]`).
+public struct HumanItem: Sendable, Hashable {
+    /// The catalogue id or manual item id it names.
+    public var rule: String
+    public var pointsCenti: Int
+    public var note: String?
+    public var evaluator: String
+    public var date: String
+    public var location: Location
 }

@@ -374,7 +374,7 @@ public enum PersonalData {
 
 extension String {
     /// The name without surrounding ASCII or ideographic spaces.
-    fileprivate var trimmedName: String {
+    var trimmedName: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

@@ -1,43 +1,27 @@
-/// The JSON report, a documented contract (`Docs/Reports.md`): sorted keys, one object per input.
+/// The JSON report, a documented contract (`Docs/Reports.md`): pretty-printed, keys sorted, the
+/// same bytes for the same inputs and pack.
 ///
-/// `{tool, pack, dossiers: [{file, line, id, status, findings: [...]}], errors: [...], summary}`.
-/// Every input appears in `dossiers` (status `checked` or `invalid`); what kept an input from being
-/// checked is in `errors`.
-///
-/// The document is described once, in `write(_:_:into:)`, over a `JSONSink`: `document` builds it
-/// as a `JSONOutput` value, `render` and `renderUTF8` write its bytes straight away (a report of
-/// 2,000 dossiers would otherwise build, sort and free about 40,000 small values).
+/// `{dossiers: [...], errors: [...], options, pack, summary, tool}`. The keys sort so that
+/// `dossiers` comes first: each dossier is written as it arrives; the input errors, which follow,
+/// are spooled (memory, then a temporary file) until the end; the rest is known at the end. So
+/// the report streams with sorted keys, and a million dossiers never sit in memory.
 public struct JSONReporter: Reporter {
     public static let id = "json"
-    public static let summary = "one JSON document with every dossier, finding and error"
+    public static let summary = "one JSON document with every dossier, finding, score and error"
 
     public init() {}
 
-    public func render(_ report: CheckReport, _ context: ReportContext) -> String {
-        String(decoding: renderUTF8(report, context), as: UTF8.self)
+    public func writer(to output: ReportOutput, options: ReporterOptions) -> any ReportWriter {
+        Writer(output: output)
     }
 
-    /// The pretty-printed report as UTF-8, the same bytes as `document(…).rendered(pretty: true)`.
-    public func renderUTF8(_ report: CheckReport, _ context: ReportContext) -> [UInt8] {
-        // A dossier takes about 200 bytes and a finding about 600 in a typical batch; the writer
-        // grows past a wrong guess.
-        let findings = report.results.reduce(0) { $0 + $1.findings.count }
-        var writer = JSONByteWriter(pretty: true, capacity: 4096 + 256 * report.results.count + 768 * findings)
-        write(report, context, into: &writer)
-        writer.append(UInt8(ascii: "\n"))
-        return writer.finish()
-    }
-
-    /// The report as a JSON value.
-    public func document(_ report: CheckReport, _ context: ReportContext) -> JSONOutput {
-        var builder = JSONTreeBuilder()
-        write(report, context, into: &builder)
-        return builder.result
-    }
-
-    /// Keys of the report object.
     enum ReportKey: String, JSONObjectKey {
-        case tool, pack, dossiers, errors, summary
+        case options, pack, summary, tool
+        static let writingOrder = inByteOrder()
+    }
+
+    enum OptionsKey: String, JSONObjectKey {
+        case command, language, maskPersonalData
         static let writingOrder = inByteOrder()
     }
 
@@ -51,82 +35,217 @@ public struct JSONReporter: Reporter {
         static let writingOrder = inByteOrder()
     }
 
-    /// Keys of one entry of `dossiers`.
     enum DossierKey: String, JSONObjectKey {
-        case file, line, id, status, findings
+        case file, line, id, status, findings, score, rules, stage
+        case agency, category, procedure, matter, partyKind, officers, reviewers
+        case filedOn, acceptedOn, decidedOn, decisionKind, penalties, fines
+        static let writingOrder = inByteOrder()
+    }
+
+    enum AgencyKey: String, JSONObjectKey {
+        case code, name, region
+        static let writingOrder = inByteOrder()
+    }
+
+    enum MatterKey: String, JSONObjectKey {
+        case code, name
+        static let writingOrder = inByteOrder()
+    }
+
+    enum RuleKey: String, JSONObjectKey {
+        case rule, items, findings
         static let writingOrder = inByteOrder()
     }
 
     enum FindingKey: String, JSONObjectKey {
-        case rule, severity, category, points, veto, message, basis, pointer, line, column, lawVersion
+        case rule, origin, title, severity, category, points, veto, message, basis, pointer, line, column, lawVersion
+        case fingerprint, evaluator, evaluatedOn
         static let writingOrder = inByteOrder()
     }
 
-    /// Keys of one entry of `errors`.
+    enum ScoreKey: String, JSONObjectKey {
+        case score, grade, vetoed, vetoes, capReason, rawScore, categories
+        static let writingOrder = inByteOrder()
+    }
+
+    enum CategoryKey: String, JSONObjectKey {
+        case id, max, deducted, score
+        static let writingOrder = inByteOrder()
+    }
+
     enum ErrorKey: String, JSONObjectKey {
         case file, line, column, pointer, severity, message
         static let writingOrder = inByteOrder()
     }
 
     enum SummaryKey: String, JSONObjectKey {
-        case inputs, checked, invalid, withFindings, findings, errors, warnings, vetoes, byRule
+        case inputs, checked, invalid, clean, withFindings, findings, errors, warnings, vetoes, byRule
+        case vetoedDossiers, humanItems, scored, meanScore, medianScore, grades, topDeductions, rulesApplied
         static let writingOrder = inByteOrder()
     }
 
-    /// Writes the whole report into `sink`.
-    func write<S: JSONSink & ~Copyable>(_ report: CheckReport, _ context: ReportContext, into sink: inout S) {
-        let lang = context.language
-        sink.object(ReportKey.self) { sink, key in
-            switch key {
-            case .tool:
-                sink.object(ToolKey.self) { sink, key in
-                    switch key {
-                    case .name: sink.string(context.toolName)
-                    case .version: sink.string(context.toolVersion)
+    enum DeductionKey: String, JSONObjectKey {
+        case rule, count, points
+        static let writingOrder = inByteOrder()
+    }
+
+    final class Writer: ReportWriter {
+        let output: ReportOutput
+        var header: ReportHeader?
+        var dossiers = 0
+        let errors = Spool()
+        var errorCount = 0
+
+        init(output: ReportOutput) { self.output = output }
+
+        func begin(_ header: ReportHeader) throws(ReportOutputError) {
+            self.header = header
+            try output.write("{\n  \"dossiers\": [")
+            for e in header.runErrors { try spool(e) }
+        }
+
+        func dossier(_ d: DossierReport) throws(ReportOutputError) {
+            var w = JSONByteWriter(pretty: true, capacity: 2048 + 1024 * d.findings.count, depth: 2)
+            w.append(dossiers == 0 ? "\n    " : ",\n    ")
+            JSONReporter.dossier(d, into: &w)
+            dossiers += 1
+            try output.write(w.finish())
+            for e in d.errors { try spool(e) }
+            for e in d.warnings { try spool(e) }
+        }
+
+        func spool(_ e: ReportIssue) throws(ReportOutputError) {
+            var w = JSONByteWriter(pretty: true, capacity: 512, depth: 2)
+            w.append(errorCount == 0 ? "\n    " : ",\n    ")
+            JSONReporter.error(e, into: &w)
+            errorCount += 1
+            try errors.write(w.finish())
+        }
+
+        func end(_ summary: BatchSummary) throws(ReportOutputError) {
+            guard let header else { return }
+            try output.write(dossiers == 0 ? "]" : "\n  ]")
+            try output.write(",\n  \"errors\": [")
+            try errors.copy(to: output)
+            try output.write(errorCount == 0 ? "]" : "\n  ]")
+            var w = JSONByteWriter(pretty: true, capacity: 8192, depth: 1)
+            for key in ReportKey.writingOrder {
+                w.append(",\n  \"")
+                w.appendUTF8(key.rawValue)
+                w.append("\": ")
+                switch key {
+                case .options:
+                    w.object(OptionsKey.self) { w, k in
+                        switch k {
+                        case .command: w.string(header.command)
+                        case .language: w.string(header.language.rawValue)
+                        case .maskPersonalData: w.bool(header.maskPersonalData)
+                        }
                     }
-                }
-            case .pack:
-                sink.object(PackKey.self) { sink, key in
-                    switch key {
-                    case .id: sink.string(report.pack.id)
-                    case .version: sink.string(report.pack.version)
-                    case .sha256: sink.string(report.pack.sha256)
+                case .pack:
+                    w.object(PackKey.self) { w, k in
+                        switch k {
+                        case .id: w.string(header.pack.id)
+                        case .version: w.string(header.pack.version)
+                        case .sha256: w.string(header.pack.sha256)
+                        }
                     }
-                }
-            case .dossiers:
-                sink.array(report.results) { sink, r in
-                    sink.object(DossierKey.self) { sink, key in
-                        switch key {
-                        case .file: sink.string(r.file)
-                        case .line: sink.int(r.firstLine)
-                        case .id: sink.optional(r.id)
-                        case .status: sink.string(r.checked ? "checked" : "invalid")
-                        case .findings:
-                            sink.array(r.findings) { sink, f in finding(f, lang, context, into: &sink) }
+                case .summary: JSONReporter.summary(summary, into: &w)
+                case .tool:
+                    w.object(ToolKey.self) { w, k in
+                        switch k {
+                        case .name: w.string(header.toolName)
+                        case .version: w.string(header.toolVersion)
                         }
                     }
                 }
-            case .errors:
-                // Run-wide errors first, then each dossier's errors and warnings in input order.
-                var errors = report.runErrors
-                for r in report.results where !r.errors.isEmpty || !r.warnings.isEmpty {
-                    errors += r.errors
-                    errors += r.warnings
+            }
+            w.append("\n}\n")
+            try output.write(w.finish())
+            try output.flush()
+        }
+    }
+
+    static func day(_ d: Day?, into w: inout JSONByteWriter) {
+        if let d { w.string(d.description) } else { w.null() }
+    }
+
+    /// One entry of `dossiers`.
+    static func dossier(_ d: DossierReport, into w: inout JSONByteWriter) {
+        let f = d.facts
+        w.object(DossierKey.self) { w, key in
+            switch key {
+            case .file: w.string(d.file)
+            case .line: w.int(d.line)
+            case .id: w.optional(d.id)
+            case .status: w.string(d.status.rawValue)
+            case .stage: w.optional(f?.stage)
+            case .agency:
+                guard let f else { return w.null() }
+                w.object(AgencyKey.self) { w, k in
+                    switch k {
+                    case .code: w.optional(f.agencyCode)
+                    case .name: w.optional(f.agencyName)
+                    case .region: w.optional(f.agencyRegion)
+                    }
                 }
-                sink.array(errors) { sink, e in error(e, context, into: &sink) }
-            case .summary:
-                let s = report.summary
-                sink.object(SummaryKey.self) { sink, key in
-                    switch key {
-                    case .inputs: sink.int(s.inputs)
-                    case .checked: sink.int(s.checked)
-                    case .invalid: sink.int(s.invalid)
-                    case .withFindings: sink.int(s.withFindings)
-                    case .findings: sink.int(s.findings)
-                    case .errors: sink.int(s.errors)
-                    case .warnings: sink.int(s.warnings)
-                    case .vetoes: sink.int(s.vetoes)
-                    case .byRule: sink.value(.object(s.byRule.mapValues { .int($0) }))
+            case .category: w.optional(f?.category)
+            case .procedure: w.optional(f?.procedure)
+            case .matter:
+                guard let f else { return w.null() }
+                w.object(MatterKey.self) { w, k in
+                    switch k {
+                    case .code: w.optional(f.matterCode)
+                    case .name: w.optional(f.matterName)
+                    }
+                }
+            case .partyKind: w.optional(f?.partyKind)
+            case .officers: w.array(f?.officers ?? []) { w, o in w.string(o) }
+            case .reviewers: w.array(f?.reviewers ?? []) { w, o in w.string(o) }
+            case .filedOn: day(f?.filedOn, into: &w)
+            case .acceptedOn: day(f?.acceptedOn, into: &w)
+            case .decidedOn: day(f?.decidedOn, into: &w)
+            case .decisionKind: w.optional(f?.decisionKind)
+            case .penalties: w.array(f?.penalties ?? []) { w, p in w.string(p) }
+            case .fines: if let fines = f?.fines { w.decimal(fines) } else { w.null() }
+            case .rules:
+                w.array(d.rules) { w, r in
+                    w.object(RuleKey.self) { w, k in
+                        switch k {
+                        case .rule: w.string(r.rule)
+                        case .items: w.int(r.items)
+                        case .findings: w.int(r.findings)
+                        }
+                    }
+                }
+            case .findings: w.array(d.findings) { w, x in finding(x, into: &w) }
+            case .score:
+                guard let s = d.score else { return w.null() }
+                score(s, into: &w)
+            }
+        }
+    }
+
+    static func centi(_ c: Int, into w: inout JSONByteWriter) { w.number(formatCenti(c)) }
+
+    static func score(_ s: ScoreSheet, into w: inout JSONByteWriter) {
+        w.object(ScoreKey.self) { w, k in
+            switch k {
+            case .score: centi(s.scoreCenti, into: &w)
+            case .grade: w.string(s.grade)
+            case .vetoed: w.bool(s.vetoed)
+            case .vetoes: w.array(s.vetoes) { w, v in w.string(v) }
+            case .capReason: w.optional(s.capReason)
+            case .rawScore: centi(s.rawScoreCenti, into: &w)
+            case .categories:
+                w.array(s.categories) { w, c in
+                    w.object(CategoryKey.self) { w, k in
+                        switch k {
+                        case .id: w.string(c.id)
+                        case .max: centi(c.maxCenti, into: &w)
+                        case .deducted: centi(c.deductedCenti, into: &w)
+                        case .score: centi(c.scoreCenti, into: &w)
+                        }
                     }
                 }
             }
@@ -134,34 +253,76 @@ public struct JSONReporter: Reporter {
     }
 
     /// One entry of a dossier's `findings`.
-    func finding<S: JSONSink & ~Copyable>(_ f: Finding, _ lang: Language, _ context: ReportContext, into sink: inout S) {
-        sink.object(FindingKey.self) { sink, key in
+    static func finding(_ f: ReportFinding, into w: inout JSONByteWriter) {
+        w.object(FindingKey.self) { w, key in
             switch key {
-            case .rule: sink.string(f.rule)
-            case .severity: sink.string(f.severity.rawValue)
-            case .category: sink.string(f.category)
-            case .points: sink.decimal(f.points)
-            case .veto: sink.bool(f.veto)
-            case .message: sink.string(context.redact(f.message.text(lang)))
-            case .basis: sink.array(f.basis) { sink, b in sink.string(b.text(lang)) }
-            case .pointer: sink.string(f.location.pointer)
-            case .line: sink.int(f.location.line)
-            case .column: sink.int(f.location.column)
-            case .lawVersion: sink.string(f.lawVersion)
+            case .rule: w.string(f.rule)
+            case .origin: w.string(f.origin.rawValue)
+            case .title: w.string(f.title)
+            case .severity: w.string(f.severity.rawValue)
+            case .category: w.string(f.category)
+            case .points: centi(f.pointsCenti, into: &w)
+            case .veto: w.bool(f.veto)
+            case .message: w.string(f.message)
+            case .basis: w.array(f.basis) { w, b in w.string(b) }
+            case .pointer: w.string(f.pointer)
+            case .line: w.int(f.line)
+            case .column: w.int(f.column)
+            case .lawVersion: w.optional(f.lawVersion)
+            case .fingerprint: w.string(f.fingerprint)
+            case .evaluator: w.optional(f.evaluator)
+            case .evaluatedOn: w.optional(f.evaluatedOn)
             }
         }
     }
 
     /// One entry of `errors`.
-    func error<S: JSONSink & ~Copyable>(_ e: InputError, _ context: ReportContext, into sink: inout S) {
-        sink.object(ErrorKey.self) { sink, key in
+    static func error(_ e: ReportIssue, into w: inout JSONByteWriter) {
+        w.object(ErrorKey.self) { w, key in
             switch key {
-            case .file: sink.string(e.location.file)
-            case .line: sink.int(e.location.line)
-            case .column: sink.int(e.location.column)
-            case .pointer: sink.string(e.location.pointer)
-            case .severity: sink.string(e.severity.rawValue)
-            case .message: sink.string(context.redact(e.message))
+            case .file: w.string(e.file)
+            case .line: w.int(e.line)
+            case .column: w.int(e.column)
+            case .pointer: w.string(e.pointer)
+            case .severity: w.string(e.severity.rawValue)
+            case .message: w.string(e.message)
+            }
+        }
+    }
+
+    static func summary(_ s: BatchSummary, into w: inout JSONByteWriter) {
+        w.object(SummaryKey.self) { w, key in
+            switch key {
+            case .inputs: w.int(s.inputs)
+            case .checked: w.int(s.checked)
+            case .invalid: w.int(s.invalid)
+            case .clean: w.int(s.clean)
+            case .withFindings: w.int(s.withFindings)
+            case .findings: w.int(s.findings)
+            case .errors: w.int(s.errors)
+            case .warnings: w.int(s.warnings)
+            case .vetoes: w.int(s.vetoes)
+            case .vetoedDossiers: w.int(s.vetoedDossiers)
+            case .humanItems: w.int(s.humanItems)
+            case .byRule: w.value(.object(s.byRule.mapValues { .int($0) }))
+            case .scored: w.int(s.scored)
+            case .meanScore: if let m = s.meanCenti { centi(m, into: &w) } else { w.null() }
+            case .medianScore: if let m = s.medianCenti { centi(m, into: &w) } else { w.null() }
+            case .grades: w.value(.object(s.grades.mapValues { .int($0) }))
+            case .topDeductions:
+                w.array(s.topDeductions(10)) { w, t in
+                    w.object(DeductionKey.self) { w, k in
+                        switch k {
+                        case .rule: w.string(t.rule)
+                        case .count: w.int(t.count)
+                        case .points: centi(t.pointsCenti, into: &w)
+                        }
+                    }
+                }
+            case .rulesApplied:
+                w.value(.object(s.applied.mapValues { a in
+                    .object(["dossiers": .int(s.appliedDossiers[a.rule] ?? 0), "items": .int(a.items), "findings": .int(a.findings)])
+                }))
             }
         }
     }

@@ -1,44 +1,44 @@
-/// What a reporter needs besides the findings: language, versions and privacy choice, injected so
-/// that rendering is a pure function and output is the same bytes for the same inputs.
-public struct ReportContext: Sendable {
-    /// The tool's name and version as written into reports.
-    public var toolName: String
-    public var toolVersion: String
-    public var language: Language
-    /// Whether resident ID and mobile numbers are masked (the default; `--show-personal-data` turns
-    /// it off).
-    public var maskPersonalData: Bool
+/// Settings of a reporter that are not part of the report model.
+public struct ReporterOptions: Sendable {
+    /// HTML: the most dossier sections to draw (the overview always covers the whole batch).
+    public var maxDossierSections: Int?
+    /// Text: colour the output with ANSI escapes.
+    public var color: Bool
 
-    public init(toolName: String = Tool.name, toolVersion: String = Tool.version,
-                language: Language = .en, maskPersonalData: Bool = true) {
-        self.toolName = toolName
-        self.toolVersion = toolVersion
-        self.language = language
-        self.maskPersonalData = maskPersonalData
-    }
-
-    /// `text` with personal data masked unless the user asked otherwise.
-    public func redact(_ text: String) -> String {
-        maskPersonalData ? PersonalData.maskAll(in: text) : text
+    public init(maxDossierSections: Int? = nil, color: Bool = false) {
+        self.maxDossierSections = maxDossierSections
+        self.color = color
     }
 }
 
-/// Renders a check report in one output format.
+/// An output format: makes a `ReportWriter` that streams the report model into bytes.
+///
+/// A reporter is a pure function of the model: version, clock, language and masking all come in
+/// the `ReportHeader`, so the same inputs and pack give the same bytes.
 public protocol Reporter: Sendable {
     /// The `--format` value.
     static var id: String { get }
     /// One line for `--help`.
     static var summary: String { get }
-    /// The whole output.
-    func render(_ report: CheckReport, _ context: ReportContext) -> String
-    /// The whole output as UTF-8, for writing to a file or standard output.
-    func renderUTF8(_ report: CheckReport, _ context: ReportContext) -> [UInt8]
+    /// Whether the pipeline must collect each case's timeline for it.
+    var needsTimeline: Bool { get }
+    /// A writer that streams into `output`.
+    func writer(to output: ReportOutput, options: ReporterOptions) -> any ReportWriter
 }
 
 extension Reporter {
-    /// The UTF-8 of `render`; a reporter that produces bytes directly overrides this.
-    public func renderUTF8(_ report: CheckReport, _ context: ReportContext) -> [UInt8] {
-        Array(render(report, context).utf8)
+    public var needsTimeline: Bool { false }
+
+    /// The whole report as bytes, for tests and small in-memory runs.
+    public func render(_ header: ReportHeader, _ dossiers: [DossierReport], _ summary: BatchSummary,
+                       options: ReporterOptions = ReporterOptions()) throws(ReportOutputError) -> [UInt8] {
+        let output = ReportOutput.memory()
+        let writer = self.writer(to: output, options: options)
+        try writer.begin(header)
+        for d in dossiers { try writer.dossier(d) }
+        try writer.end(summary)
+        try output.flush()
+        return output.bytes
     }
 }
 
@@ -51,7 +51,7 @@ public enum Tool {
 /// Every output format, listed once.
 public enum Reporters {
     /// The reporters by `--format` id, in help order.
-    public static let all: [any Reporter] = [TextReporter(), JSONReporter()]
+    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter()]
 
     /// The reporter for a `--format` value.
     public static func named(_ id: String) -> (any Reporter)? {

@@ -1,60 +1,219 @@
-/// Compiler-style text for terminals: `file:line:col: error[PUB-01]: message`, the source line,
-/// a caret, the law version, then a summary.
+/// Text for terminals and logs, in two layouts chosen by the command.
+///
+/// `check`: compiler-style findings (`file:line:col: error[PUB-01] 案号: message`, a veto marked
+/// on the finding), the source line with a caret, the basis and law version, a score line per
+/// dossier with findings, then the batch summary. `score`: the score sheet of every dossier
+/// (category by category, each deduction with its rule, points, origin and citation), then the
+/// batch's distribution. Everything taken from a dossier is escaped for the terminal.
 public struct TextReporter: Reporter {
     public static let id = "text"
-    public static let summary = "compiler-style lines with the source and a caret (default)"
+    public static let summary = "compiler-style findings (check) or score sheets (score) for terminals"
 
     public init() {}
 
-    public func render(_ report: CheckReport, _ context: ReportContext) -> String {
-        let zh = context.language == .zh
-        var out = ""
-        for error in report.runErrors {
-            out += line(error, context)
+    public func writer(to output: ReportOutput, options: ReporterOptions) -> any ReportWriter {
+        Writer(output: output, color: options.color)
+    }
+
+    final class Writer: ReportWriter {
+        let output: ReportOutput
+        let paint: Paint
+        var header: ReportHeader?
+        var zh = false
+
+        init(output: ReportOutput, color: Bool) {
+            self.output = output
+            self.paint = Paint(on: color)
         }
-        for result in report.results {
-            for error in result.errors + result.warnings {
-                out += line(error, context)
+
+        func begin(_ header: ReportHeader) throws(ReportOutputError) {
+            self.header = header
+            zh = header.language == .zh
+            var out = ""
+            for e in header.runErrors { out += issue(e) }
+            try output.write(out)
+        }
+
+        func dossier(_ d: DossierReport) throws(ReportOutputError) {
+            guard let header else { return }
+            var out = ""
+            for e in d.errors + d.warnings { out += issue(e) }
+            if header.command == "score" {
+                out += sheet(d, header)
+            } else {
+                for f in d.findings { out += finding(f, d) }
+                if let s = d.score, !d.findings.isEmpty || !d.errors.isEmpty { out += scoreLine(d, s) }
             }
-            for f in result.findings {
-                let loc = f.location
-                out += "\(loc.file):\(loc.line):\(loc.column): \(f.severity.rawValue)[\(f.rule)]: "
-                out += context.redact(f.message.text(context.language)) + "\n"
-                if let text = result.sourceLine(loc.line) {
-                    out += SourceSnippet.render(lineText: context.redact(text), column: loc.column) + "\n"
+            try output.write(out)
+        }
+
+        func end(_ summary: BatchSummary) throws(ReportOutputError) {
+            guard let header else { return }
+            var out = header.command == "score" ? "" : TextReporter.summaryLine(summary, zh: zh) + "\n"
+            out += distribution(summary, header)
+            if !header.maskPersonalData {
+                out += zh ? "注意：本报告未屏蔽个人信息（--show-personal-data）\n"
+                          : "note: personal data is not masked in this report (--show-personal-data)\n"
+            }
+            try output.write(out)
+            try output.flush()
+        }
+
+        // MARK: Pieces
+
+        func severity(_ s: Issue.Severity) -> String {
+            switch (s, zh) {
+            case (.error, false): return paint.red("error")
+            case (.warning, false): return paint.yellow("warning")
+            case (.error, true): return paint.red("错误")
+            case (.warning, true): return paint.yellow("警告")
+            }
+        }
+
+        func issue(_ e: ReportIssue) -> String {
+            let place = e.line > 0 ? "\(t(e.file)):\(e.line):\(e.column): " : "\(t(e.file)): "
+            var s = place + severity(e.severity) + (zh ? "：" : ": ") + t(e.message) + "\n"
+            if let snippet = e.snippet { s += snippetText(snippet) + "\n" }
+            return s
+        }
+
+        /// A snippet is two lines (source, caret): each is escaped on its own.
+        func snippetText(_ snippet: String) -> String {
+            snippet.split(separator: "\n", omittingEmptySubsequences: false).map { t(String($0)) }.joined(separator: "\n")
+        }
+
+        func finding(_ f: ReportFinding, _ d: DossierReport) -> String {
+            var s = "\(t(f.file)):\(f.line):\(f.column): " + severity(f.severity) + "[" + paint.bold(t(f.rule)) + "]"
+            if f.veto { s += paint.red(zh ? "（否决项）" : " (veto)") }
+            if f.origin == .human { s += zh ? "（人工评查）" : " (human)" }
+            if let id = d.id { s += " " + t(id) }
+            s += (zh ? "：" : ": ") + t(f.message) + "\n"
+            if let line = f.sourceLine {
+                let rendered = SourceSnippet.render(lineText: line, column: f.column)
+                let parts = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+                if parts.count == 2 {
+                    s += t(String(parts[0])) + "\n" + paint.green(String(parts[1])) + "\n"
+                } else {
+                    s += t(rendered) + "\n"
                 }
-                let law = f.lawTitle.text(context.language)
-                let basis = f.basis.map { $0.text(context.language) }.joined(separator: zh ? "；" : "; ")
-                out += zh ? "    = 依据：\(basis)；适用：\(law)\n" : "    = basis: \(basis); judged under: \(law)\n"
             }
+            let basis = f.basis.map(t).joined(separator: zh ? "；" : "; ")
+            if let law = f.lawTitle {
+                s += zh ? "    = 依据：\(basis)；适用：\(t(law))\n" : "    = basis: \(basis); judged under: \(t(law))\n"
+            } else if let who = f.evaluator {
+                let on = f.evaluatedOn ?? ""
+                s += zh ? "    = 评查人：\(t(who))，\(t(on))；依据：\(basis)\n" : "    = evaluated by \(t(who)) on \(t(on)); basis: \(basis)\n"
+            }
+            return s
         }
-        out += TextReporter.summaryLine(report.summary, zh: zh) + "\n"
-        return out
+
+        func points(_ c: Int) -> String { formatCenti(c) }
+
+        func scoreLine(_ d: DossierReport, _ s: ScoreSheet) -> String {
+            let id = d.id.map { " " + t($0) } ?? ""
+            let n = d.findings.count
+            if zh {
+                var line = "\(t(d.place)):\(id)：得分 \(points(s.scoreCenti))，\(s.gradeTitle)（问题 \(n) 个"
+                if s.vetoed { line += "，否决项 \(s.vetoes.map(t).joined(separator: "、"))" }
+                return line + "）\n"
+            }
+            var line = "\(t(d.place)):\(id): score \(points(s.scoreCenti)), \(s.gradeTitle) (\(n) finding\(n == 1 ? "" : "s")"
+            if s.vetoed { line += "; veto: \(s.vetoes.map(t).joined(separator: ", "))" }
+            return line + ")\n"
+        }
+
+        /// The score sheet of one dossier.
+        func sheet(_ d: DossierReport, _ header: ReportHeader) -> String {
+            var s = paint.bold(d.id.map(t) ?? (zh ? "（无案号）" : "(no case number)")) + "  " + t(d.place) + "\n"
+            guard let sheet = d.score else {
+                return s + (zh ? "  无法评分：案卷未能检查\n\n" : "  not scored: the dossier could not be checked\n\n")
+            }
+            s += zh ? "  得分 \(points(sheet.scoreCenti)) · \(sheet.gradeTitle)" : "  score \(points(sheet.scoreCenti)) · \(sheet.gradeTitle)"
+            if sheet.vetoed {
+                s += paint.red(zh ? " · 否决项：\(sheet.vetoes.map(t).joined(separator: "、"))（否决前 \(points(sheet.rawScoreCenti)) 分）"
+                                  : " · veto: \(sheet.vetoes.map(t).joined(separator: ", ")) (\(points(sheet.rawScoreCenti)) before the veto)")
+            }
+            if let cap = sheet.capReason { s += zh ? " · \(cap)" : " · \(cap)" }
+            s += "\n"
+            let width = sheet.categories.map { displayWidth($0.title) }.max() ?? 0
+            for c in sheet.categories {
+                let pad = String(repeating: " ", count: width - displayWidth(c.title))
+                s += "    \(c.title)\(pad)  \(pad3(points(c.scoreCenti)))/\(points(c.maxCenti))"
+                if c.deductedCenti > 0 { s += zh ? "  扣 \(points(c.deductedCenti))" : "  −\(points(c.deductedCenti))" }
+                s += "\n"
+            }
+            if !d.findings.isEmpty {
+                s += zh ? "  扣分项：\n" : "  deductions:\n"
+                for f in d.findings {
+                    let category = header.scoring.category(f.category)?.title.text(header.language) ?? f.category
+                    var line = "    −\(points(f.pointsCenti))  \(category)  " + paint.bold(t(f.rule))
+                    if f.veto { line += paint.red(zh ? "（否决项）" : " (veto)") }
+                    if f.origin == .human {
+                        line += zh ? "（人工：\(t(f.evaluator ?? ""))，\(t(f.evaluatedOn ?? ""))）" : " (human: \(t(f.evaluator ?? "")), \(t(f.evaluatedOn ?? "")))"
+                    }
+                    line += "  " + t(f.message)
+                    if !f.basis.isEmpty { line += zh ? "〔\(f.basis.map(t).joined(separator: "；"))〕" : " [\(f.basis.map(t).joined(separator: "; "))]" }
+                    s += line + "\n"
+                }
+            }
+            return s + "\n"
+        }
+
+        func pad3(_ s: String) -> String { String(repeating: " ", count: max(0, 3 - s.count)) + s }
+
+        /// The batch's score distribution.
+        func distribution(_ summary: BatchSummary, _ header: ReportHeader) -> String {
+            let grades = header.scoring.grades.map { g in "\(g.title.text(header.language)) \(summary.grades[g.id] ?? 0)" }
+            var s = ""
+            if header.command == "score" {
+                s += zh ? "共 \(summary.inputs) 份案卷：评分 \(summary.scored) 份" : "\(summary.inputs) dossier\(summary.inputs == 1 ? "" : "s"): \(summary.scored) scored"
+                if summary.invalid > 0 { s += zh ? "，\(summary.invalid) 份无法检查" : ", \(summary.invalid) could not be checked" }
+                s += "\n"
+            }
+            guard let mean = summary.meanCenti, let median = summary.medianCenti else { return s }
+            if zh {
+                s += "平均分 \(points(mean))，中位数 \(points(median))；\(grades.joined(separator: " · "))；否决 \(summary.vetoedDossiers) 份\n"
+            } else {
+                s += "scores: mean \(points(mean)), median \(points(median)); \(grades.joined(separator: " · ")); \(summary.vetoedDossiers) vetoed\n"
+            }
+            let top = summary.topDeductions(5)
+            if !top.isEmpty {
+                let items = top.map { "\($0.rule) ×\($0.count) (−\(points($0.pointsCenti)))" }
+                s += (zh ? "最常见扣分项：" : "most frequent deductions: ") + items.joined(separator: zh ? "，" : ", ") + "\n"
+            }
+            return s
+        }
+
+        func t(_ s: String) -> String { Escape.terminal(s) }
+
+        /// Columns a string takes in a terminal: CJK and full-width characters take two.
+        func displayWidth(_ s: String) -> Int {
+            s.unicodeScalars.reduce(0) { $0 + SourceSnippet.displayWidth(of: $1) }
+        }
     }
 
-    func line(_ error: InputError, _ context: ReportContext) -> String {
-        let loc = error.location
-        var s = loc.line > 0
-            ? "\(loc.file):\(loc.line):\(loc.column): \(error.severity.rawValue): "
-            : "\(loc.file): \(error.severity.rawValue): "
-        s += context.redact(error.message) + "\n"
-        if let snippet = error.snippet { s += context.redact(snippet) + "\n" }
-        return s
-    }
-
-    /// One line of counts.
-    static func summaryLine(_ s: CheckReport.Summary, zh: Bool) -> String {
-        let clean = s.checked - s.withFindings
+    /// One line of counts, as the summary of `check` prints it.
+    static func summaryLine(_ s: BatchSummary, zh: Bool) -> String {
         if zh {
-            var text = "共 \(s.inputs) 份案卷：\(clean) 份未发现问题，\(s.withFindings) 份有问题"
+            var text = "共 \(s.inputs) 份案卷：\(s.clean) 份未发现问题，\(s.withFindings) 份有问题"
             if s.invalid > 0 { text += "，\(s.invalid) 份无法检查" }
             text += "；问题 \(s.findings) 个（错误 \(s.errors)，警告 \(s.warnings)，否决项 \(s.vetoes)）"
             return text
         }
-        var text = "\(s.inputs) dossier\(s.inputs == 1 ? "" : "s"): \(clean) clean, \(s.withFindings) with findings"
+        var text = "\(s.inputs) dossier\(s.inputs == 1 ? "" : "s"): \(s.clean) clean, \(s.withFindings) with findings"
         if s.invalid > 0 { text += ", \(s.invalid) could not be checked" }
         text += "; \(s.findings) finding\(s.findings == 1 ? "" : "s") (\(s.errors) error\(s.errors == 1 ? "" : "s"), "
         text += "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.vetoes) veto\(s.vetoes == 1 ? "" : "es"))"
         return text
     }
+}
+
+/// ANSI colours, or nothing.
+struct Paint {
+    let on: Bool
+    func wrap(_ s: String, _ code: String) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func red(_ s: String) -> String { wrap(s, "1;31") }
+    func yellow(_ s: String) -> String { wrap(s, "1;33") }
+    func green(_ s: String) -> String { wrap(s, "1;32") }
+    func bold(_ s: String) -> String { wrap(s, "1") }
 }

@@ -54,6 +54,7 @@ public enum PackFormat {
         FieldSpec("lawPeriods", .array(.object(lawPeriod)), .required, "law versions by date"),
         FieldSpec("documentTypes", .array(.object(documentType)), .required, "document type vocabulary"),
         FieldSpec("definitions", .text, .optional, "file of named expressions shared by all rules"),
+        FieldSpec("scoring", .text, .optional, "the case-file evaluation sheet (default: the catalogue's)"),
     ])
 
     static let parameter = ObjectSpec("Parameter", open: false, [

@@ -229,6 +229,13 @@ struct PackLoader {
                 if let compiled = compileRule(rule) { rules.append(compiled) }
             }
         }
+        var scoring = ScoringScheme.standard
+        if let sheet = root["scoring"]?.string {
+            if let loaded = loadScoring(sheet) {
+                scoring = loaded
+                checkScoring(loaded, rules: rules, sheet: sheet)
+            }
+        }
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { return nil }
 
         var digest = SHA256()
@@ -242,7 +249,8 @@ struct PackLoader {
             title: PackLoader.localized(root["title"])!)
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
-            calendar: calendar, parameters: parameters, tables: tables, rules: rules, environment: environment!.keepingDefinitions(readBy: rules))
+            calendar: calendar, parameters: parameters, tables: tables, rules: rules, scoring: scoring,
+            environment: environment!.keepingDefinitions(readBy: rules))
     }
 
     /// The environment definitions are compiled and evaluated in, made once per set of types:

@@ -68,10 +68,13 @@ public final class RulePack: Sendable {
     public let tables: [PackTable]
     /// The rules in file order.
     public let rules: [any CompiledRule]
+    /// The case-file evaluation sheet (`scoring.json`, or the catalogue's default).
+    public let scoring: ScoringScheme
     let environment: PackEnvironment
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
-         parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], environment: PackEnvironment) {
+         parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
+         environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -80,6 +83,7 @@ public final class RulePack: Sendable {
         self.parameters = parameters
         self.tables = tables
         self.rules = rules
+        self.scoring = scoring
         self.environment = environment
     }
 
@@ -100,7 +104,7 @@ public final class RulePack: Sendable {
         guard unknown.isEmpty else { return .failure(UnknownRules(ids: unknown.sorted())) }
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
-                                 parameters: parameters, tables: tables, rules: kept,
+                                 parameters: parameters, tables: tables, rules: kept, scoring: scoring,
                                  environment: environment.keepingDefinitions(readBy: kept)))
     }
 
@@ -114,10 +118,12 @@ public final class RulePack: Sendable {
 
     /// The findings and run-time problems of one dossier.
     func evaluate(_ root: JSONValue, registry: OfficerRegistry?, worker: EvaluationWorker? = nil,
-                  cache: ConversionCache? = nil) -> PackEvaluation {
+                  cache: ConversionCache? = nil, language: Language? = nil, collectDeadlines: Bool = false) -> PackEvaluation {
         var state = environment.begin(root, worker: worker ?? environment.worker(registry: registry),
                                       cache: cache ?? ConversionCache(nodeCount: 0))
         var out = PackEvaluation()
+        out.language = language
+        out.collectDeadlines = collectDeadlines
         out.problems = state.problems
         // By index: `for rule in rules` would copy each rule out of its existential box.
         for i in rules.indices {
@@ -158,6 +164,37 @@ public final class RulePack: Sendable {
 public struct PackEvaluation {
     var findings: [RawFinding] = []
     var problems: [EvaluationProblem] = []
+    /// Rules that applied (their date and applicability held for at least one item), with how many
+    /// items they judged: the denominators of assessment rates and the test cases of JUnit.
+    var applied: [(rule: RuleMeta, items: Int)] = []
+    /// Deadlines the rules computed (a `let` named `deadline`), when asked for: the report's timeline.
+    var deadlines: [RawDeadline] = []
+    /// The one language messages are rendered in; `nil` renders both.
+    var language: Language?
+    var collectDeadlines = false
+
+    /// A message template pair rendered in the requested language(s) only.
+    func render(_ message: (zh: MessageTemplate, en: MessageTemplate), _ activation: Activation) -> LocalizedText {
+        switch language {
+        case .zh?: let t = message.zh.render(activation); return LocalizedText(zh: t, en: t)
+        case .en?: let t = message.en.render(activation); return LocalizedText(zh: t, en: t)
+        case nil: return LocalizedText(zh: message.zh.render(activation), en: message.en.render(activation))
+        }
+    }
+
+    /// Records that `rule` judged `items` items.
+    mutating func apply(_ rule: RuleMeta, items: Int) {
+        if items > 0 { applied.append((rule, items)) }
+    }
+}
+
+/// A deadline a rule computed for one item: when it fell, what it points at, whether it was missed.
+struct RawDeadline {
+    let rule: String
+    let day: Day
+    let offset: Int
+    let pointer: String
+    let missed: Bool
 }
 
 /// A finding before it is located in its file.

@@ -195,62 +195,60 @@ import Testing
 
     // MARK: The JSON report
 
-    /// A report with every kind of entry: findings with personal data and escapes, an invalid
-    /// dossier, warnings, run errors, no case number.
-    static func syntheticReport() -> CheckReport {
-        func location(_ file: String, _ line: Int) -> Location {
-            Location(file: file, offset: 0, line: line, column: 7, pointer: "/parties/0/name")
+    /// A parsed JSON value as a `JSONOutput` tree, to render it with the reference writer.
+    static func tree(_ v: JSONValue) -> JSONOutput {
+        switch v.kind {
+        case .null: return .null
+        case .bool: return .bool(v.bool!)
+        case .number: return .number(v.numberText!)
+        case .string: return .string(v.string!)
+        case .array: return .array(v.elements.map(tree))
+        case .object:
+            var members: [String: JSONOutput] = [:]
+            for m in v.members { members[m.key] = tree(m.value) }
+            return .object(members)
         }
-        let finding = Finding(rule: "PUB-03", severity: .error, category: "procedure", points: ExactDecimal("1.5")!,
-                              veto: true,
-                              message: LocalizedText(zh: "身份证号11010519491231002X，电话13812345678\n“引号”\u{2028}",
-                                                     en: "id 11010519491231002X \"quoted\" \\ tab\t"),
-                              basis: [LocalizedText("国办发〔2018〕118号"), LocalizedText(zh: "条", en: "Art. 15")],
-                              location: location("a.json", 3), lawVersion: "gb-2018-118", lawTitle: LocalizedText("t"))
-        var warning = finding
-        warning.severity = .warning
-        warning.rule = "AAA-01"
-        return CheckReport(
-            results: [
-                DossierResult(file: "a.json", id: "济档罚〔2017〕4号", findings: [finding, warning]),
-                DossierResult(file: "b.jsonl:2", firstLine: 2, id: nil,
-                              errors: [InputError(location: location("b.jsonl", 2), message: "expected ',' \"x\"")],
-                              warnings: [InputError(location: location("b.jsonl", 2), severity: .warning, message: "unknown key 'penalti'")]),
-                DossierResult(file: "c.json"),
-            ],
-            runErrors: [InputError(location: location("-", 0), message: "no officer registry")],
-            pack: PackInfo(id: "jining", version: "1.0", sha256: "abc", title: LocalizedText("p")))
     }
 
-    @Test func theReportIsWrittenAsItsDocumentRenders() throws {
-        let samples = CheckRunner.run(paths: [TestSupport.path("Samples/")], pack: TestSupport.pack,
-                                      options: CheckOptions(jobs: 2))
-        let reports = [samples, JSONOutputTests.syntheticReport(),
-                       CheckReport(results: [], pack: samples.pack)]
-        for report in reports {
-            for context in [ReportContext(language: .en), ReportContext(language: .zh, maskPersonalData: false)] {
-                let document = JSONReporter().document(report, context)
-                let expected = JSONOutputTests.reference(document, pretty: true) + "\n"
-                #expect(JSONOutputTests.same(JSONReporter().render(report, context), expected))
-                #expect(JSONReporter().renderUTF8(report, context) == Array(expected.utf8))
-            }
+    /// The streamed report has the bytes of its own document rendered by the reference writer:
+    /// keys sorted at every level, the pretty layout, whatever the number of dossiers or errors.
+    @Test func theStreamedReportIsItsDocumentRenderedWithSortedKeys() throws {
+        var reports: [[UInt8]] = []
+        for language in Language.allCases {
+            reports.append(try ReportFixtures.run(["Samples/"], reporter: JSONReporter(), language: language, mask: language == .en).bytes)
+        }
+        let edge = ReportFixtures.dossiers()
+        reports.append(try JSONReporter().render(ReportFixtures.header(), edge, ReportFixtures.summary(edge)))
+        reports.append(try JSONReporter().render(ReportFixtures.header(), [], ReportFixtures.summary([], runErrors: 0)))
+        for bytes in reports {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let doc = try JSONDocument.parse(text: text)
+            let expected = JSONOutputTests.reference(JSONOutputTests.tree(doc.root), pretty: true) + "\n"
+            #expect(JSONOutputTests.same(text, expected), "\(Snapshot.diff(expected, text))")
         }
     }
 
     @Test func theReportDocumentHasEveryMember() throws {
-        let report = JSONOutputTests.syntheticReport()
-        let text = JSONReporter().render(report, ReportContext(language: .en))
+        let edge = ReportFixtures.dossiers()
+        let text = String(decoding: try JSONReporter().render(ReportFixtures.header(), edge, ReportFixtures.summary(edge)), as: UTF8.self)
         let doc = try JSONDocument.parse(text: text)
         let dossiers = Array(try #require(doc.root["dossiers"]).elements)
         let errors = Array(try #require(doc.root["errors"]).elements)
-        #expect(dossiers.count == 3)
-        #expect(errors.map { $0["message"]?.string } == ["no officer registry", "expected ',' \"x\"", "unknown key 'penalti'"])
+        #expect(dossiers.count == 4)
+        #expect(errors.map { $0["message"]?.string } == ["no such file or folder", "expected ',' " + ReportFixtures.hostile])
         let finding = try #require(dossiers[0]["findings"].flatMap { Array($0.elements).first })
-        #expect(finding["points"]?.numberText == "1.5")
-        #expect(finding["message"]?.string?.contains("11010519491231002X") == false)
-        #expect(dossiers[1]["id"]?.kind == .null)
-        #expect(dossiers[1]["status"]?.string == "invalid")
+        #expect(finding["points"]?.numberText == "3")
+        #expect(finding["fingerprint"]?.string?.count == 32)
+        #expect(dossiers[0]["score"]?["grade"]?.string == "good")
+        #expect(dossiers[1]["score"]?["score"]?.numberText == "0")
+        #expect(dossiers[1]["score"]?["vetoes"]?.elements.map { $0.string } == ["REV-01"])
+        #expect(dossiers[2]["id"]?.kind == .null)
+        #expect(dossiers[2]["status"]?.string == "invalid")
+        #expect(dossiers[2]["score"]?.kind == .null)
+        #expect(dossiers[3]["score"]?["score"]?.numberText == "100")
         #expect(doc.root["summary"]?["byRule"]?["PUB-03"]?.numberText == "1")
-        #expect(doc.root["summary"]?["vetoes"]?.numberText == "2")
+        #expect(doc.root["summary"]?["vetoes"]?.numberText == "1")
+        #expect(doc.root["summary"]?["grades"]?["excellent"]?.numberText == "1")
+        #expect(doc.root["options"]?["maskPersonalData"]?.bool == true)
     }
 }

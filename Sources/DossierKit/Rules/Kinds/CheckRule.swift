@@ -66,6 +66,8 @@ final class CheckRule: RuleKind, CompiledRule {
     let versions: [Version]
     /// The slots of every version's `let` names, reset to null before each item.
     let letSlots: [Int]
+    /// The slot of a `let` named `deadline`, which the report's timeline draws.
+    let deadlineSlot: Int?
 
     init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
          eachSlot: Int?, eachName: String?, date: CompiledExpression?, when: CompiledExpression?,
@@ -82,6 +84,7 @@ final class CheckRule: RuleKind, CompiledRule {
         self.vetoWhen = vetoWhen
         self.versions = versions
         self.letSlots = Array(Set(versions.flatMap { $0.lets.map(\.slot) })).sorted()
+        self.deadlineSlot = versions.lazy.flatMap { $0.lets }.first { $0.name == "deadline" }?.slot
     }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
@@ -224,6 +227,8 @@ final class CheckRule: RuleKind, CompiledRule {
                 return
             }
         }
+        var judged = 0
+        defer { out.apply(meta, items: judged) }
         for item in items {
             if let eachSlot { activation[slot: eachSlot] = item }
             // Names of another version or an earlier item must read null, not a stale value.
@@ -240,17 +245,25 @@ final class CheckRule: RuleKind, CompiledRule {
                 for i in version.checkLets.indices {
                     activation[slot: version.checkLets[i].slot] = try version.checkLets[i].expression.evaluate(activation)
                 }
-                guard case .bool(false) = try version.check.evaluate(activation) else { continue }
+                judged += 1
+                let holds: Bool
+                if case .bool(false) = try version.check.evaluate(activation) { holds = false } else { holds = true }
+                if holds && !out.collectDeadlines { continue }
                 for i in version.messageLets.indices {
                     activation[slot: version.messageLets[i].slot] = try version.messageLets[i].expression.evaluate(activation)
                 }
                 let target = version.at?.resolve(activation, root: state.root, item: item)
                     ?? AtPath.fallback(root: state.root, item: item)
+                if out.collectDeadlines, let slot = deadlineSlot, case .date(let day) = activation[slot: slot] {
+                    out.deadlines.append(RawDeadline(rule: meta.id, day: day, offset: target.byteRange.lowerBound,
+                                                     pointer: target.pointer, missed: !holds))
+                }
+                if holds { continue }
                 var veto = meta.veto
                 if veto, let vetoWhen, case .bool(false) = try vetoWhen.evaluate(activation) { veto = false }
                 out.findings.append(RawFinding(
                     rule: meta, law: version.info.law,
-                    message: LocalizedText(zh: version.message.zh.render(activation), en: version.message.en.render(activation)),
+                    message: out.render(version.message, activation),
                     points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
             } catch {
                 let at = AtPath.fallback(root: state.root, item: item)

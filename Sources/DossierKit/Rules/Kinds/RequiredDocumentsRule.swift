@@ -134,8 +134,11 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         let law = meta.versions[0].law
         do {
             if let when, case .bool(false) = try when.evaluate(activation) { return }
+            var matched = 0
+            defer { out.apply(meta, items: matched > 0 ? 1 : 0) }
             for row in rows {
                 guard case .bool(true) = try row.when.evaluate(activation) else { continue }
+                matched += 1
                 var unmet: [[String]] = []
                 for (i, code) in row.allIndices.enumerated() where !present[code] { unmet.append([row.all[i]]) }
                 for (i, group) in row.anyOfIndices.enumerated() where !group.contains(where: { present[$0] }) {
@@ -150,7 +153,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
                     let target = documents ?? state.root
                     out.findings.append(RawFinding(
                         rule: meta, law: law,
-                        message: LocalizedText(zh: message.zh.render(activation), en: message.en.render(activation)),
+                        message: out.render(message, activation),
                         points: meta.points, veto: meta.veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
                 }
             }

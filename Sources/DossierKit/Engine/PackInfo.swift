@@ -1,0 +1,16 @@
+/// Identity of the rule pack a report was made with.
+public struct PackInfo: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    /// SHA-256 over the pack's files (sorted paths and contents), so a report names exactly which
+    /// rules judged it.
+    public var sha256: String
+    public var title: LocalizedText
+
+    public init(id: String, version: String, sha256: String, title: LocalizedText) {
+        self.id = id
+        self.version = version
+        self.sha256 = sha256
+        self.title = title
+    }
+}

@@ -1,0 +1,138 @@
+/// The batch's totals, accumulated one dossier at a time in constant memory: counts, a histogram of
+/// scores (scores are hundredths of a point from 0 to the sheet's total, so the median is exact),
+/// grades, vetoes and deductions by rule.
+public struct BatchSummary: Sendable {
+    public var inputs = 0
+    /// Dossiers the pack was evaluated on (they have a score).
+    public var checked = 0
+    /// Dossiers that could not be checked.
+    public var invalid = 0
+    public var clean = 0
+    public var withFindings = 0
+    public var findings = 0
+    public var errors = 0
+    public var warnings = 0
+    /// Veto findings.
+    public var vetoes = 0
+    /// Dossiers failed by a veto.
+    public var vetoedDossiers = 0
+    /// Human evaluation items counted.
+    public var humanItems = 0
+    /// Errors about inputs (dossier errors and run errors of severity error).
+    public var inputErrors = 0
+    /// Findings per rule id.
+    public var byRule: [String: Int] = [:]
+    /// Points deducted per rule id, in hundredths.
+    public var pointsByRule: [String: Int] = [:]
+    /// Per rule: dossiers it applied to, items it judged, findings.
+    public var applied: [String: RuleApplication] = [:]
+    /// Dossiers per grade id.
+    public var grades: [String: Int] = [:]
+    /// Scores in hundredths → how many dossiers.
+    public var scoreHistogram: [Int: Int] = [:]
+    public var scoreSumCenti = 0
+    /// Dossiers scoring below a `--min-score` threshold.
+    public var belowMinScore = 0
+    /// Whether any finding is at or above each severity (for the exit code).
+    public var worstSeverity: Issue.Severity?
+    let minScoreCenti: Int?
+
+    public init(minScoreCenti: Int? = nil) { self.minScoreCenti = minScoreCenti }
+
+    /// Counts one dossier in.
+    public mutating func add(_ d: DossierReport) {
+        inputs += 1
+        inputErrors += d.errors.count { $0.severity == .error }
+        if d.status == .invalid { invalid += 1 } else { checked += 1 }
+        if d.status == .checked {
+            if d.findings.isEmpty && d.errors.isEmpty { clean += 1 } else if !d.findings.isEmpty { withFindings += 1 }
+        }
+        for f in d.findings {
+            findings += 1
+            if f.severity == .error { errors += 1 } else { warnings += 1 }
+            if f.veto { vetoes += 1 }
+            if f.origin == .human { humanItems += 1 }
+            byRule[f.rule, default: 0] += 1
+            pointsByRule[f.rule, default: 0] += f.pointsCenti
+            if worstSeverity.map({ f.severity > $0 }) ?? true { worstSeverity = f.severity }
+        }
+        for r in d.rules {
+            var a = applied[r.rule] ?? RuleApplication(rule: r.rule, items: 0, findings: 0)
+            a.items += r.items
+            a.findings += r.findings
+            applied[r.rule] = a
+            appliedDossiers[r.rule, default: 0] += 1
+        }
+        if let s = d.score {
+            grades[s.grade, default: 0] += 1
+            scoreHistogram[s.scoreCenti, default: 0] += 1
+            scoreSumCenti += s.scoreCenti
+            if s.vetoed { vetoedDossiers += 1 }
+            if let min = minScoreCenti, s.scoreCenti < min { belowMinScore += 1 }
+        }
+    }
+
+    /// Dossiers each rule applied to.
+    public var appliedDossiers: [String: Int] = [:]
+
+    /// Adds run-wide errors (a missing path, an unreadable registry).
+    public mutating func add(runErrors: [ReportIssue]) {
+        inputErrors += runErrors.count { $0.severity == .error }
+    }
+
+    /// Dossiers with a score.
+    public var scored: Int { scoreHistogram.values.reduce(0, +) }
+
+    /// The mean score in hundredths, rounded half up; `nil` without scores.
+    public var meanCenti: Int? {
+        let n = scored
+        guard n > 0 else { return nil }
+        return (2 * scoreSumCenti + n) / (2 * n)
+    }
+
+    /// The median score in hundredths (the mean of the two middle scores, rounded half up, for an
+    /// even count); `nil` without scores.
+    public var medianCenti: Int? {
+        let n = scored
+        guard n > 0 else { return nil }
+        let sorted = scoreHistogram.sorted { $0.key < $1.key }
+        func value(at rank: Int) -> Int {
+            var seen = 0
+            for (score, count) in sorted {
+                seen += count
+                if seen > rank { return score }
+            }
+            return sorted.last!.key
+        }
+        if n % 2 == 1 { return value(at: n / 2) }
+        let a = value(at: n / 2 - 1), b = value(at: n / 2)
+        return (a + b + 1) / 2
+    }
+
+    /// Rules by how often they deducted, most first (ties: more points, then id), at most `limit`.
+    public func topDeductions(_ limit: Int) -> [(rule: String, count: Int, pointsCenti: Int)] {
+        byRule.map { (rule: $0.key, count: $0.value, pointsCenti: pointsByRule[$0.key] ?? 0) }
+            .sorted { ($1.count, $1.pointsCenti, $0.rule) < ($0.count, $0.pointsCenti, $1.rule) }
+            .prefix(limit).map { $0 }
+    }
+
+    /// Dossier counts per score bucket of `width` points (0-9, 10-19, …, the top bucket holding the
+    /// full score), lowest first.
+    public func histogram(bucketCenti width: Int, totalCenti: Int) -> [(fromCenti: Int, count: Int)] {
+        let buckets = max(1, (totalCenti + width - 1) / width)
+        var counts = [Int](repeating: 0, count: buckets)
+        for (score, count) in scoreHistogram {
+            counts[min(buckets - 1, max(0, score / width))] += count
+        }
+        return counts.enumerated().map { (fromCenti: $0.offset * width, count: $0.element) }
+    }
+
+    /// The exit code: 2 when an input could not be read, else 1 when a finding reaches `failOn`
+    /// or a score is below the minimum, else 0.
+    public func exitCode(failOn: Issue.Severity?) -> Int32 {
+        if inputErrors > 0 { return 2 }
+        if let failOn, let worst = worstSeverity, worst >= failOn { return 1 }
+        if belowMinScore > 0 { return 1 }
+        return 0
+    }
+}

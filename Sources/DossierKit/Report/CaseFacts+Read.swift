@@ -1,0 +1,112 @@
+extension CaseFacts {
+    /// The facts of a validated dossier. Validation has run, so present values are well-formed;
+    /// absent ones stay `nil`.
+    ///
+    /// With `timeline`, the case's events are collected too (filing, each step with its recording
+    /// coverage, notice, hearing, review, discussion, decision, service, disclosure, withdrawal,
+    /// closing, archiving), labelled in `language`.
+    static func read(_ root: JSONValue, format: DossierFormat, timeline: Bool, language: Language) -> CaseFacts {
+        func day(_ v: JSONValue?) -> Day? { v?.string.flatMap(Day.init) }
+        let agency = root["agency"], matter = root["matter"], decision = root["decision"]
+        var officers: [String] = []
+        var seen = Set<String>()
+        for step in root["steps"]?.elements.map({ $0 }) ?? [] {
+            for o in step["officers"]?.elements.map({ $0 }) ?? [] {
+                if let c = o.string, seen.insert(c).inserted { officers.append(c) }
+            }
+        }
+        let review = root["legalReview"]
+        var penalties: [String] = []
+        var fines: ExactDecimal?
+        for p in decision?["penalties"]?.elements.map({ $0 }) ?? [] {
+            guard let kind = p["kind"]?.string else { continue }
+            penalties.append(kind)
+            if kind == "fine", let amount = p["amount"]?.numberText.flatMap(ExactDecimal.init) {
+                fines = (fines ?? ExactDecimal(0)).adding(amount) ?? fines
+            }
+        }
+        var facts = CaseFacts(
+            agencyCode: agency?["code"]?.string, agencyName: agency?["name"]?.string, agencyRegion: agency?["region"]?.string,
+            category: root["category"]?.string, procedure: root["procedure"]?.string,
+            matterCode: matter?["code"]?.string, matterName: matter?["name"]?.string,
+            partyKind: root["party"]?["kind"]?.string, officers: officers,
+            reviewers: review?["reviewers"]?.elements.compactMap { $0.string } ?? [],
+            filedOn: day(root["filedOn"]), acceptedOn: day(root["acceptedOn"]), decidedOn: day(decision?["date"]),
+            decisionKind: decision?["kind"]?.string, penalties: penalties, fines: fines,
+            hearingHeld: root["hearing"]?["heldOn"]?.string != nil, reviewed: day(review?["completedOn"]) != nil,
+            disclosedOn: day(root["disclosure"]?["publishedOn"]), revokedOn: day(decision?["revokedOn"]),
+            closedOn: day(root["closedOn"]), archivedOn: day(root["archivedOn"]), timeline: nil)
+        if timeline { facts.timeline = events(root, format: format, language: language) }
+        return facts
+    }
+
+    /// The dated events of a dossier, in date order (stable for equal dates: document order).
+    static func events(_ root: JSONValue, format: DossierFormat, language: Language) -> [TimelineEvent] {
+        let zh = language == .zh
+        var out: [TimelineEvent] = []
+        func add(_ kind: String, _ zhLabel: String, _ enLabel: String, _ value: JSONValue?) {
+            guard let value, let d = value.string.flatMap(Day.init) else { return }
+            out.append(TimelineEvent(kind: kind, label: zh ? zhLabel : enLabel, day: d, pointer: value.pointer))
+        }
+        add("filing", "立案", "filing", root["filedOn"])
+        add("acceptance", "受理", "acceptance", root["acceptedOn"])
+        // Recordings by id, for each step's coverage.
+        var spans: [String: (Instant, Instant)] = [:]
+        for r in root["recordings"]?.elements.map({ $0 }) ?? [] {
+            if let id = r["id"]?.string, let s = r["start"]?.string.flatMap(Instant.init), let e = r["end"]?.string.flatMap(Instant.init) {
+                spans[id] = (s, e)
+            }
+        }
+        for step in root["steps"]?.elements.map({ $0 }) ?? [] {
+            guard let start = step["start"]?.string.flatMap(Instant.init) else { continue }
+            let end = step["end"]?.string.flatMap(Instant.init) ?? start
+            let type = step["type"]?.string ?? "other"
+            let name = DossierFormat.stepTypes.label(type, language)
+            var covered: Int?
+            let duration = Int(max(0, start.seconds(to: end)))
+            let ids = step["recordings"]?.elements.compactMap { $0.string } ?? []
+            if duration > 0 {
+                covered = coverage(ids.compactMap { spans[$0] }, from: start, to: end)
+            }
+            out.append(TimelineEvent(kind: "step", label: name, day: start.chinaDay, pointer: step.pointer,
+                                     coveredSeconds: covered, durationSeconds: duration > 0 ? duration : nil))
+        }
+        add("notice", "事先告知", "prior notice", root["notice"]?["servedOn"] ?? root["notice"]?["date"])
+        add("hearing", "听证", "hearing", root["hearing"]?["heldOn"])
+        add("review", "法制审核提交", "review submitted", root["legalReview"]?["submittedOn"])
+        add("review", "法制审核完成", "review completed", root["legalReview"]?["completedOn"])
+        add("discussion", "集体讨论", "collective discussion", root["discussion"]?["date"])
+        add("decision", "决定", "decision", root["decision"]?["date"])
+        add("service", "送达", "service", root["service"]?["date"])
+        add("disclosure", "公示", "disclosure", root["disclosure"]?["publishedOn"])
+        add("withdrawal", "撤下公示", "withdrawal", root["disclosure"]?["withdrawnOn"])
+        add("closing", "结案", "closing", root["closedOn"])
+        add("archiving", "归档", "archiving", root["archivedOn"])
+        return sortedByDay(out)
+    }
+
+    /// Events sorted by day, keeping document order for equal days.
+    static func sortedByDay(_ events: [TimelineEvent]) -> [TimelineEvent] {
+        events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+    }
+
+    /// Seconds of `[from, to]` that the union of `spans` covers.
+    static func coverage(_ spans: [(Instant, Instant)], from: Instant, to: Instant) -> Int {
+        let clipped = spans.compactMap { s -> (Int64, Int64)? in
+            let a = max(s.0.epochSeconds, from.epochSeconds), b = min(s.1.epochSeconds, to.epochSeconds)
+            return a < b ? (a, b) : nil
+        }.sorted { $0.0 < $1.0 }
+        var total: Int64 = 0
+        var current: (Int64, Int64)?
+        for s in clipped {
+            if let c = current, s.0 <= c.1 {
+                current = (c.0, max(c.1, s.1))
+            } else {
+                if let c = current { total += c.1 - c.0 }
+                current = s
+            }
+        }
+        if let c = current { total += c.1 - c.0 }
+        return Int(total)
+    }
+}

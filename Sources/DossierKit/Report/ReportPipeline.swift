@@ -1,0 +1,209 @@
+import Dispatch
+import Foundation
+
+/// Everything a report run needs besides its inputs.
+public struct PipelineOptions: Sendable {
+    /// Strictness, worker threads and reader limits.
+    public var check: CheckOptions
+    /// The one language reports are rendered in.
+    public var language: Language
+    public var maskPersonalData: Bool
+    /// `check` or `score`: reporters lay out their text for it.
+    public var command: String
+    /// Collect each case's timeline (the HTML report draws it).
+    public var timeline: Bool
+    /// Dossiers checked per window; two windows are in flight at most (one being checked, one
+    /// being written), which bounds memory whatever the batch.
+    public var window: Int
+    /// A score below this (hundredths) makes the exit code 1.
+    public var minScoreCenti: Int?
+    public var toolName: String
+    public var toolVersion: String
+
+    public init(check: CheckOptions = CheckOptions(), language: Language = .en, maskPersonalData: Bool = true,
+                command: String = "check", timeline: Bool = false, window: Int = 1024, minScoreCenti: Int? = nil,
+                toolName: String = Tool.name, toolVersion: String = Tool.version) {
+        self.check = check
+        self.language = language
+        self.maskPersonalData = maskPersonalData
+        self.command = command
+        self.timeline = timeline
+        self.window = max(1, window)
+        self.minScoreCenti = minScoreCenti
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+    }
+}
+
+/// How far a run has got, for a progress display.
+public struct PipelineProgress: Sendable {
+    /// Dossiers written so far.
+    public var done: Int
+    /// Dossiers known so far: files listed plus records read (a JSON Lines file is read as it goes).
+    public var known: Int
+    /// JSON Lines bytes read of their total size, when any.
+    public var bytesRead: Int
+    public var bytesTotal: Int
+}
+
+/// The one entry point from inputs to reports: inputs → parse and validate → rules → scoring →
+/// the report model → every reporter, one dossier at a time in input order.
+///
+/// Dossiers are checked a window at a time on `jobs` threads; while one window is checked, the
+/// previous one is written by a serial writer, so memory holds at most two windows whatever the
+/// batch, and the output is the same bytes whatever the number of threads. (Waivers and baselines
+/// will sit between the rules and scoring.)
+public enum ReportPipeline {
+    /// Runs the pipeline; returns the batch summary (its `exitCode` is the run's exit code).
+    ///
+    /// `makeWriters` receives the header (pack, rules, run errors) and returns one writer per
+    /// output; `progress` is called on the writer thread after each window.
+    public static func run(paths: [String], pack: RulePack, officersPath: String?, options: PipelineOptions,
+                           standardInput: Int32 = 0, writers: [any ReportWriter],
+                           progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(ReportOutputError) -> BatchSummary {
+        let cursor = InputCursor(paths: paths, limits: options.check.limits, standardInput: standardInput)
+        var runErrors = cursor.runErrors
+        var notices: [String] = []
+        var registry: OfficerRegistry?
+        if let registryPath = officersPath ?? cursor.registryCandidates.first {
+            switch OfficerRegistry.load(path: registryPath, format: pack.format) {
+            case .success(let r):
+                registry = r
+                notices.append(options.language == .zh ? "执法人员资格清单：\(registryPath)（\(r.count) 人）"
+                                                       : "officer registry: \(registryPath) (\(r.count) officers)")
+            case .failure(let error):
+                runErrors += error.diagnostics
+            }
+        }
+        let needing = pack.rules.filter { $0.meta.needs.contains("officers") }.map(\.meta.id)
+        if registry == nil && !needing.isEmpty && officersPath == nil {
+            runErrors.append(InputError(
+                location: Location(file: paths.first ?? "-", offset: 0, line: 0, column: 0, pointer: ""),
+                message: "no officer registry: rules \(needing.joined(separator: ", ")) were not checked; pass --officers FILE or put officers.json at the root of an input folder"))
+        }
+
+        let registryUsed = registry
+        let builder = ReportBuilder(pack: pack, language: options.language, maskPersonalData: options.maskPersonalData)
+        let header = builder.header(command: options.command, runErrors: runErrors, notices: notices,
+                                    toolName: options.toolName, toolVersion: options.toolVersion)
+        let state = WriterState(writers: writers, summary: BatchSummary(minScoreCenti: options.minScoreCenti))
+        state.summary.add(runErrors: header.runErrors)
+        for w in writers { try w.begin(header) }
+
+        let jobs = max(1, options.check.jobs)
+        let workers = WorkerPool((0..<jobs).map { _ in pack.worker(registry: registry) })
+        let writeQueue = DispatchQueue(label: "dossier.report-writer")
+        var base = 0
+        var known = cursor.listedFiles
+        while true {
+            let units = cursor.next(options.window)
+            if units.isEmpty { break }
+            known = max(known, base + units.count)
+            let slots = ReportSlots(count: units.count)
+            let counter = Counter()
+            let first = base
+            DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { w in
+                let worker = workers.workers[w]
+                while true {
+                    let range = counter.take(8, limit: units.count)
+                    if range.isEmpty { break }
+                    for i in range {
+                        let result = check(units[i], pack: pack, registry: registryUsed, options: options, worker: worker)
+                        slots.set(i, builder.build(result, index: first + i))
+                    }
+                }
+            }
+            base += units.count
+            // Wait for the previous window's writes, then hand this one over.
+            writeQueue.sync {}
+            if let error = state.error { throw error }
+            let reports = slots.values
+            let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: cursor.bytesRead, bytesTotal: 0)
+            writeQueue.async {
+                state.write(reports)
+                progress?(snapshot)
+            }
+        }
+        writeQueue.sync {}
+        if let error = state.error { throw error }
+        for w in writers { try w.end(state.summary) }
+        return state.summary
+    }
+
+    /// Checks one input unit into its result.
+    static func check(_ unit: InputCursor.Unit, pack: RulePack, registry: OfficerRegistry?, options: PipelineOptions,
+                      worker: EvaluationWorker) -> DossierResult {
+        let file: SourceFile
+        switch unit {
+        case .failed(let error):
+            var result = DossierResult(file: error.location.file, firstLine: max(1, error.location.line), errors: [error])
+            result.evaluated = false
+            return result
+        case .record(let f):
+            file = f
+        case .file(let path):
+            switch FileIO.read(path, limit: options.check.limits.maxBytes) {
+            case .success(let bytes): file = SourceFile(path: path, bytes: bytes)
+            case .failure(let f):
+                return DossierResult(file: path, errors: [InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message)])
+            }
+        }
+        return DossierEvaluator.check(file, pack: pack, registry: registry, strict: options.check.strict,
+                                      limits: options.check.limits, worker: worker, language: options.language,
+                                      timeline: options.timeline)
+    }
+}
+
+/// One stateful writer per output: it writes its header, each dossier's part as it arrives, and
+/// the batch summary at the end.
+public protocol ReportWriter: AnyObject {
+    func begin(_ header: ReportHeader) throws(ReportOutputError)
+    func dossier(_ report: DossierReport) throws(ReportOutputError)
+    func end(_ summary: BatchSummary) throws(ReportOutputError)
+}
+
+/// The writer thread's state: writers, the running summary, the first write error.
+private final class WriterState: @unchecked Sendable {
+    let writers: [any ReportWriter]
+    var summary: BatchSummary
+    var error: ReportOutputError?
+
+    init(writers: [any ReportWriter], summary: BatchSummary) {
+        self.writers = writers
+        self.summary = summary
+    }
+
+    func write(_ reports: [DossierReport]) {
+        guard error == nil else { return }
+        do throws(ReportOutputError) {
+            for r in reports {
+                summary.add(r)
+                for w in writers { try w.dossier(r) }
+            }
+        } catch {
+            self.error = error
+        }
+    }
+}
+
+/// One evaluation worker per thread index; `concurrentPerform` runs each index on one thread.
+private final class WorkerPool: @unchecked Sendable {
+    let workers: [EvaluationWorker]
+    init(_ workers: [EvaluationWorker]) { self.workers = workers }
+}
+
+/// Report storage written by several threads, each index by exactly one.
+final class ReportSlots: @unchecked Sendable {
+    private var storage: [DossierReport?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: DossierReport) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [DossierReport] { storage.map { $0! } }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `Reports/` holds the reports rendered from `Samples/` in every format; this keeps them current.
+/// `RECORD_SNAPSHOTS=1 swift test` rewrites them and fails, so a recording run never passes.
+@Suite struct ReportsTests {
+    static let cases: [(file: String, arguments: [String], lang: String)] = [
+        ("Reports/check.txt", ["check", "Samples/"], "C"),
+        ("Reports/check.zh.txt", ["check", "Samples/"], "zh_CN.UTF-8"),
+        ("Reports/check.json", ["check", "Samples/", "--format", "json"], "C"),
+        ("Reports/score.txt", ["score", "Samples/"], "C"),
+        ("Reports/score.zh.txt", ["score", "Samples/"], "zh_CN.UTF-8"),
+        ("Reports/score.json", ["score", "Samples/", "--format", "json"], "C"),
+        ("Reports/score.md", ["score", "Samples/", "--format", "markdown"], "C"),
+        ("Reports/score.zh.md", ["score", "Samples/", "--format", "markdown"], "zh_CN.UTF-8"),
+        ("Reports/score.csv", ["score", "Samples/", "--format", "csv"], "C"),
+        ("Reports/score.zh.csv", ["score", "Samples/", "--format", "csv"], "zh_CN.UTF-8"),
+        ("Reports/rules.txt", ["rules", "list"], "C"),
+        ("Reports/rules.zh.txt", ["rules", "list"], "zh_CN.UTF-8"),
+    ]
+
+    @Test(arguments: ReportsTests.cases.map(\.file))
+    func reportIsCurrent(_ file: String) throws {
+        let c = try #require(Self.cases.first { $0.file == file })
+        let output = try Binary.run(c.arguments, lang: c.lang).stdout
+        Golden.assertMatches(output, file: Binary.root.appendingPathComponent(c.file).path)
+    }
+}
+
+/// Golden-file comparison for the end-to-end tests: a recording run rewrites and fails; a
+/// mismatch shows the first differing lines.
+enum Golden {
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
+
+    static func assertMatches(_ actual: String, file path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if recording {
+            try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(path); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            return
+        }
+        // Bytes, not `String(contentsOfFile:)`, which drops a byte-order mark (the CSV reports have one).
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("no golden file \(path); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
+            return
+        }
+        guard data != Data(actual.utf8) else { return }
+        let expected = String(decoding: data, as: UTF8.self)
+        let x = expected.components(separatedBy: "\n"), y = actual.components(separatedBy: "\n")
+        var out: [String] = []
+        for i in 0..<max(x.count, y.count) where out.count < 12 {
+            let l = i < x.count ? x[i] : nil, r = i < y.count ? y[i] : nil
+            if l != r {
+                if let l { out.append("\(i + 1) - \(l)") }
+                if let r { out.append("\(i + 1) + \(r)") }
+            }
+        }
+        Issue.record("\(path) is out of date (RECORD_SNAPSHOTS=1 rewrites it):\n\(out.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    }
+}
