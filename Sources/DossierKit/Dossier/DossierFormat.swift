@@ -75,6 +75,13 @@ public struct DossierFormat: Sendable {
         "service method",
         [("in-person", "直接送达", "in person"), ("post", "邮寄送达", "by post"), ("agent", "委托送达", "through an agent"),
          ("notice-board", "公告送达", "by public notice"), ("electronic", "电子送达", "electronically")])
+    public static let signerRoles = Vocabulary(
+        "signer role",
+        [("party", "当事人", "party"), ("agent", "委托代理人", "agent"), ("representative", "法定代表人或负责人", "legal representative"),
+         ("interviewee", "被询问人", "interviewee"), ("witness", "见证人", "witness"), ("officer", "执法人员", "officer"),
+         ("chair", "听证主持人", "hearing chair")])
+    public static let mitigations = Vocabulary(
+        "mitigation", [("lighter", "从轻处罚", "lighter, within the range"), ("reduced", "减轻处罚", "reduced, below the range")])
     public static let officerStatuses = Vocabulary(
         "certificate status", [("active", "有效", "active"), ("suspended", "暂扣", "suspended"), ("revoked", "吊销", "revoked")])
 
@@ -149,13 +156,21 @@ public struct DossierFormat: Sendable {
             FieldSpec("sha256", .text, .optional, "SHA-256 of the media file"),
             FieldSpec("storedAt", .time, .optional, "when it reached the agency's storage"),
         ])
+        let signature = ObjectSpec("Signature", [
+            FieldSpec("role", .code(S.signerRoles), .required, "who signs: party, agent, representative, interviewee, witness, officer or chair"),
+            FieldSpec("name", .text, .optional, "the signer's name"),
+            FieldSpec("certificate", .text, .optional, "the signer's certificate number (officers, chairs)"),
+            FieldSpec("refused", .bool, .optional, "the person refused to sign and the officers noted it in the record"),
+            FieldSpec("note", .text, .optional, "the note made of a refusal or of the signature"),
+        ])
         let document = ObjectSpec("Document", [
             FieldSpec("id", .text, .required, "unique within the dossier"),
             FieldSpec("type", .code(documentTypes), .required, "document type code of the pack"),
             FieldSpec("title", .text, .required, "title"),
             FieldSpec("number", .text, .optional, "document number"),
             FieldSpec("date", .date, .optional, "date of the document"),
-            FieldSpec("signedBy", .array(.text), .optional, "signatories: the party's role or officers' certificate numbers"),
+            FieldSpec("signedBy", .array(.textOr(signature)), .optional,
+                      "signatories: a certificate number, the word 当事人 or a name, or a Signature object"),
             FieldSpec("sealed", .bool, .optional, "whether it bears the agency's seal"),
             FieldSpec("servedOn", .date, .optional, "when it was served"),
         ])
@@ -171,8 +186,10 @@ public struct DossierFormat: Sendable {
         let hearing = ObjectSpec("Hearing", [
             FieldSpec("requested", .bool, .required, "whether the party asked for a hearing"),
             FieldSpec("requestedOn", .date, .optional, "when"),
+            FieldSpec("waivedOn", .date, .optional, "when the party waived the hearing in writing"),
             FieldSpec("noticeOn", .date, .optional, "when the hearing notice was served"),
             FieldSpec("heldOn", .date, .optional, "when the hearing was held"),
+            FieldSpec("chair", .text, .optional, "certificate number of the person who chaired the hearing"),
         ])
         let elements = ObjectSpec(
             "ReviewElements", S.reviewElements.terms.map { FieldSpec($0.code, .bool, .optional, $0.en) })
@@ -210,11 +227,15 @@ public struct DossierFormat: Sendable {
             FieldSpec("major", .bool, .optional, "held major for reasons no number shows"),
             FieldSpec("extended", .bool, .optional, "an approved extension of a licensing period"),
             FieldSpec("revokedOn", .date, .optional, "when the decision was revoked"),
+            FieldSpec("mitigation", .code(S.mitigations), .optional, "lighter (从轻, within the range) or reduced (减轻, below it)"),
+            FieldSpec("mitigationBasis", .text, .optional, "the statutory ground of the mitigation"),
         ])
         let service = ObjectSpec("Service", [
-            FieldSpec("date", .date, .required, "date of service"),
+            FieldSpec("date", .date, .required, "the day the agency performed service (handed over, posted, put up the notice, sent)"),
             FieldSpec("method", .code(S.serviceMethods), .required, "how it was served"),
             FieldSpec("stepId", .text, .optional, "the service step"),
+            FieldSpec("effectiveOn", .date, .optional, "the day service took legal effect (receipt, end of the notice period)"),
+            FieldSpec("consent", .bool, .optional, "whether the party agreed in writing to electronic service"),
         ])
         let execution = ObjectSpec("Execution", [
             FieldSpec("paidOn", .date, .optional, "when the fine was paid"),
@@ -282,6 +303,7 @@ public struct DossierFormat: Sendable {
             FieldSpec("reviews", .array(.object(review2)), .optional, "periodic reviews"),
             FieldSpec("legalReviewer", .bool, .optional, "registered as a legal reviewer"),
             FieldSpec("lawQualification", .bool, .optional, "holds a legal-profession qualification"),
+            FieldSpec("legalReviewerSince", .date, .optional, "the day the person first took up legal review of penalty decisions"),
         ])
         var plans: [ObjectIdentifier: ObjectPlan] = [:]
         dossierPlan = ObjectPlan.plan(dossier, plans: &plans)

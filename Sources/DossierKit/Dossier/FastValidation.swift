@@ -12,7 +12,7 @@
 /// a string whose bytes parse as a `Day`, and bit 9 of `seen` is set. After the members,
 /// `required & ~seen` must be zero.
 final class TypePlan: @unchecked Sendable {
-    enum Kind: UInt8 { case text, date, time, money, integer, bool, code, constant, object, array, map, any }
+    enum Kind: UInt8 { case text, date, time, money, integer, bool, code, constant, object, textOr, array, map, any }
 
     let kind: Kind
     let vocabulary: Vocabulary?
@@ -40,6 +40,9 @@ final class TypePlan: @unchecked Sendable {
             constant = Array(c.utf8)
         case .object(let spec):
             kind = .object
+            object = ObjectPlan.plan(spec, plans: &plans)
+        case .textOr(let spec):
+            kind = .textOr
             object = ObjectPlan.plan(spec, plans: &plans)
         case .array(let e):
             kind = .array
@@ -239,6 +242,8 @@ struct FastValidation {
             }
         case .object:
             return object(index, plan.object!)
+        case .textOr:
+            return node.kind == .string || object(index, plan.object!)
         case .array:
             guard node.kind == .array, let element = plan.element else { return false }
             var k = index &+ 1

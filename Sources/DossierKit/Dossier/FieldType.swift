@@ -22,6 +22,9 @@ public indirect enum FieldType: Sendable {
     case constant(String)
     /// A nested object.
     case object(ObjectSpec)
+    /// A string, or an object of this spec (a typed `signedBy` entry). To rules it is one record
+    /// of the spec's fields plus `text`: the string as written, null for an object.
+    case textOr(ObjectSpec)
     /// An array of one element type.
     case array(FieldType)
     /// An object with free keys and values of one type (pack `let` blocks).
@@ -41,6 +44,7 @@ public indirect enum FieldType: Sendable {
         case .code(let v): return "one of the \(v.name) codes"
         case .constant(let s): return "\"\(s)\""
         case .object(let o): return "an object (\(o.name))"
+        case .textOr(let o): return "a string or an object (\(o.name))"
         case .array: return "an array"
         case .map: return "an object"
         case .any: return "a JSON value"

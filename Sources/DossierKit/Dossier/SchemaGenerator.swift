@@ -85,6 +85,9 @@ public enum SchemaGenerator {
             return .object(["type": .string("object"), "additionalProperties": typeSchema(element, defs: &defs)])
         case .any:
             return .object([:])
+        case .textOr(let spec):
+            return .object(["oneOf": .array([.object(["type": .string("string")]),
+                                              typeSchema(.object(spec), defs: &defs)])])
         case .object(let spec):
             if defs[spec.name] == nil {
                 defs[spec.name] = .null  // reserve, for recursion

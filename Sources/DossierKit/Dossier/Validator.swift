@@ -172,6 +172,10 @@ private struct Walk {
             }
         case .object(let spec):
             validateObject(value, spec, category: category, strict: strict, into: &issues)
+        case .textOr(let spec):
+            if value.kind == .string { return }
+            guard value.kind == .object else { return expect() }
+            validateObject(value, spec, category: category, strict: strict, into: &issues)
         case .any:
             break
         case .map(let element):

@@ -25,6 +25,16 @@ public struct RuleMeta: Sendable {
     public let note: String?
     /// Where the rule is defined: `rules/publicity.json:12:5`.
     public let source: String
+
+    /// The description a finding of `version` carries: the version's citations and severity when
+    /// it has its own (a 1996-law case cites the 1996 article), else the rule's.
+    func judged(by version: RuleVersionInfo) -> RuleMeta {
+        guard !version.basis.isEmpty || version.severity != nil else { return self }
+        return RuleMeta(id: id, kind: kind, title: title, description: description,
+                        basis: version.basis.isEmpty ? basis : version.basis, severity: version.severity ?? severity,
+                        category: category, points: points, veto: veto, vetoCondition: vetoCondition, needs: needs,
+                        versions: versions, datedBy: datedBy, parameters: parameters, note: note, source: source)
+    }
 }
 
 /// One version of a rule: which law period, and which act dates it judges.
@@ -33,6 +43,21 @@ public struct RuleVersionInfo: Sendable {
     public let from: Day?
     public let to: Day?
     public let note: String?
+    /// The citations of this version (the article of the law version that judges); empty when
+    /// the rule's `basis` serves every version.
+    public let basis: [LocalizedText]
+    /// The severity of this version's findings when it differs from the rule's (a duty the law
+    /// of an earlier period did not fix is only a warning then).
+    public let severity: Issue.Severity?
+
+    init(law: LawPeriod, from: Day?, to: Day?, note: String?, basis: [LocalizedText] = [], severity: Issue.Severity? = nil) {
+        self.law = law
+        self.from = from
+        self.to = to
+        self.note = note
+        self.basis = basis
+        self.severity = severity
+    }
 
     /// Whether this version judges an act of `day`.
     func applies(to day: Day) -> Bool {

@@ -72,6 +72,8 @@ public enum PackFormat {
         FieldSpec("check", .text, .optional, "what must hold"),
         FieldSpec("message", .object(localized), .optional, "message template"),
         FieldSpec("at", .text, .optional, "path of the value a finding points at"),
+        FieldSpec("basis", .array(.object(localized)), .optional, "citations of this version (default: the rule's)"),
+        FieldSpec("severity", .code(severities), .optional, "severity of this version's findings (default: the rule's)"),
         FieldSpec("note", .text, .optional, "reading of the law"),
     ])
 

@@ -283,7 +283,9 @@ struct PackLoader {
                 guard let law = lawPeriod(v["law"]!) else { continue }
                 versions.append(RuleVersionInfo(
                     law: law, from: v["from"]?.string.flatMap(Day.init) ?? law.from,
-                    to: v["to"]?.string.flatMap(Day.init) ?? law.to, note: v["note"]?.string))
+                    to: v["to"]?.string.flatMap(Day.init) ?? law.to, note: v["note"]?.string,
+                    basis: v["basis"]?.elements.compactMap { PackLoader.localized($0) } ?? [],
+                    severity: v["severity"]?.string.map { $0 == "warning" ? Issue.Severity.warning : .error }))
             }
             for (a, b) in zip(versions, versions.dropFirst()) {
                 if let end = a.to, let start = b.from, start <= end {

@@ -46,7 +46,9 @@ final class JSONRecord: RecordValue {
     }
 
     func hasField(at index: Int, named name: String) -> Bool {
-        guard base >= 0, let table, index < spec.fields.count else { return hasField(name) }
+        // Past the spec's fields: a field the checker's shape adds (`text` of a union), absent here.
+        guard index < spec.fields.count else { return false }
+        guard base >= 0, let table else { return hasField(name) }
         let member = Int(table.slots[base &+ index])
         return member >= 0 && JSONValue(document: value.document, index: member).kind != .null
     }
@@ -81,6 +83,11 @@ final class JSONRecord: RecordValue {
         case .bool:
             return v.bool.map(Value.bool) ?? .null
         case .object(let spec):
+            return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, table: table)) : .null
+        case .textOr(let spec):
+            // A string entry is a record with only `text`; an object entry reads `text` as null
+            // (its index lies past the spec's fields).
+            if let s = v.string { return .record(MapRecord(["text": .string(s)], pointer: v.pointer)) }
             return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, table: table)) : .null
         case .array(let element):
             guard v.kind == .array else { return .null }
@@ -266,6 +273,14 @@ enum Shapes {
         case .money, .integer: return .number
         case .bool: return .bool
         case .object(let spec): return .record(shape(of: spec, cache: &cache))
+        case .textOr(let spec):
+            // The spec serves only this union, so its cached shape is the one with `text`.
+            if let s = cache[ObjectIdentifier(spec)] { return .record(s) }
+            let fields = spec.fields.map { f in (name: f.name, type: type(of: f.type, cache: &cache), doc: f.doc) }
+                + [(name: "text", type: ExprType.string, doc: "the entry as written when it is a string, else null")]
+            let shape = RecordShape(name: spec.name, fields: fields, open: false)
+            cache[ObjectIdentifier(spec)] = shape
+            return .record(shape)
         case .array(let element): return .list(type(of: element, cache: &cache))
         case .map(let element): return .map(type(of: element, cache: &cache))
         case .any: return .dyn

@@ -73,6 +73,8 @@ public enum RuleDocs {
             out += "  - \(v.law.id): \(v.law.title.text(lang)), "
             out += m.datedBy == nil && m.versions.count == 1 ? (zh ? "不限日期" : "any date") : span(v, lang)
             if let note = v.note { out += "\n      \(note)" }
+            for b in v.basis { out += "\n      " + (zh ? "依据：" : "basis: ") + b.text(lang) }
+            if let s = v.severity { out += "\n      " + (zh ? "级别：" : "severity: ") + severityLabel(s, lang) }
             out += "\n"
         }
         if !m.parameters.isEmpty {
@@ -116,6 +118,8 @@ public enum RuleDocs {
             for v in m.versions {
                 out += "  - `\(v.law.id)` \(md(v.law.title.en)): \(m.datedBy == nil && m.versions.count == 1 ? "any date" : span(v, .en))"
                 if let note = v.note { out += ". \(md(note))" }
+                if !v.basis.isEmpty { out += ". Cites: " + v.basis.map { "\(md($0.zh)) (\(md($0.en)))" }.joined(separator: "; ") }
+                if let s = v.severity { out += ". Severity `\(s.rawValue)`" }
                 out += "\n"
             }
             if !m.parameters.isEmpty {

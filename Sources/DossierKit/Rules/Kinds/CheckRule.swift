@@ -24,6 +24,8 @@ final class CheckRule: RuleKind, CompiledRule {
     /// compiled closures showed up in profiles.
     final class Version: Sendable {
         let info: RuleVersionInfo
+        /// The rule's description as this version's findings carry it (its own citations).
+        let meta: RuleMeta
         let when: CompiledExpression?
         let lets: [(slot: Int, expression: CompiledExpression, name: String)]
         /// The lets `check` needs (directly or through other lets), in order; the others only
@@ -34,9 +36,10 @@ final class CheckRule: RuleKind, CompiledRule {
         let message: (zh: MessageTemplate, en: MessageTemplate)
         let at: AtPath?
 
-        init(info: RuleVersionInfo, when: CompiledExpression?, lets: [(slot: Int, expression: CompiledExpression, name: String)],
+        init(info: RuleVersionInfo, meta: RuleMeta, when: CompiledExpression?, lets: [(slot: Int, expression: CompiledExpression, name: String)],
              check: CompiledExpression, message: (zh: MessageTemplate, en: MessageTemplate), at: AtPath?) {
             self.info = info
+            self.meta = meta.judged(by: info)
             self.when = when
             self.lets = lets
             var needed = Set(check.variables)
@@ -194,7 +197,7 @@ final class CheckRule: RuleKind, CompiledRule {
                 at = AtPath.parse(atValue, variables: variables, loader: &loader)
                 if at == nil { ok = false }
             }
-            versions.append(Version(info: meta.versions[i], when: vWhen, lets: lets, check: check, message: (zh, en), at: at))
+            versions.append(Version(info: meta.versions[i], meta: meta, when: vWhen, lets: lets, check: check, message: (zh, en), at: at))
         }
         guard ok else { return nil }
         var reads = Set<String>()
@@ -262,7 +265,7 @@ final class CheckRule: RuleKind, CompiledRule {
                 var veto = meta.veto
                 if veto, let vetoWhen, case .bool(false) = try vetoWhen.evaluate(activation) { veto = false }
                 out.findings.append(RawFinding(
-                    rule: meta, law: version.info.law,
+                    rule: version.meta, law: version.info.law,
                     message: out.render(version.message, activation),
                     points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
             } catch {
