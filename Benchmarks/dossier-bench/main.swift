@@ -6,6 +6,14 @@ import Foundation
 //
 //     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--rules ID,ID…] [--check-only] [--per-rule]
 //                                       [--write-jsonl FILE] [--write-folder DIR]
+//     swift run -c release dossier-bench --generate N --write-jsonl FILE
+//     swift run -c release dossier-bench --pipeline FILE [--format json|text|csv|markdown] [--jobs N]
+//
+// `--generate N --write-jsonl FILE` streams N generated dossiers to FILE without holding them
+// (a million dossiers, about 4 GB, in a few megabytes) and exits. `--pipeline FILE` runs the
+// report pipeline of `dossier score` over FILE in-process, the report written to a temporary file
+// and removed, and prints dossiers per second and the peak resident memory: the streaming
+// measurement of Docs/Performance.md.
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
 // the listed rules of the pack, with the definitions they read: `--rules foundation` is the
@@ -27,6 +35,10 @@ var packOption: String?
 var checkOnly = false
 var ruleOption: String?
 var perRule = false
+var generate: Int?
+var pipelineInput: String?
+var pipelineFormat = "json"
+var pipelineJobs: Int?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -38,6 +50,10 @@ while let a = args.next() {
     case "--check-only": checkOnly = true
     case "--rules": ruleOption = args.next()
     case "--per-rule": perRule = true
+    case "--generate": generate = Int(args.next() ?? "")
+    case "--pipeline": pipelineInput = args.next()
+    case "--format": pipelineFormat = args.next() ?? pipelineFormat
+    case "--jobs": pipelineJobs = Int(args.next() ?? "")
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -58,6 +74,72 @@ let templates = FileIO.files(under: root + "/Samples/dossiers", suffix: ".json")
 guard !templates.isEmpty else {
     FileHandle.standardError.write(Data("run from the package root (Samples/dossiers not found)\n".utf8))
     exit(2)
+}
+
+func peakRSS() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "?"
+}
+
+if let generate, let writeJSONL {
+    // Streamed: 4 MB at a time, never the whole batch.
+    guard let out = FileHandle(forWritingAtPath: writeJSONL) ?? {
+        FileManager.default.createFile(atPath: writeJSONL, contents: nil)
+        return FileHandle(forWritingAtPath: writeJSONL)
+    }() else { exit(2) }
+    try? out.truncate(atOffset: 0)
+    // Each template split where a case number ends (`号"`), so copy i is its parts joined by `号-i"`.
+    let parts = templates.map { t in t.components(separatedBy: "号\"").map { Array($0.utf8) } }
+    var chunk: [UInt8] = []
+    var written = 0
+    for i in 0..<generate {
+        let pieces = parts[i % parts.count]
+        let joint = Array("号-\(i)\"".utf8)
+        for (k, piece) in pieces.enumerated() {
+            if k > 0 { chunk += joint }
+            chunk += piece
+        }
+        chunk.append(10)
+        if chunk.count > 4 << 20 {
+            out.write(Data(chunk))
+            written += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+        }
+    }
+    out.write(Data(chunk))
+    written += chunk.count
+    try? out.close()
+    print("wrote \(generate) dossiers, \(written) bytes, to \(writeJSONL); peak RSS \(peakRSS())")
+    exit(0)
+}
+
+if let pipelineInput {
+    guard let pack = try? RulePack.load(from: packOption ?? root + "/Rules/jining-archives"),
+          let reporter = Reporters.named(pipelineFormat) else { exit(2) }
+    let reportPath = NSTemporaryDirectory() + "dossier-bench-\(getpid()).report"
+    defer { unlink(reportPath) }
+    guard let file = try? AtomicFileWriter(path: reportPath) else { exit(2) }
+    let output = ReportOutput { bytes throws(ReportOutputError) in try file.write(bytes) }
+    var check = CheckOptions()
+    if let pipelineJobs { check.jobs = pipelineJobs }
+    let options = PipelineOptions(check: check, language: .en, command: "score", timeline: reporter.needsTimeline,
+                                  sourceLines: reporter.needsSourceLines)
+    let start = DispatchTime.now().uptimeNanoseconds
+    do {
+        let summary = try ReportPipeline.run(paths: [pipelineInput], pack: pack, officersPath: root + "/Samples/officers.json",
+                                             options: options, writers: [reporter.writer(to: output, options: ReporterOptions())])
+        try file.commit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var info = stat()
+        stat(reportPath, &info)
+        print("pipeline (score, \(pipelineFormat) report): \(summary.inputs) dossiers in \(String(format: "%.1f", seconds)) s, "
+              + String(format: "%.0f dossiers/s", Double(summary.inputs) / seconds)
+              + ", report \(info.st_size) bytes, \(summary.findings) findings, peak RSS \(peakRSS())")
+    } catch {
+        print("pipeline failed: \(error)")
+        exit(2)
+    }
+    exit(0)
 }
 
 // Generate: copy i gets case number "…-i".
@@ -145,11 +227,6 @@ let check = median {
 }
 let checkOne = median {
     _ = CheckRunner.check(files: files, pack: pack, registry: registry, options: CheckOptions(jobs: 1))
-}
-
-func peakRSS() -> String {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
-    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "?"
 }
 
 print("dossiers: \(dossiers), bytes: \(totalBytes) (\(totalBytes / dossiers) per dossier), rules: \(pack.rules.count), cores: \(cores), repetitions: \(reps) (medians)")

@@ -109,17 +109,21 @@ enum DossierEvaluator {
                                             "an evaluation item deducts points: expected 0 or more, found \(formatCenti(points))"))
                 continue
             }
-            if let manual = pack.scoring.manualItem(id) {
+            let manual = pack.scoring.manualItem(id)
+            if manual == nil && !pack.allRuleIds.contains(id) {
+                let known = pack.allRuleIds.sorted() + pack.scoring.manualItems.map(\.id)
+                errors.append(locator.error(offset: ruleValue.byteRange.lowerBound, pointer: ruleValue.pointer,
+                                            "evaluation item names unknown rule or manual item '\(id)'\(NearMiss.hint(for: id, among: known))"))
+                continue
+            }
+            // `--rules` checks a subset: human items count only for the rules being checked.
+            if pack.isRestricted && pack.rule(id) == nil { continue }
+            if let manual {
                 if points > manual.maxCenti {
                     errors.append(locator.error(offset: pointsValue.byteRange.lowerBound, pointer: pointsValue.pointer,
                                                 "manual item \(id) deducts at most \(formatCenti(manual.maxCenti)) points, found \(formatCenti(points))"))
                     continue
                 }
-            } else if pack.rule(id) == nil {
-                let known = pack.rules.map(\.meta.id) + pack.scoring.manualItems.map(\.id)
-                errors.append(locator.error(offset: ruleValue.byteRange.lowerBound, pointer: ruleValue.pointer,
-                                            "evaluation item names unknown rule or manual item '\(id)'\(NearMiss.hint(for: id, among: known))"))
-                continue
             }
             out.append(HumanItem(rule: id, pointsCenti: points, note: item["note"]?.string, evaluator: evaluator, date: date,
                                  location: locator.location(ruleValue.byteRange.lowerBound, pointer: item.pointer)))

@@ -15,10 +15,15 @@ public struct ReportBuilder: Sendable {
     let nameConvention: String
     let rulesById: [String: RuleMeta]
 
-    public init(pack: RulePack, language: Language, maskPersonalData: Bool = true) {
+    /// Whether findings carry their source line (only the text reporter shows it; a JSON Lines
+    /// record is one line of several kilobytes, and masking it costs more than checking it).
+    public let sourceLines: Bool
+
+    public init(pack: RulePack, language: Language, maskPersonalData: Bool = true, sourceLines: Bool = true) {
         self.pack = pack
         self.language = language
         self.maskPersonalData = maskPersonalData
+        self.sourceLines = sourceLines
         var convention = "{surname}某"
         if let p = pack.parameters.first(where: { $0.name == "nameMask" }), case .string(let s) = p.value { convention = s }
         nameConvention = convention
@@ -64,7 +69,7 @@ public struct ReportBuilder: Sendable {
                 veto: f.veto, title: meta?.title.text(language) ?? f.rule, message: privacy.text(f.message.text(language)),
                 basis: f.basis.map { $0.text(language) }, lawVersion: f.lawVersion, lawTitle: f.lawTitle.text(language),
                 file: privacy.text(f.location.file), line: f.location.line, column: f.location.column, pointer: pointer,
-                sourceLine: result.sourceLine(f.location.line).map { privacy.sourceLine($0) },
+                sourceLine: sourceLines ? result.sourceLine(f.location.line).map { privacy.sourceLine($0) } : nil,
                 fingerprint: fingerprint(f.rule, pointer, .automatic), evaluator: nil, evaluatedOn: nil,
                 deadline: deadlines.first { $0.rule == f.rule && $0.location.pointer == f.location.pointer }?.day))
         }
@@ -126,14 +131,14 @@ struct Masker {
     func text(_ s: String) -> String {
         guard on else { return s }
         var out = PersonalData.maskAll(in: s)
-        if let name, out.contains(name.full) { out = out.replacingAll(name.full, with: name.masked) }
+        if let name, ByteSearch.firstIndex(of: name.full, in: out) != nil { out = out.replacingAll(name.full, with: name.masked) }
         return out
     }
 
     /// A raw JSON source line: printable-ASCII escapes decoded first, then masked.
     func sourceLine(_ s: String) -> String {
         guard on else { return s }
-        return text(s.contains("\\u") ? JSONEscapes.decodingPrintableASCII(s) : s)
+        return text(ByteSearch.firstIndex(of: "\\u", in: s) != nil ? JSONEscapes.decodingPrintableASCII(s) : s)
     }
 }
 
@@ -191,22 +196,25 @@ enum JSONEscapes {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced, comparing UTF-8 bytes.
+    /// Every occurrence of `target` replaced, comparing UTF-8 bytes (`memchr` and `memcmp`).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        let hay = Array(utf8), needle = Array(target.utf8)
-        guard !needle.isEmpty, hay.count >= needle.count else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(hay.count)
-        var i = 0
-        while i < hay.count {
-            if i + needle.count <= hay.count, hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) {
-                out.append(contentsOf: replacement.utf8)
-                i += needle.count
-            } else {
-                out.append(hay[i])
-                i += 1
+        guard !target.isEmpty else { return self }
+        return ByteSearch.withBytes(self) { hay in
+            ByteSearch.withBytes(target) { needle in
+                guard var at = ByteSearch.firstIndex(of: needle, in: hay) else { return self }
+                var out: [UInt8] = []
+                out.reserveCapacity(hay.count)
+                var copied = 0
+                repeat {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: hay[copied..<at]))
+                    out.append(contentsOf: replacement.utf8)
+                    copied = at + needle.count
+                    guard let next = ByteSearch.firstIndex(of: needle, in: hay, from: copied) else { break }
+                    at = next
+                } while true
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: hay[copied...]))
+                return String(decoding: out, as: UTF8.self)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -12,6 +12,8 @@ public struct PipelineOptions: Sendable {
     public var command: String
     /// Collect each case's timeline (the HTML report draws it).
     public var timeline: Bool
+    /// Keep each finding's source line (the text report quotes it).
+    public var sourceLines: Bool
     /// Dossiers checked per window; two windows are in flight at most (one being checked, one
     /// being written), which bounds memory whatever the batch.
     public var window: Int
@@ -21,13 +23,14 @@ public struct PipelineOptions: Sendable {
     public var toolVersion: String
 
     public init(check: CheckOptions = CheckOptions(), language: Language = .en, maskPersonalData: Bool = true,
-                command: String = "check", timeline: Bool = false, window: Int = 1024, minScoreCenti: Int? = nil,
+                command: String = "check", timeline: Bool = false, sourceLines: Bool = true, window: Int = 1024, minScoreCenti: Int? = nil,
                 toolName: String = Tool.name, toolVersion: String = Tool.version) {
         self.check = check
         self.language = language
         self.maskPersonalData = maskPersonalData
         self.command = command
         self.timeline = timeline
+        self.sourceLines = sourceLines
         self.window = max(1, window)
         self.minScoreCenti = minScoreCenti
         self.toolName = toolName
@@ -83,7 +86,8 @@ public enum ReportPipeline {
         }
 
         let registryUsed = registry
-        let builder = ReportBuilder(pack: pack, language: options.language, maskPersonalData: options.maskPersonalData)
+        let builder = ReportBuilder(pack: pack, language: options.language, maskPersonalData: options.maskPersonalData,
+                                   sourceLines: options.sourceLines)
         let header = builder.header(command: options.command, runErrors: runErrors, notices: notices,
                                     toolName: options.toolName, toolVersion: options.toolVersion)
         let state = WriterState(writers: writers, summary: BatchSummary(minScoreCenti: options.minScoreCenti))

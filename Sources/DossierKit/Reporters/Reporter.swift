@@ -22,12 +22,15 @@ public protocol Reporter: Sendable {
     static var summary: String { get }
     /// Whether the pipeline must collect each case's timeline for it.
     var needsTimeline: Bool { get }
+    /// Whether findings must carry their source line (masked) for it.
+    var needsSourceLines: Bool { get }
     /// A writer that streams into `output`.
     func writer(to output: ReportOutput, options: ReporterOptions) -> any ReportWriter
 }
 
 extension Reporter {
     public var needsTimeline: Bool { false }
+    public var needsSourceLines: Bool { false }
 
     /// The whole report as bytes, for tests and small in-memory runs.
     public func render(_ header: ReportHeader, _ dossiers: [DossierReport], _ summary: BatchSummary,

@@ -11,6 +11,8 @@ public struct TextReporter: Reporter {
 
     public init() {}
 
+    public var needsSourceLines: Bool { true }
+
     public func writer(to output: ReportOutput, options: ReporterOptions) -> any ReportWriter {
         Writer(output: output, color: options.color)
     }

@@ -70,11 +70,15 @@ public final class RulePack: Sendable {
     public let rules: [any CompiledRule]
     /// The case-file evaluation sheet (`scoring.json`, or the catalogue's default).
     public let scoring: ScoringScheme
+    /// Every rule id of the pack as loaded, also when `restricted(to:)` kept only some.
+    public let allRuleIds: Set<String>
+    /// Whether `restricted(to:)` made this pack (human items then count only for its rules).
+    public var isRestricted: Bool { allRuleIds.count != rules.count }
     let environment: PackEnvironment
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
-         environment: PackEnvironment) {
+         allRuleIds: Set<String>? = nil, environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -84,6 +88,7 @@ public final class RulePack: Sendable {
         self.tables = tables
         self.rules = rules
         self.scoring = scoring
+        self.allRuleIds = allRuleIds ?? Set(rules.map(\.meta.id))
         self.environment = environment
     }
 
@@ -104,7 +109,7 @@ public final class RulePack: Sendable {
         guard unknown.isEmpty else { return .failure(UnknownRules(ids: unknown.sorted())) }
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
-                                 parameters: parameters, tables: tables, rules: kept, scoring: scoring,
+                                 parameters: parameters, tables: tables, rules: kept, scoring: scoring, allRuleIds: allRuleIds,
                                  environment: environment.keepingDefinitions(readBy: kept)))
     }
 

@@ -58,7 +58,7 @@ enum ReportRun {
         let outputPath = arguments.value("output")
         let options = PipelineOptions(
             check: check, language: Dispatcher.language(arguments), maskPersonalData: !arguments.has("show-personal-data"),
-            command: command, timeline: reporter.needsTimeline, minScoreCenti: minScore.map { $0 * 100 })
+            command: command, timeline: reporter.needsTimeline, sourceLines: reporter.needsSourceLines, minScoreCenti: minScore.map { $0 * 100 })
         let color: Bool = switch arguments.value("color") ?? "auto" {
         case "always": true
         case "never": false

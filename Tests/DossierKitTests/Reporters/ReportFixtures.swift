@@ -96,7 +96,7 @@ enum ReportFixtures {
         let output = ReportOutput.memory()
         let writer = reporter.writer(to: output, options: ReporterOptions(maxDossierSections: maxSections))
         let options = PipelineOptions(check: CheckOptions(jobs: jobs), language: language, maskPersonalData: mask, command: command,
-                                      timeline: reporter.needsTimeline, window: window, toolVersion: "0.0.0-test")
+                                      timeline: reporter.needsTimeline, sourceLines: reporter.needsSourceLines, window: window, toolVersion: "0.0.0-test")
         let summary = try ReportPipeline.run(paths: paths.map(TestSupport.path), pack: TestSupport.pack, officersPath: officers,
                                              options: options, writers: [writer])
         try output.flush()
