@@ -81,7 +81,7 @@ public struct HTMLReporter: Reporter {
             guard let header else { return }
             try output.write(head(header) + overview(header, summary))
             try output.write("<section class=\"dossiers\" id=\"dossiers\">\n<h2>\(t("Dossiers", "案卷"))</h2>\n")
-            try output.write("<table class=\"dossier-table\">\n<thead><tr><th class=\"num\">#</th><th>\(t("Case number", "案号"))</th><th>\(t("File", "文件"))</th>"
+            try output.write("<table class=\"dossier-table\">\n<thead><tr><th class=\"num\">#</th><th>\(t("Case number and file", "案号及文件"))</th>"
                 + "<th>\(t("Category", "类别"))</th><th>\(t("Decided", "决定日期"))</th><th class=\"num\">\(t("Score", "得分"))</th>"
                 + "<th>\(t("Grade", "等级"))</th><th>\(t("Vetoes", "否决项"))</th><th class=\"num\">\(t("Findings", "问题"))</th></tr></thead>\n<tbody>\n")
             try rows.copy(to: output)
@@ -171,7 +171,7 @@ public struct HTMLReporter: Reporter {
             let most = max(1, bars.map(\.count).max() ?? 0)
             let rowHeight = 26, labelWidth = 110, barMax = 300
             let height = bars.count * rowHeight + 8
-            var s = "<svg class=\"grade-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 460 \(height)\" width=\"460\" height=\"\(height)\" role=\"img\" aria-label=\"\(t("Grade distribution", "等级分布"))\">\n"
+            var s = "<svg class=\"grade-chart\" viewBox=\"0 0 460 \(height)\" width=\"460\" height=\"\(height)\" role=\"img\" aria-label=\"\(t("Grade distribution", "等级分布"))\">\n"
             for (i, b) in bars.enumerated() {
                 let y = 4 + i * rowHeight
                 let w = b.count * barMax / most
@@ -191,7 +191,7 @@ public struct HTMLReporter: Reporter {
             let most = max(1, buckets.map(\.count).max() ?? 0)
             let left = 10, colWidth = 44, plotHeight = 120, top = 18
             let svgWidth = left * 2 + buckets.count * colWidth, svgHeight = top + plotHeight + 24
-            var s = "<svg class=\"histogram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(svgWidth) \(svgHeight)\" width=\"\(svgWidth)\" height=\"\(svgHeight)\" role=\"img\" aria-label=\"\(t("Score histogram", "得分分布"))\">\n"
+            var s = "<svg class=\"histogram\" viewBox=\"0 0 \(svgWidth) \(svgHeight)\" width=\"\(svgWidth)\" height=\"\(svgHeight)\" role=\"img\" aria-label=\"\(t("Score histogram", "得分分布"))\">\n"
             s += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(svgWidth - left)\" y2=\"\(top + plotHeight)\"/>\n"
             for (i, b) in buckets.enumerated() {
                 let x = left + i * colWidth
@@ -217,8 +217,8 @@ public struct HTMLReporter: Reporter {
             let grade = d.score.map { "<span class=\"grade g-\(Escape.html($0.grade))\">\(Escape.html($0.gradeTitle))</span>" }
                 ?? "<span class=\"grade g-invalid\">\(t("not checked", "无法检查"))</span>"
             let vetoes = (d.score?.vetoes ?? []).map { "<code>\(Escape.html($0))</code>" }.joined(separator: " ")
-            return "<tr><td class=\"num\">\(d.index + 1)</td><td>\(idCell)</td><td class=\"file\">\(Escape.html(d.place))</td>"
-                + "<td>\(Escape.html(d.facts?.category ?? ""))</td><td>\(d.facts?.decidedOn.map { Escape.html($0.description) } ?? "")</td>"
+            return "<tr><td class=\"num\">\(d.index + 1)</td><td><span class=\"case\">\(idCell)</span><br><span class=\"file\">\(Escape.html(d.place))</span></td>"
+                + "<td>\(Escape.html(d.facts?.category ?? ""))</td><td class=\"day\">\(d.facts?.decidedOn.map { Escape.html($0.description) } ?? "")</td>"
                 + "<td class=\"num\">\(score)</td><td>\(grade)</td><td>\(vetoes)</td><td class=\"num\">\(d.findings.count)</td></tr>\n"
         }
 
@@ -282,7 +282,7 @@ public struct HTMLReporter: Reporter {
                 s += "<p class=\"veto\">" + t("Veto: \(rules); \(formatCenti(sheet.rawScoreCenti)) before the veto.",
                                               "否决项：\(rules)；否决前 \(formatCenti(sheet.rawScoreCenti)) 分。") + "</p>\n"
             }
-            if let cap = sheet.capReason { s += "<p class=\"cap\">\(t("Grade capped", "等级受限"))：\(Escape.html(cap))</p>\n" }
+            if let cap = sheet.capReason { s += "<p class=\"cap\">\(t("Grade capped: ", "等级受限："))\(Escape.html(cap))</p>\n" }
             return s
         }
 
@@ -304,7 +304,10 @@ public struct HTMLReporter: Reporter {
                     if !who.isEmpty { origin += "<br><span class=\"evaluator\">\(who)</span>" }
                 }
                 var message = Escape.html(f.message)
-                if let deadline = f.deadline { message += "<br><span class=\"deadline\">\(t("deadline", "期限"))：\(Escape.html(deadline.description))</span>" }
+                if let deadline = f.deadline { message += "<br><span class=\"deadline\">\(t("deadline ", "期限："))\(Escape.html(deadline.description))</span>" }
+                if let line = f.sourceLine.map({ String($0.drop { $0 == " " || $0 == "\t" }) }), !line.isEmpty {
+                    message += "<br><code class=\"source\">\(Escape.html(Timeline.fit(line, 160)))</code>"
+                }
                 let basis = f.basis.map { "<li>\(Escape.html($0))</li>" }.joined()
                 s += "<tr class=\"\(f.severity == .error ? "error" : "warning")\(f.origin == .human ? " human" : "")\"><td>\(rule)</td>"
                     + "<td class=\"num\">\(formatCenti(f.pointsCenti))</td><td>\(origin)</td><td>\(message)</td>"
@@ -331,8 +334,9 @@ struct Timeline {
     let zh: Bool
 
     // Geometry, in SVG user units (the picture scales to the page width).
-    static let width = 1000
-    static let labelX = 6, dateX = 196, trackX = 290, trackEnd = 820, coverageX = 840, coverageWidth = 100
+    // 760 wide prints at about 90% on A4 portrait, so 12-unit text stays near 11 px on paper.
+    static let width = 760
+    static let labelX = 4, dateX = 150, trackX = 232, trackEnd = 600, coverageX = 624, coverageWidth = 80
     static let rowHeight = 22, axisHeight = 34
 
     func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
@@ -341,13 +345,14 @@ struct Timeline {
     static func placements(_ findings: [ReportFinding], _ events: [TimelineEvent]) -> [Int?] {
         func segments(_ p: String) -> [Substring] { p.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 } }
         return findings.map { f in
-            // The longest event pointer that is a prefix of the finding's, a deadline of the same rule first.
-            var best: (index: Int, length: Int, own: Bool)?
+            // The longest event pointer that is a prefix of the finding's; on a tie the deadline of
+            // the finding's own rule, then a case event, then another rule's deadline.
+            var best: (index: Int, length: Int, rank: Int)?
             for (i, e) in events.enumerated() where !e.pointer.isEmpty {
                 guard f.pointer == e.pointer || f.pointer.hasPrefix(e.pointer + "/") else { continue }
-                let own = e.kind == "deadline" && e.rule == f.rule
-                if best.map({ (e.pointer.count, own ? 1 : 0) > ($0.length, $0.own ? 1 : 0) }) ?? true {
-                    best = (i, e.pointer.count, own)
+                let rank = e.kind != "deadline" ? 1 : (e.rule == f.rule ? 2 : 0)
+                if best.map({ (e.pointer.utf8.count, rank) > ($0.length, $0.rank) }) ?? true {
+                    best = (i, e.pointer.utf8.count, rank)
                 }
             }
             if let best { return best.index }
@@ -386,7 +391,7 @@ struct Timeline {
         let rows = events.count + (unplaced.isEmpty ? 0 : 1) + (events.isEmpty ? 1 : 0)
         let height = Timeline.axisHeight + rows * Timeline.rowHeight + 8
         let label = t("Timeline of ", "时间线：") + (d.id ?? t("(no case number)", "（无案号）"))
-        var s = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Timeline.width) \(height)\" width=\"\(Timeline.width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Escape.html(label))\">\n"
+        var s = "<svg class=\"timeline\" viewBox=\"0 0 \(Timeline.width) \(height)\" width=\"\(Timeline.width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Escape.html(label))\">\n"
         let first = events.map(\.day).min(), last = events.map(\.day).max()
         guard let first, let last else {
             s += "<text class=\"empty\" x=\"\(Timeline.labelX)\" y=\"\(Timeline.axisHeight + 14)\">\(t("No dated events.", "无日期记录。"))</text>\n"
@@ -432,7 +437,7 @@ struct Timeline {
             s += "<g class=\"\(classes)\" data-kind=\"\(Escape.html(e.kind))\" data-pointer=\"\(Escape.html(e.pointer))\">"
             s += "<title>\(Escape.html(e.day.description)) \(Escape.html(name)) \(Escape.html(e.pointer))</title>"
             if i % 2 == 1 { s += "<rect class=\"stripe\" x=\"0\" y=\"\(y)\" width=\"\(Timeline.width)\" height=\"\(Timeline.rowHeight)\"/>" }
-            s += "<text class=\"label\" x=\"\(Timeline.labelX)\" y=\"\(mid + 4)\">\(Escape.html(Timeline.fit(name, 28)))</text>"
+            s += "<text class=\"label\" x=\"\(Timeline.labelX)\" y=\"\(mid + 4)\">\(Escape.html(Timeline.fit(name, 24)))</text>"
             s += "<text class=\"date\" x=\"\(Timeline.dateX)\" y=\"\(mid + 4)\">\(Escape.html(e.day.description))</text>"
             s += "<line class=\"row-line\" x1=\"\(Timeline.trackX)\" y1=\"\(mid)\" x2=\"\(ex)\" y2=\"\(mid)\"/>"
             if e.kind == "deadline" {
@@ -443,7 +448,7 @@ struct Timeline {
             // Finding marks beside the event's marker, on the side with room.
             if !marks[i].isEmpty {
                 let leftward = ex > (Timeline.trackX + Timeline.trackEnd) / 2
-                s += findingMark(marks[i], x: leftward ? ex - 22 : ex + 12, mid: mid, leftward: leftward, width: 40)
+                s += findingMark(marks[i], x: leftward ? ex - 22 : ex + 12, mid: mid, leftward: leftward, width: 30)
             }
             if let duration = e.durationSeconds, duration > 0 {
                 let covered = min(duration, max(0, e.coveredSeconds ?? 0))
@@ -464,7 +469,7 @@ struct Timeline {
         guard !findings.isEmpty else { return "" }
         let mid = y + Timeline.rowHeight / 2
         return "<g class=\"unplaced\"><text class=\"label\" x=\"\(Timeline.labelX)\" y=\"\(mid + 4)\">\(t("not on the timeline", "无对应日期"))</text>"
-            + findingMark(findings, x: Timeline.trackX, mid: mid, leftward: false, width: 80) + "</g>\n"
+            + findingMark(findings, x: Timeline.trackX, mid: mid, leftward: false, width: 60) + "</g>\n"
     }
 
     /// A diamond at `x` with the rule ids beside it; the findings in full in its tooltip.
@@ -533,7 +538,9 @@ extension HTMLReporter {
     .grade { font-weight: 600; }
     .grade.g-excellent { color: var(--excellent); } .grade.g-good { color: var(--good); } .grade.g-pass { color: var(--pass); }
     .grade.g-fail { color: var(--fail); } .grade.g-invalid { color: var(--invalid); }
-    .dossier-table td.file { font-size: 12px; word-break: break-all; }
+    .dossier-table .case { white-space: nowrap; }
+    .dossier-table .file { font-size: 11px; color: var(--muted); overflow-wrap: anywhere; }
+    .dossier-table td.day { white-space: nowrap; }
     .dossier-table a { color: var(--accent); text-decoration: none; }
     .omitted { padding: 6px 10px; background: #fff6e0; border-left: 4px solid var(--pass); }
     section.dossier { margin-top: 36px; }
@@ -547,12 +554,16 @@ extension HTMLReporter {
     table.score-sheet tfoot th, table.score-sheet tfoot td { font-weight: 600; border-top: 2px solid var(--muted); }
     .veto { color: var(--fail); font-weight: 600; margin: 4px 0; }
     .cap { color: var(--pass); margin: 4px 0; }
-    table.deductions { font-size: 13px; }
-    table.deductions td { word-break: break-word; }
+    table.deductions { font-size: 13px; table-layout: fixed; }
+    table.deductions th:nth-child(1) { width: 20%; } table.deductions th:nth-child(2) { width: 7%; }
+    table.deductions th:nth-child(3) { width: 11%; } table.deductions th:nth-child(4) { width: 30%; }
+    table.deductions th:nth-child(5) { width: 19%; } table.deductions th:nth-child(6) { width: 13%; }
+    table.deductions td { overflow-wrap: anywhere; }
     table.deductions .rule-title, table.deductions .category, .evaluator { color: var(--muted); font-size: 12px; }
     table.deductions tr.error td:first-child { border-left: 3px solid var(--fail); }
     table.deductions tr.warning td:first-child { border-left: 3px solid var(--pass); }
-    table.deductions td.where { font-size: 12px; white-space: nowrap; }
+    table.deductions td.where { font-size: 11px; }
+    table.deductions code.source { display: block; margin-top: 2px; font-size: 11px; color: var(--muted); }
     .veto-tag { color: #fff; background: var(--fail); border-radius: 3px; padding: 0 4px; font-size: 11px; }
     ul.basis { margin: 0; padding-left: 16px; }
     ul.issues, ul.run-errors { padding-left: 18px; }
@@ -570,9 +581,10 @@ extension HTMLReporter {
     .timeline .deadline.met .marker { fill: var(--excellent); }
     .timeline .deadline.missed .marker { fill: var(--fail); }
     .timeline .deadline.missed text.label { fill: var(--fail); font-weight: 600; }
-    .timeline .deadline-line { stroke: var(--excellent); stroke-dasharray: 4 3; }
-    .timeline .deadline-line.missed { stroke: var(--fail); }
+    .timeline .deadline-line { stroke: var(--excellent); stroke-dasharray: 4 3; stroke-opacity: 0.45; }
+    .timeline .deadline-line.missed { stroke: var(--fail); stroke-opacity: 1; stroke-width: 1.5; }
     .timeline .finding-diamond { fill: #e65100; }
+    .timeline .finding-mark.veto .finding-diamond { fill: var(--fail); }
     .timeline text.finding-text { fill: #b23c00; font-size: 11px; font-weight: 600; }
     .timeline .coverage-track { fill: #eceff3; stroke: var(--rule); }
     .timeline .coverage.full .coverage-bar { fill: var(--excellent); }
