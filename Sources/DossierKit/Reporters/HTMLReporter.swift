@@ -60,6 +60,9 @@ public struct HTMLReporter: Reporter {
         /// The fixed string in the report's language.
         func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
 
+        /// A code of the dossier format (category, penalty kind…) as a term in the report's language.
+        func term(_ vocabulary: Vocabulary, _ code: String) -> String { vocabulary.label(code, zh ? .zh : .en) }
+
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
             self.header = header
             zh = header.language == .zh
@@ -218,7 +221,7 @@ public struct HTMLReporter: Reporter {
                 ?? "<span class=\"grade g-invalid\">\(t("not checked", "无法检查"))</span>"
             let vetoes = (d.score?.vetoes ?? []).map { "<code>\(Escape.html($0))</code>" }.joined(separator: " ")
             return "<tr><td class=\"num\">\(d.index + 1)</td><td><span class=\"case\">\(idCell)</span><br><span class=\"file\">\(Escape.html(d.place))</span></td>"
-                + "<td>\(Escape.html(d.facts?.category ?? ""))</td><td class=\"day\">\(d.facts?.decidedOn.map { Escape.html($0.description) } ?? "")</td>"
+                + "<td>\(Escape.html(d.facts?.category.map { term(DossierFormat.categories, $0) } ?? ""))</td><td class=\"day\">\(d.facts?.decidedOn.map { Escape.html($0.description) } ?? "")</td>"
                 + "<td class=\"num\">\(score)</td><td>\(grade)</td><td>\(vetoes)</td><td class=\"num\">\(d.findings.count)</td></tr>\n"
         }
 
@@ -252,18 +255,21 @@ public struct HTMLReporter: Reporter {
             if !agency.isEmpty { items.append((t("Agency", "执法机关"), agency)) }
             let matter = [f.matterName, f.matterCode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             if !matter.isEmpty { items.append((t("Matter", "事项"), matter)) }
-            let kind = [f.category, f.procedure].compactMap { $0 }.joined(separator: " / ")
+            let kind = [f.category.map { term(DossierFormat.categories, $0) }, f.procedure.map { term(DossierFormat.procedures, $0) }]
+                .compactMap { $0 }.joined(separator: " / ")
             if !kind.isEmpty { items.append((t("Category / procedure", "类别 / 程序"), kind)) }
-            if let p = f.partyKind { items.append((t("Party", "当事人"), p)) }
+            if let p = f.partyKind { items.append((t("Party", "当事人"), term(DossierFormat.partyKinds, p))) }
             if let d = f.filedOn ?? f.acceptedOn { items.append((t("Filed", "立案"), d.description)) }
             if let d = f.decidedOn {
                 var text = d.description
-                if let k = f.decisionKind { text += " · " + k }
-                if !f.penalties.isEmpty { text += " · " + f.penalties.joined(separator: ", ") }
+                if let k = f.decisionKind { text += " · " + term(DossierFormat.decisionKinds, k) }
+                if !f.penalties.isEmpty { text += " · " + f.penalties.map { term(DossierFormat.penaltyKinds, $0) }.joined(separator: t(", ", "、")) }
                 if let fines = f.fines { text += " · " + t("fines ¥\(fines)", "罚款 \(fines) 元") }
                 items.append((t("Decision", "决定"), text))
             }
-            items.append((t("Stage", "阶段"), f.stage))
+            let stages = ["archived": ("archived", "已归档"), "closed": ("closed", "已结案"), "decided": ("decided", "已决定"),
+                          "filed": ("filed", "已立案"), "open": ("not filed", "未立案")]
+            items.append((t("Stage", "阶段"), stages[f.stage].map { t($0.0, $0.1) } ?? f.stage))
             return "<dl class=\"facts\">" + items.map { "<dt>\($0.0)</dt><dd>\(Escape.html($0.1))</dd>" }.joined() + "</dl>\n"
         }
 
@@ -338,6 +344,8 @@ struct Timeline {
     static let width = 760
     static let labelX = 4, dateX = 150, trackX = 232, trackEnd = 600, coverageX = 624, coverageWidth = 80
     static let rowHeight = 22, axisHeight = 34
+    /// The width of a date at the axis's 11-unit font, with a little room.
+    static let tickLabelWidth = 64
 
     func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
 
@@ -374,10 +382,11 @@ struct Timeline {
         }
     }
 
-    /// Axis ticks: the first day, then every `step` days, with the step chosen so at most six fit.
+    /// Axis ticks: the first day, then every `step` days, with the step chosen so at most five
+    /// fit (at least 73 units apart on the 368-unit track, more than a date label needs).
     static func ticks(from first: Day, span: Int) -> [Day] {
         let steps = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826]
-        let step = steps.first { span / $0 <= 5 } ?? max(1, span / 5)
+        let step = steps.first { span / $0 <= 4 } ?? max(1, (span + 3) / 4)
         return stride(from: 0, through: span, by: step).map { first.adding(days: $0) }
     }
 
@@ -408,12 +417,17 @@ struct Timeline {
         s += "<text class=\"head\" x=\"\(Timeline.dateX)\" y=\"14\">\(t("date", "日期"))</text>"
         s += "<text class=\"head\" x=\"\(Timeline.coverageX)\" y=\"14\">\(t("recorded", "录像覆盖"))</text>"
         s += "<line x1=\"\(Timeline.trackX)\" y1=\"\(Timeline.axisHeight - 6)\" x2=\"\(Timeline.trackEnd)\" y2=\"\(Timeline.axisHeight - 6)\"/>"
-        for (i, tick) in Timeline.ticks(from: first, span: span).enumerated() {
+        var labelledUpTo = Int.min
+        for tick in Timeline.ticks(from: first, span: span) {
             let tx = x(tick)
-            // The last tick's label is right-aligned so it stays inside the track.
-            let anchor = tx > Timeline.trackEnd - 40 ? "end" : (i == 0 ? "start" : "middle")
             s += "<line class=\"grid\" x1=\"\(tx)\" y1=\"\(Timeline.axisHeight - 10)\" x2=\"\(tx)\" y2=\"\(bottom)\"/>"
-            s += "<text class=\"tick\" x=\"\(tx)\" y=\"\(Timeline.axisHeight - 14)\" text-anchor=\"\(anchor)\">\(Escape.html(tick.description))</text>"
+            // A label starts at its tick, or ends there near the end of the track (to stay out of
+            // the coverage column); one that would touch the previous label is left off.
+            let atEnd = tx > Timeline.trackEnd - Timeline.tickLabelWidth
+            let from = atEnd ? tx - Timeline.tickLabelWidth : tx
+            guard from > labelledUpTo + 6 else { continue }
+            labelledUpTo = from + Timeline.tickLabelWidth
+            s += "<text class=\"tick\" x=\"\(tx)\" y=\"\(Timeline.axisHeight - 14)\" text-anchor=\"\(atEnd ? "end" : "start")\">\(Escape.html(tick.description))</text>"
         }
         s += "</g>\n"
 
@@ -555,9 +569,9 @@ extension HTMLReporter {
     .veto { color: var(--fail); font-weight: 600; margin: 4px 0; }
     .cap { color: var(--pass); margin: 4px 0; }
     table.deductions { font-size: 13px; table-layout: fixed; }
-    table.deductions th:nth-child(1) { width: 20%; } table.deductions th:nth-child(2) { width: 7%; }
-    table.deductions th:nth-child(3) { width: 11%; } table.deductions th:nth-child(4) { width: 30%; }
-    table.deductions th:nth-child(5) { width: 19%; } table.deductions th:nth-child(6) { width: 13%; }
+    table.deductions th:nth-child(1) { width: 18%; } table.deductions th:nth-child(2) { width: 7%; }
+    table.deductions th:nth-child(3) { width: 10%; } table.deductions th:nth-child(4) { width: 31%; }
+    table.deductions th:nth-child(5) { width: 19%; } table.deductions th:nth-child(6) { width: 15%; }
     table.deductions td { overflow-wrap: anywhere; }
     table.deductions .rule-title, table.deductions .category, .evaluator { color: var(--muted); font-size: 12px; }
     table.deductions tr.error td:first-child { border-left: 3px solid var(--fail); }

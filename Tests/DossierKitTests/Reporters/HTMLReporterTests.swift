@@ -202,8 +202,13 @@ import Testing
     @Test func ticksAndFitting() {
         let first = Day("2023-01-01")!
         #expect(Timeline.ticks(from: first, span: 4).map(\.description) == ["2023-01-01", "2023-01-02", "2023-01-03", "2023-01-04", "2023-01-05"])
+        #expect(Timeline.ticks(from: first, span: 3).count == 4)
+        #expect(Timeline.ticks(from: first, span: 4).count == 5)
+        #expect(Timeline.ticks(from: first, span: 5).count == 3)
         #expect(Timeline.ticks(from: first, span: 90).count == 4)
-        #expect(Timeline.ticks(from: first, span: 3000).count <= 6)
+        for span in [1, 6, 13, 29, 100, 400, 3000, 40000] {
+            #expect((2...5).contains(Timeline.ticks(from: first, span: span).count), "\(span)")
+        }
         #expect(Timeline.fit("filing", 24) == "filing")
         #expect(Timeline.fit("案卷评查报告案卷评查报告案卷评查", 10) == "案卷评查…")
         #expect(Timeline.fit("abcdefghijkl", 10) == "abcdefghi…")
