@@ -342,7 +342,7 @@ struct Timeline {
     // Geometry, in SVG user units (the picture scales to the page width).
     // 760 wide prints at about 90% on A4 portrait, so 12-unit text stays near 11 px on paper.
     static let width = 760
-    static let labelX = 4, dateX = 150, trackX = 232, trackEnd = 600, coverageX = 624, coverageWidth = 80
+    static let labelX = 4, dateX = 170, trackX = 250, trackEnd = 600, coverageX = 624, coverageWidth = 80
     static let rowHeight = 22, axisHeight = 34
     /// The width of a date at the axis's 11-unit font, with a little room.
     static let tickLabelWidth = 64
@@ -383,7 +383,7 @@ struct Timeline {
     }
 
     /// Axis ticks: the first day, then every `step` days, with the step chosen so at most five
-    /// fit (at least 73 units apart on the 368-unit track, more than a date label needs).
+    /// fit (at least 70 units apart on the 350-unit track, more than a date label needs).
     static func ticks(from first: Day, span: Int) -> [Day] {
         let steps = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826]
         let step = steps.first { span / $0 <= 4 } ?? max(1, (span + 3) / 4)
@@ -594,7 +594,7 @@ extension HTMLReporter {
     .timeline .ev-closing .marker, .timeline .ev-archiving .marker { fill: var(--invalid); }
     .timeline .deadline.met .marker { fill: var(--excellent); }
     .timeline .deadline.missed .marker { fill: var(--fail); }
-    .timeline .deadline.missed text.label { fill: var(--fail); font-weight: 600; }
+    .timeline .deadline.missed text.label { fill: var(--fail); }
     .timeline .deadline-line { stroke: var(--excellent); stroke-dasharray: 4 3; stroke-opacity: 0.45; }
     .timeline .deadline-line.missed { stroke: var(--fail); stroke-opacity: 1; stroke-width: 1.5; }
     .timeline .finding-diamond { fill: #e65100; }
