@@ -15,6 +15,8 @@ import Testing
         ("Reports/score.zh.md", ["score", "Samples/", "--format", "markdown"], "zh_CN.UTF-8"),
         ("Reports/score.csv", ["score", "Samples/", "--format", "csv"], "C"),
         ("Reports/score.zh.csv", ["score", "Samples/", "--format", "csv"], "zh_CN.UTF-8"),
+        ("Reports/score.html", ["score", "Samples/", "--format", "html"], "C"),
+        ("Reports/score.zh.html", ["score", "Samples/", "--format", "html"], "zh_CN.UTF-8"),
         ("Reports/rules.txt", ["rules", "list"], "C"),
         ("Reports/rules.zh.txt", ["rules", "list"], "zh_CN.UTF-8"),
     ]

@@ -54,7 +54,7 @@ public enum Tool {
 /// Every output format, listed once.
 public enum Reporters {
     /// The reporters by `--format` id, in help order.
-    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter()]
+    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter(), HTMLReporter()]
 
     /// The reporter for a `--format` value.
     public static func named(_ id: String) -> (any Reporter)? {
