@@ -8,6 +8,7 @@ import Testing
         ("Reports/check.txt", ["check", "Samples/"], "C"),
         ("Reports/check.zh.txt", ["check", "Samples/"], "zh_CN.UTF-8"),
         ("Reports/check.json", ["check", "Samples/", "--format", "json"], "C"),
+        ("Reports/check.sarif", ["check", "Samples/", "--format", "sarif"], "C"),
         ("Reports/score.txt", ["score", "Samples/"], "C"),
         ("Reports/score.zh.txt", ["score", "Samples/"], "zh_CN.UTF-8"),
         ("Reports/score.json", ["score", "Samples/", "--format", "json"], "C"),
