@@ -9,6 +9,8 @@ import Testing
         ("Reports/check.zh.txt", ["check", "Samples/"], "zh_CN.UTF-8"),
         ("Reports/check.json", ["check", "Samples/", "--format", "json"], "C"),
         ("Reports/check.sarif", ["check", "Samples/", "--format", "sarif"], "C"),
+        ("Reports/check.junit.xml", ["check", "Samples/", "--format", "junit"], "C"),
+        ("Reports/check.github.txt", ["check", "Samples/", "--format", "github"], "C"),
         ("Reports/score.txt", ["score", "Samples/"], "C"),
         ("Reports/score.zh.txt", ["score", "Samples/"], "zh_CN.UTF-8"),
         ("Reports/score.json", ["score", "Samples/", "--format", "json"], "C"),

@@ -67,7 +67,7 @@ public enum Tool {
 /// Every output format, listed once.
 public enum Reporters {
     /// The reporters by `--format` id, in help order.
-    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter(), SARIFReporter()]
+    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter(), SARIFReporter(), JUnitReporter(), GitHubReporter()]
 
     /// The reporter for a `--format` value.
     public static func named(_ id: String) -> (any Reporter)? {
