@@ -186,4 +186,28 @@ import Testing
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--report takes FORMAT:PATH"))
     }
+
+    @Test func theConfigFileIsMergedUnderTheCommandLine() throws {
+        let dir = try Self.folder()
+        let config = dir.appendingPathComponent(".dossier.json")
+        try Self.write("""
+            {"format": "dossier-config/1", "failOn": "never", "skip": ["PUB-01"],
+             "officers": "\(Binary.root.path)/Samples/officers.json", "lang": "en"}
+            """, config)
+        let printed = try Binary.run(["check", "--config", config.path, "--print-config", "--fail-on", "error"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("fail-on = error  (command line)"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("skip = PUB-01  (\(config.path):1:59)"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("waivers = none  (default)"))
+        // failOn never from the file: the late publication passes; the command line overrides it.
+        let run = try Binary.run(["check", Self.late, "--config", config.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("\"PUB-01\""), "skipped by the config file")
+        #expect(try Binary.run(["check", Self.late, "--config", config.path, "--rules", "PUB-01", "--fail-on", "error"]).status == 1)
+        try Self.write("{\"format\": \"dossier-config/1\", \"failOn\": \"warn\", \"pak\": \"x\"}", config)
+        let bad = try Binary.run(["check", Self.late, "--config", config.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("\(config.path):1:42: error: unknown fail-on level 'warn'"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("unknown key 'pak' in DossierConfig; did you mean 'pack'?"), "\(bad.stderr)")
+    }
 }

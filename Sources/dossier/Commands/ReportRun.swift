@@ -31,13 +31,52 @@ enum ReportRun {
             OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count"),
             OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE"),
             OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE"),
+            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)"),
+            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json"),
+            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit"),
             OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)"),
             OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)"),
         ]
     }
 
     /// Runs the pipeline for `command` and writes the reports; returns the exit code.
-    static func run(_ command: String, _ arguments: ParsedArguments, console: Console, failOnDefault: String) throws(UsageError) -> Int32 {
+    static func run(_ command: String, _ given: ParsedArguments, console: Console, failOnDefault: String) throws(UsageError) -> Int32 {
+        // The config file fills in what the command line leaves out.
+        var arguments = given
+        var origins: [String: String] = [:]
+        for name in given.values.keys { origins[name] = "command line" }
+        if !given.has("no-config"), let path = given.value("config") ?? ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
+            switch ConfigFile.load(path: path) {
+            case .failure(let e):
+                console.error(e.rendered + "error: the config file \(path) is not valid\n")
+                return 2
+            case .success(let config):
+                for (name, setting) in config.settings.sorted(by: { $0.key < $1.key }) where arguments.values[name] == nil {
+                    if name == "skip" && arguments.values["rules"] != nil { continue }
+                    arguments.values[name] = [setting.value]
+                    origins[name] = "\(path):\(setting.location.line):\(setting.location.column)"
+                }
+            }
+        }
+        if arguments.has("print-config") {
+            var out = ""
+            let env = ProcessInfo.processInfo.environment
+            let defaults: [(String, String)] = [
+                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (RulePack.defaultDirectory() ?? "-")),
+                ("officers", "officers.json at the root of an input folder"), ("fail-on", failOnDefault),
+                ("lang", Dispatcher.language(arguments).rawValue + " (LANG)"), ("rules", "all"), ("skip", "none"),
+                ("waivers", "none"), ("baseline", "none"), ("max-warnings", "none"), ("format", "text"),
+            ]
+            for (name, fallback) in defaults {
+                if let v = arguments.value(name) {
+                    out += "\(name) = \(v)  (\(origins[name] ?? "command line"))\n"
+                } else {
+                    out += "\(name) = \(fallback)  (default)\n"
+                }
+            }
+            console.print(out)
+            return 0
+        }
         guard !arguments.positionals.isEmpty else {
             throw UsageError(message: "no input; name dossier files or folders, or - for standard input", command: command)
         }
@@ -72,6 +111,15 @@ enum ReportRun {
             today = Clock.today()
         }
         guard var pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
+        if arguments.value("rules") == nil, let skip = arguments.value("skip") {
+            let skipped = Set(skip.split(separator: ",").map { String($0) })
+            let unknown = skipped.subtracting(pack.rules.map(\.meta.id))
+            guard unknown.isEmpty else {
+                console.error("error: \(origins["skip"] ?? "skip"): the pack has no rule \(unknown.sorted().joined(separator: ", "))\n")
+                return 2
+            }
+            arguments.values["rules"] = [pack.rules.map(\.meta.id).filter { !skipped.contains($0) }.joined(separator: ",")]
+        }
         if let list = arguments.value("rules") {
             let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
