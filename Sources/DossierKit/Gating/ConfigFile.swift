@@ -10,8 +10,7 @@ import Foundation
 /// It is looked for in the current folder, then each folder above it; the first found is used.
 /// Paths in it are relative to its own folder. Options on the command line win over it. The name
 /// starts with a dot, like `.eslintrc.json` and `.swift-format`: it is tooling set-up, not a
-/// dossier, and `dossier check .` never reads it as one (dot files are not inputs... and it is
-/// refused by the dossier format anyway).
+/// dossier, and folder walks skip dot files, so `dossier check .` never reads it as a dossier.
 public struct ConfigFile: Sendable {
     public static let name = ".dossier.json"
 
