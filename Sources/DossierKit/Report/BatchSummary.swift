@@ -33,8 +33,22 @@ public struct BatchSummary: Sendable {
     public var scoreSumCenti = 0
     /// Dossiers scoring below a `--min-score` threshold.
     public var belowMinScore = 0
-    /// Whether any finding is at or above each severity (for the exit code).
+    /// The worst severity among the findings that gate (neither waived nor in the baseline).
     public var worstSeverity: Issue.Severity?
+    /// Findings covered by a waiver: reported, but not in the counts above, the score or the exit code.
+    public var waived = 0
+    /// Findings whose fingerprint is in the baseline: counted above, but not for the exit code.
+    public var baselined = 0
+    /// Warning-severity findings that gate (for `--max-warnings`).
+    public var gatingWarnings = 0
+    /// Warnings about inputs (unknown keys under `--strict`).
+    public var inputWarnings = 0
+    /// Indexes of the waivers that covered a finding.
+    public var usedWaivers: Set<Int> = []
+    /// Baseline fingerprints some finding matched.
+    public var matchedBaseline: Set<String> = []
+    /// Notes the run ends with (unused waivers, baseline entries gone), set by the pipeline.
+    public var closingNotes: [ReportIssue] = []
     let minScoreCenti: Int?
 
     public init(minScoreCenti: Int? = nil) { self.minScoreCenti = minScoreCenti }
@@ -43,17 +57,30 @@ public struct BatchSummary: Sendable {
     public mutating func add(_ d: DossierReport) {
         inputs += 1
         inputErrors += d.errors.count { $0.severity == .error }
+        inputWarnings += d.errors.count { $0.severity == .warning } + d.warnings.count
         if d.status == .invalid { invalid += 1 } else { checked += 1 }
+        let counted = d.findings.contains { $0.waived == nil }
         if d.status == .checked {
-            if d.findings.isEmpty && d.errors.isEmpty { clean += 1 } else if !d.findings.isEmpty { withFindings += 1 }
+            if !counted && d.errors.isEmpty { clean += 1 } else if counted { withFindings += 1 }
         }
         for f in d.findings {
+            if let w = f.waived {
+                waived += 1
+                usedWaivers.insert(w.index)
+                continue
+            }
+            if f.inBaseline {
+                baselined += 1
+                matchedBaseline.insert(f.fingerprint)
+            }
             findings += 1
             if f.severity == .error { errors += 1 } else { warnings += 1 }
             if f.veto { vetoes += 1 }
             if f.origin == .human { humanItems += 1 }
             byRule[f.rule, default: 0] += 1
             pointsByRule[f.rule, default: 0] += f.pointsCenti
+            guard f.gates else { continue }
+            if f.severity == .warning { gatingWarnings += 1 }
             if worstSeverity.map({ f.severity > $0 }) ?? true { worstSeverity = f.severity }
         }
         for r in d.rules {
@@ -79,6 +106,9 @@ public struct BatchSummary: Sendable {
     public mutating func add(runErrors: [ReportIssue]) {
         inputErrors += runErrors.count { $0.severity == .error }
     }
+
+    /// Whether the inputs named no dossier at all (a mistyped or empty folder).
+    public var noInput: Bool { inputs == 0 }
 
     /// Dossiers with a score.
     public var scored: Int { scoreHistogram.values.reduce(0, +) }

@@ -91,6 +91,15 @@ public struct ReportFinding: Sendable {
     public var evaluatedOn: String?
     /// When a deadline-type rule's deadline fell.
     public var deadline: Day?
+    /// The waiver that covers this finding: it is still reported, but counts for neither the
+    /// exit code nor the score (see `Waivers`).
+    public var waived: Waiver? = nil
+    /// Whether the finding's fingerprint is in the run's baseline: it is still reported and
+    /// scored, but does not count for the exit code (see `Baseline`).
+    public var inBaseline = false
+
+    /// Whether the finding counts for the exit code: neither waived nor in the baseline.
+    public var gates: Bool { waived == nil && !inBaseline }
 }
 
 /// A problem with an input, located.

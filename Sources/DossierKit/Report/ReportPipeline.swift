@@ -21,10 +21,15 @@ public struct PipelineOptions: Sendable {
     public var minScoreCenti: Int?
     public var toolName: String
     public var toolVersion: String
+    /// Waivers in force (and expired ones, reported): applied between the rules and scoring.
+    public var waivers: WaiverSet?
+    /// Findings accepted for now: they do not gate.
+    public var baseline: Baseline?
 
     public init(check: CheckOptions = CheckOptions(), language: Language = .en, maskPersonalData: Bool = true,
                 command: String = "check", timeline: Bool = false, sourceLines: Bool = true, window: Int = 1024, minScoreCenti: Int? = nil,
-                toolName: String = Tool.name, toolVersion: String = Tool.version) {
+                toolName: String = Tool.name, toolVersion: String = Tool.version, waivers: WaiverSet? = nil,
+                baseline: Baseline? = nil) {
         self.check = check
         self.language = language
         self.maskPersonalData = maskPersonalData
@@ -35,6 +40,8 @@ public struct PipelineOptions: Sendable {
         self.minScoreCenti = minScoreCenti
         self.toolName = toolName
         self.toolVersion = toolVersion
+        self.waivers = waivers
+        self.baseline = baseline
     }
 }
 
@@ -54,8 +61,9 @@ public struct PipelineProgress: Sendable {
 ///
 /// Dossiers are checked a window at a time on `jobs` threads; while one window is checked, the
 /// previous one is written by a serial writer, so memory holds at most two windows whatever the
-/// batch, and the output is the same bytes whatever the number of threads. (Waivers and baselines
-/// will sit between the rules and scoring.)
+/// batch, and the output is the same bytes whatever the number of threads. Waivers and the
+/// baseline sit between the rules and scoring (`Suppression.apply`): a waived finding stays in the
+/// report, marked, and the score is taken without it.
 public enum ReportPipeline {
     /// Runs the pipeline; returns the batch summary (its `exitCode` is the run's exit code).
     ///
@@ -88,6 +96,7 @@ public enum ReportPipeline {
         let registryUsed = registry
         let builder = ReportBuilder(pack: pack, language: options.language, maskPersonalData: options.maskPersonalData,
                                    sourceLines: options.sourceLines)
+        runErrors += options.waivers?.expiryWarnings(options.language) ?? []
         let header = builder.header(command: options.command, runErrors: runErrors, notices: notices,
                                     toolName: options.toolName, toolVersion: options.toolVersion)
         let state = WriterState(writers: writers, summary: BatchSummary(minScoreCenti: options.minScoreCenti))
@@ -113,7 +122,10 @@ public enum ReportPipeline {
                     if range.isEmpty { break }
                     for i in range {
                         let result = check(units[i], pack: pack, registry: registryUsed, options: options, worker: worker)
-                        slots.set(i, builder.build(result, index: first + i))
+                        var report = builder.build(result, index: first + i)
+                        Suppression.apply(to: &report, waivers: options.waivers, baseline: options.baseline,
+                                          scheme: pack.scoring, language: options.language)
+                        slots.set(i, report)
                     }
                 }
             }
@@ -130,6 +142,8 @@ public enum ReportPipeline {
         }
         writeQueue.sync {}
         if let error = state.error { throw error }
+        state.summary.closingNotes = Suppression.closingNotes(state.summary, waivers: options.waivers, baseline: options.baseline,
+                                                              language: options.language)
         for w in writers { try w.end(state.summary) }
         return state.summary
     }

@@ -92,4 +92,63 @@ public enum Escape {
         if out.hasPrefix("::") { out = "\u{200B}" + out }
         return out
     }
+
+    /// Text for XML element content and attribute values (double- or single-quoted): `& < > " '`
+    /// as entities; characters XML 1.0 cannot hold at all (C0 controls other than tab, LF and CR,
+    /// U+FFFE, U+FFFF) as `\u{…}` text, and CR and LF as character references in attributes (else
+    /// a parser turns them into spaces). Not valid XML is never written, whatever a dossier holds.
+    public static func xml(_ s: String, attribute: Bool = false) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            default:
+                if (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0xFFFE || c.value == 0xFFFF {
+                    out += "\\u{\(String(c.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The message of a GitHub Actions workflow command (`::error …::message`): `%`, CR and LF
+    /// percent-encoded as the runner decodes them, so a message cannot end the command or forge
+    /// another on the next line.
+    public static func workflowData(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A property value of a workflow command (`file=`, `title=`): as `workflowData`, plus `:`
+    /// and `,`, which would end the value.
+    public static func workflowProperty(_ s: String) -> String {
+        var out = ""
+        for c in workflowData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
 }

@@ -59,7 +59,7 @@ public struct JSONReporter: Reporter {
 
     enum FindingKey: String, JSONObjectKey {
         case rule, origin, title, severity, category, points, veto, message, basis, pointer, line, column, lawVersion
-        case fingerprint, evaluator, evaluatedOn
+        case fingerprint, evaluator, evaluatedOn, waived, inBaseline
         static let writingOrder = inByteOrder()
     }
 
@@ -81,6 +81,7 @@ public struct JSONReporter: Reporter {
     enum SummaryKey: String, JSONObjectKey {
         case inputs, checked, invalid, clean, withFindings, findings, errors, warnings, vetoes, byRule
         case vetoedDossiers, humanItems, scored, meanScore, medianScore, grades, topDeductions, rulesApplied
+        case waived, baselined, notes
         static let writingOrder = inByteOrder()
     }
 
@@ -272,6 +273,11 @@ public struct JSONReporter: Reporter {
             case .fingerprint: w.string(f.fingerprint)
             case .evaluator: w.optional(f.evaluator)
             case .evaluatedOn: w.optional(f.evaluatedOn)
+            case .waived:
+                guard let x = f.waived else { return w.null() }
+                w.value(.object(["reason": .string(x.reason), "approvedBy": .string(x.approvedBy),
+                                 "expiresOn": .string(x.expiresOn.description)]))
+            case .inBaseline: w.bool(f.inBaseline)
             }
         }
     }
@@ -294,6 +300,9 @@ public struct JSONReporter: Reporter {
         w.object(SummaryKey.self) { w, key in
             switch key {
             case .inputs: w.int(s.inputs)
+            case .waived: w.int(s.waived)
+            case .baselined: w.int(s.baselined)
+            case .notes: w.array(s.closingNotes) { w, e in error(e, into: &w) }
             case .checked: w.int(s.checked)
             case .invalid: w.int(s.invalid)
             case .clean: w.int(s.clean)

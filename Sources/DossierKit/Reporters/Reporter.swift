@@ -5,6 +5,20 @@ public struct ReporterOptions: Sendable {
     /// Text: colour the output with ANSI escapes.
     public var color: Bool
 
+    /// When the run fails: reporters that record the exit code (SARIF's invocation) take it from
+    /// the batch summary at the end.
+    public var gate = Gate()
+    /// SARIF: the folder artifact URIs are relative to (absolute; `--base`, default the current
+    /// folder), and the folder relative input paths are relative to (absolute).
+    public var baseFolder: String?
+    public var workingFolder: String?
+    /// SARIF: GitHub code scanning's limits. Past either, results are left out (and counted, and
+    /// said so in a notification); the exit code still counts every finding.
+    public var maxResults = SARIFReporter.githubMaxResults
+    public var maxBytes = SARIFReporter.githubMaxBytes
+    /// Whether the run compared findings with a baseline (SARIF `baselineState`).
+    public var baselineUsed = false
+
     public init(maxDossierSections: Int? = nil, color: Bool = false) {
         self.maxDossierSections = maxDossierSections
         self.color = color
@@ -49,12 +63,17 @@ extension Reporter {
 public enum Tool {
     public static let name = "dossier"
     public static let version = "0.1.0"
+    /// Where people learn about the tool (SARIF `tool.driver.informationUri`).
+    public static let informationUri = "https://github.com/dossierkit/dossierkit"
 }
 
 /// Every output format, listed once.
 public enum Reporters {
     /// The reporters by `--format` id, in help order.
-    public static let all: [any Reporter] = [TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter(), HTMLReporter()]
+    public static let all: [any Reporter] = [
+        TextReporter(), JSONReporter(), MarkdownReporter(), CSVReporter(), HTMLReporter(), SARIFReporter(), JUnitReporter(),
+        GitHubReporter(),
+    ]
 
     /// The reporter for a `--format` value.
     public static func named(_ id: String) -> (any Reporter)? {

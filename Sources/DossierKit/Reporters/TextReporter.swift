@@ -88,6 +88,11 @@ public struct TextReporter: Reporter {
             var s = "\(t(f.file)):\(f.line):\(f.column): " + severity(f.severity) + "[" + paint.bold(t(f.rule)) + "]"
             if f.veto { s += paint.red(zh ? "（否决项）" : " (veto)") }
             if f.origin == .human { s += zh ? "（人工评查）" : " (human)" }
+            if let w = f.waived {
+                s += zh ? "（已豁免：\(t(w.approvedBy)) 批准，至 \(w.expiresOn)）" : " (waived by \(t(w.approvedBy)) until \(w.expiresOn))"
+            } else if f.inBaseline {
+                s += zh ? "（基线已有）" : " (in the baseline)"
+            }
             if let id = d.id { s += " " + t(id) }
             s += (zh ? "：" : ": ") + t(f.message) + "\n"
             if let line = f.sourceLine {
@@ -100,6 +105,7 @@ public struct TextReporter: Reporter {
                 }
             }
             let basis = f.basis.map(t).joined(separator: zh ? "；" : "; ")
+            if let w = f.waived { s += zh ? "    = 豁免理由：\(t(w.reason))\n" : "    = waiver: \(t(w.reason))\n" }
             if let law = f.lawTitle {
                 s += zh ? "    = 依据：\(basis)；适用：\(t(law))\n" : "    = basis: \(basis); judged under: \(t(law))\n"
             } else if let who = f.evaluator {
@@ -150,6 +156,7 @@ public struct TextReporter: Reporter {
                     let category = header.scoring.category(f.category)?.title.text(header.language) ?? f.category
                     var line = "    −\(points(f.pointsCenti))  \(category)  " + paint.bold(t(f.rule))
                     if f.veto { line += paint.red(zh ? "（否决项）" : " (veto)") }
+                    if f.waived != nil { line += zh ? "（已豁免，不扣分）" : " (waived, not deducted)" }
                     if f.origin == .human {
                         line += zh ? "（人工：\(t(f.evaluator ?? ""))，\(t(f.evaluatedOn ?? ""))）" : " (human: \(t(f.evaluator ?? "")), \(t(f.evaluatedOn ?? "")))"
                     }
@@ -200,12 +207,16 @@ public struct TextReporter: Reporter {
             var text = "共 \(s.inputs) 份案卷：\(s.clean) 份未发现问题，\(s.withFindings) 份有问题"
             if s.invalid > 0 { text += "，\(s.invalid) 份无法检查" }
             text += "；问题 \(s.findings) 个（错误 \(s.errors)，警告 \(s.warnings)，否决项 \(s.vetoes)）"
+            if s.waived > 0 { text += "；已豁免 \(s.waived) 个" }
+            if s.baselined > 0 { text += "；基线已有 \(s.baselined) 个" }
             return text
         }
         var text = "\(s.inputs) dossier\(s.inputs == 1 ? "" : "s"): \(s.clean) clean, \(s.withFindings) with findings"
         if s.invalid > 0 { text += ", \(s.invalid) could not be checked" }
         text += "; \(s.findings) finding\(s.findings == 1 ? "" : "s") (\(s.errors) error\(s.errors == 1 ? "" : "s"), "
         text += "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.vetoes) veto\(s.vetoes == 1 ? "" : "es"))"
+        if s.waived > 0 { text += "; \(s.waived) waived" }
+        if s.baselined > 0 { text += "; \(s.baselined) in the baseline" }
         return text
     }
 }

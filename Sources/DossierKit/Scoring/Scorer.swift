@@ -6,7 +6,10 @@
 /// finding meets. Example (default sheet): PUB-01 (procedure, 3) and REC-04 (filing, 1) give
 /// 100 − 3 − 1 = 96, but PUB-01 is a procedure error, so the grade is capped at 良好 (good).
 public enum Scorer {
+    /// The sheet of a dossier's findings; waived findings deduct nothing (they stay listed in
+    /// the report, marked).
     public static func sheet(_ findings: [ReportFinding], scheme: ScoringScheme, language: Language) -> ScoreSheet {
+        let findings = findings.contains { $0.waived != nil } ? findings.filter { $0.waived == nil } : findings
         var deducted: [String: Int] = [:]
         var vetoes: [String] = []
         for f in findings {

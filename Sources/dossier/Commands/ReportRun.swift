@@ -23,13 +23,60 @@ enum ReportRun {
             OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES (default 67108864)"),
             OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)"),
             OptionSpec(name: "color", value: "WHEN", help: "colour text output: auto (a terminal without NO_COLOR), always, never", choices: ["auto", "always", "never"]),
-            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know"),
+            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)"),
+            OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml", repeats: true),
+            OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)"),
+            OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)"),
+            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors)"),
+            OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count"),
+            OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE"),
+            OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE"),
+            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)"),
+            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json"),
+            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit"),
+            OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)"),
             OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)"),
         ]
     }
 
-    /// Runs the pipeline for `command` and writes the report; returns the exit code.
-    static func run(_ command: String, _ arguments: ParsedArguments, console: Console, failOnDefault: String) throws(UsageError) -> Int32 {
+    /// Runs the pipeline for `command` and writes the reports; returns the exit code.
+    static func run(_ command: String, _ given: ParsedArguments, console: Console, failOnDefault: String) throws(UsageError) -> Int32 {
+        // The config file fills in what the command line leaves out.
+        var arguments = given
+        var origins: [String: String] = [:]
+        for name in given.values.keys { origins[name] = "command line" }
+        if !given.has("no-config"), let path = given.value("config") ?? ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
+            switch ConfigFile.load(path: path) {
+            case .failure(let e):
+                console.error(e.rendered + "error: the config file \(path) is not valid\n")
+                return 2
+            case .success(let config):
+                for (name, setting) in config.settings.sorted(by: { $0.key < $1.key }) where arguments.values[name] == nil {
+                    if name == "skip" && arguments.values["rules"] != nil { continue }
+                    arguments.values[name] = [setting.value]
+                    origins[name] = "\(path):\(setting.location.line):\(setting.location.column)"
+                }
+            }
+        }
+        if arguments.has("print-config") {
+            var out = ""
+            let env = ProcessInfo.processInfo.environment
+            let defaults: [(String, String)] = [
+                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (RulePack.defaultDirectory() ?? "-")),
+                ("officers", "officers.json at the root of an input folder"), ("fail-on", failOnDefault),
+                ("lang", Dispatcher.language(arguments).rawValue + " (LANG)"), ("rules", "all"), ("skip", "none"),
+                ("waivers", "none"), ("baseline", "none"), ("max-warnings", "none"), ("format", "text"),
+            ]
+            for (name, fallback) in defaults {
+                if let v = arguments.value(name) {
+                    out += "\(name) = \(v)  (\(origins[name] ?? "command line"))\n"
+                } else {
+                    out += "\(name) = \(fallback)  (default)\n"
+                }
+            }
+            console.print(out)
+            return 0
+        }
         guard !arguments.positionals.isEmpty else {
             throw UsageError(message: "no input; name dossier files or folders, or - for standard input", command: command)
         }
@@ -41,10 +88,38 @@ enum ReportRun {
         case "never": nil
         default: .error
         }
+        let gate = Gate(failOn: failOn, maxWarnings: try arguments.int("max-warnings", command: command, range: 0...Int(Int32.max)))
         let minScore = try arguments.int("min-score", command: command, range: 0...100)
         let maxSections = try arguments.int("max-sections", command: command, range: 0...10_000_000)
-        let reporter = Reporters.named(arguments.value("format") ?? "text")!
+        let format = arguments.value("format") ?? "text"
+        let reporter = Reporters.named(format)!
+        // `--report FORMAT:PATH`, each checked before anything runs.
+        var extra: [(reporter: any Reporter, path: String)] = []
+        for spec in arguments.values["report"] ?? [] {
+            guard let colon = spec.firstIndex(of: ":"), let r = Reporters.named(String(spec[..<colon])),
+                  spec.index(after: colon) < spec.endIndex else {
+                throw UsageError(message: "--report takes FORMAT:PATH with FORMAT one of \(Reporters.ids.joined(separator: "|")), not '\(spec)'",
+                                 command: command)
+            }
+            extra.append((r, String(spec[spec.index(after: colon)...])))
+        }
+        let today: Day
+        if let text = arguments.value("today") {
+            guard let day = Day(text) else { throw UsageError(message: "--today takes a date YYYY-MM-DD, not '\(text)'", command: command) }
+            today = day
+        } else {
+            today = Clock.today()
+        }
         guard var pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
+        if arguments.value("rules") == nil, let skip = arguments.value("skip") {
+            let skipped = Set(skip.split(separator: ",").map { String($0) })
+            let unknown = skipped.subtracting(pack.rules.map(\.meta.id))
+            guard unknown.isEmpty else {
+                console.error("error: \(origins["skip"] ?? "skip"): the pack has no rule \(unknown.sorted().joined(separator: ", "))\n")
+                return 2
+            }
+            arguments.values["rules"] = [pack.rules.map(\.meta.id).filter { !skipped.contains($0) }.joined(separator: ",")]
+        }
         if let list = arguments.value("rules") {
             let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
@@ -55,45 +130,97 @@ enum ReportRun {
                                  command: command)
             }
         }
+        let language = Dispatcher.language(arguments)
+        var waivers: WaiverSet?
+        if let path = arguments.value("waivers") {
+            let known = Set(pack.rules.map(\.meta.id) + pack.scoring.manualItems.map(\.id))
+            switch WaiverSet.load(path: path, today: today, rules: known) {
+            case .success(let w): waivers = w
+            case .failure(let e):
+                console.error(e.rendered + "error: the waiver file \(path) is not valid\n")
+                return 2
+            }
+        }
+        var baseline: Baseline?
+        if let path = arguments.value("baseline") {
+            switch Baseline.load(path: path) {
+            case .success(let b): baseline = b
+            case .failure(let e):
+                console.error(e.rendered + "error: the baseline file \(path) is not valid\n")
+                return 2
+            }
+        }
         let outputPath = arguments.value("output")
         let options = PipelineOptions(
-            check: check, language: Dispatcher.language(arguments), maskPersonalData: !arguments.has("show-personal-data"),
-            command: command, timeline: reporter.needsTimeline, sourceLines: reporter.needsSourceLines, minScoreCenti: minScore.map { $0 * 100 })
+            check: check, language: language, maskPersonalData: !arguments.has("show-personal-data"),
+            command: command, timeline: reporter.needsTimeline || extra.contains { $0.reporter.needsTimeline },
+            sourceLines: reporter.needsSourceLines || extra.contains { $0.reporter.needsSourceLines },
+            minScoreCenti: minScore.map { $0 * 100 }, waivers: waivers, baseline: baseline)
         let color: Bool = switch arguments.value("color") ?? "auto" {
         case "always": true
         case "never": false
         default: outputPath == nil && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         }
+        let working = FileManager.default.currentDirectoryPath
+        var reporterOptions = ReporterOptions(maxDossierSections: maxSections, color: color)
+        reporterOptions.gate = gate
+        reporterOptions.workingFolder = working
+        reporterOptions.baseFolder = arguments.value("base").map { $0.hasPrefix("/") ? $0 : working + "/" + $0 } ?? working
+        reporterOptions.baselineUsed = baseline != nil
 
-        // Where the bytes go: a file put in place at the end, or standard output as they come.
-        var file: AtomicFileWriter?
-        let output: ReportOutput
-        if let outputPath {
-            if let problem = refusal(output: outputPath, inputs: arguments.positionals) {
-                console.error("error: \(outputPath): \(problem)\n")
-                return 2
-            }
-            do throws(ReportOutputError) {
-                try createParentFolders(of: outputPath)
-                let writer = try AtomicFileWriter(path: outputPath)
-                file = writer
-                output = ReportOutput { bytes throws(ReportOutputError) in try writer.write(bytes) }
-            } catch {
-                console.error("error: \(error.path): \(error.message)\n")
-                return 2
-            }
-        } else {
-            console.flush()
-            output = ReportOutput { bytes throws(ReportOutputError) in try StandardOutput.write(bytes) }
+        // Where the bytes go: files put in place at the end, or standard output as they come.
+        var files: [AtomicFileWriter] = []
+        func fileOutput(_ path: String) throws(ReportOutputError) -> ReportOutput {
+            try createParentFolders(of: path)
+            let writer = try AtomicFileWriter(path: path)
+            files.append(writer)
+            return ReportOutput { bytes throws(ReportOutputError) in try writer.write(bytes) }
         }
-        let writer = reporter.writer(to: output, options: ReporterOptions(maxDossierSections: maxSections, color: color))
+        var writers: [any ReportWriter] = []
+        let filePaths = [outputPath].compactMap { $0 } + extra.map(\.path) + [arguments.value("write-baseline")].compactMap { $0 }
+        for path in filePaths {
+            if let problem = refusal(output: path, inputs: arguments.positionals) {
+                console.error("error: \(path): \(problem)\n")
+                return 2
+            }
+        }
+        do throws(ReportOutputError) {
+            let output: ReportOutput
+            if let outputPath {
+                output = try fileOutput(outputPath)
+            } else {
+                console.flush()
+                output = ReportOutput { bytes throws(ReportOutputError) in try StandardOutput.write(bytes) }
+            }
+            let primary = reporter.writer(to: output, options: reporterOptions)
+            writers.append(arguments.has("quiet") && format == "text" ? FilteringWriter.quiet(primary, gate: gate) : primary)
+            for (r, path) in extra {
+                writers.append(r.writer(to: try fileOutput(path), options: reporterOptions))
+            }
+            if let path = arguments.value("write-baseline") {
+                writers.append(BaselineWriter(output: try fileOutput(path)))
+            }
+        } catch {
+            for f in files { f.abort() }
+            console.error("error: \(error.path): \(error.message)\n")
+            return 2
+        }
+        // Problems with inputs always reach standard error, whatever the report's format (text on
+        // standard output shows them already).
+        let diagnostics = DiagnosticsWriter(console: console, inputErrors: !(format == "text" && outputPath == nil))
+        writers.append(diagnostics)
         do throws(ReportOutputError) {
             let summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
-                                                 options: options, writers: [writer])
-            try file?.commit()
-            return summary.exitCode(failOn: failOn)
+                                                 options: options, writers: writers)
+            for f in files { try f.commit() }
+            if summary.noInput {
+                console.error(language == .zh
+                    ? "error: 输入中没有找到案卷（\(arguments.positionals.joined(separator: " "))）：文件夹为空或只有非 .json 文件？\n"
+                    : "error: no dossier found in \(arguments.positionals.joined(separator: " ")): no *.json or .jsonl input; check the path\n")
+            }
+            return gate.exitCode(summary)
         } catch {
-            file?.abort()
+            for f in files { f.abort() }
             if error.message == StandardOutput.closed { return 0 }
             console.error("error: \(error.path): \(error.message)\n")
             return 2
@@ -155,5 +282,44 @@ enum StandardOutput {
             }
             offset += n
         }
+    }
+}
+
+/// Prints what CI logs must show whatever the report format: errors about inputs (as they come,
+/// when the report itself is not text on standard output) and the run's closing notes (unused
+/// waivers, baseline entries gone, expired waivers).
+final class DiagnosticsWriter: ReportWriter {
+    let console: Console
+    let inputErrors: Bool
+
+    init(console: Console, inputErrors: Bool) {
+        self.console = console
+        self.inputErrors = inputErrors
+    }
+
+    func line(_ e: ReportIssue) -> String {
+        let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column): " : "\(e.file): "
+        return Escape.terminal(place + e.severity.rawValue + ": " + e.message) + "\n"
+    }
+
+    func begin(_ header: ReportHeader) throws(ReportOutputError) {
+        for e in header.runErrors where inputErrors || e.severity == .warning { console.error(line(e)) }
+    }
+
+    func dossier(_ report: DossierReport) throws(ReportOutputError) {
+        guard inputErrors else { return }
+        for e in report.errors where e.severity == .error { console.error(line(e)) }
+    }
+
+    func end(_ summary: BatchSummary) throws(ReportOutputError) {
+        for n in summary.closingNotes { console.error(line(n)) }
+    }
+}
+
+/// The only clock the tool reads: today's date in the local time zone, for waiver expiry.
+enum Clock {
+    static func today() -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
     }
 }
