@@ -144,18 +144,20 @@ final class JSONLinesReader {
     /// Bytes consumed so far.
     private(set) var consumed = 0
     private(set) var failure: String?
-    static let chunk = 1 << 22
+    /// Bytes read at a time (4 MiB; tests use a few bytes to cross every boundary).
+    let chunk: Int
 
     static func open(_ path: String) -> Int32 { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
 
     /// Opens a file.
-    static func make(path: String, limit: Int) -> Result<JSONLinesReader, FileIO.Failure> {
+    static func make(path: String, limit: Int, chunk: Int = 1 << 22) -> Result<JSONLinesReader, FileIO.Failure> {
         let fd = JSONLinesReader.open(path)
         guard fd >= 0 else { return .failure(FileIO.Failure(path: path, message: "cannot open: \(FileIO.errnoText())")) }
-        return .success(JSONLinesReader(fd: fd, path: path, limit: limit, owns: true))
+        return .success(JSONLinesReader(fd: fd, path: path, limit: limit, owns: true, chunk: chunk))
     }
 
-    init(fd: Int32, path: String, limit: Int, owns: Bool = false) {
+    init(fd: Int32, path: String, limit: Int, owns: Bool = false, chunk: Int = 1 << 22) {
+        self.chunk = max(1, chunk)
         self.fd = fd
         self.path = path
         self.limit = limit
@@ -174,11 +176,11 @@ final class JSONLinesReader {
             start = 0
         }
         let old = buffer.count
-        buffer.reserveCapacity(old + JSONLinesReader.chunk)
+        buffer.reserveCapacity(old + chunk)
         var got = 0
-        buffer.append(contentsOf: repeatElement(0, count: JSONLinesReader.chunk))
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
         while true {
-            let n = buffer.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress! + old, JSONLinesReader.chunk) }
+            let n = buffer.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress! + old, chunk) }
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = "cannot read: \(FileIO.errnoText())"
@@ -244,6 +246,7 @@ final class JSONLinesReader {
         var upper = range.upperBound
         if upper > range.lowerBound && buffer[upper - 1] == 0x0D { upper -= 1 }
         let bytes = Array(buffer[range.lowerBound..<upper])
+        first = false
         consumed += end - start
         start = end
         return .line(line, bytes)
