@@ -70,11 +70,13 @@ public final class RulePack: Sendable {
     public let rules: [any CompiledRule]
     /// The case-file evaluation sheet (`scoring.json`, or the catalogue's default).
     public let scoring: ScoringScheme
+    /// The performance assessment scheme (`assessment.json`), when the pack has one.
+    public let assessment: AssessmentScheme?
     let environment: PackEnvironment
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
-         environment: PackEnvironment) {
+         assessment: AssessmentScheme? = nil, environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -84,6 +86,7 @@ public final class RulePack: Sendable {
         self.tables = tables
         self.rules = rules
         self.scoring = scoring
+        self.assessment = assessment
         self.environment = environment
     }
 
@@ -105,7 +108,7 @@ public final class RulePack: Sendable {
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
                                  parameters: parameters, tables: tables, rules: kept, scoring: scoring,
-                                 environment: environment.keepingDefinitions(readBy: kept)))
+                                 assessment: assessment, environment: environment.keepingDefinitions(readBy: kept)))
     }
 
     /// Rule ids a pack does not have.
