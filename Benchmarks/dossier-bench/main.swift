@@ -6,6 +6,7 @@ import Foundation
 //
 //     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--rules ID,ID…] [--check-only] [--per-rule]
 //                                       [--write-jsonl FILE] [--write-folder DIR]
+//     swift run dossier-bench --assessment-batch DIR [--copies N]   (the assessment sample; AssessmentBatch.swift)
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
 // the listed rules of the pack, with the definitions they read: `--rules foundation` is the
@@ -27,6 +28,8 @@ var packOption: String?
 var checkOnly = false
 var ruleOption: String?
 var perRule = false
+var assessmentBatch: String?
+var copies = 1
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -38,10 +41,16 @@ while let a = args.next() {
     case "--check-only": checkOnly = true
     case "--rules": ruleOption = args.next()
     case "--per-rule": perRule = true
+    case "--assessment-batch": assessmentBatch = args.next()
+    case "--copies": copies = Int(args.next() ?? "") ?? copies
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
     }
+}
+
+if let assessmentBatch {
+    exit(writeAssessmentBatch(to: assessmentBatch, copies: copies, root: FileManager.default.currentDirectoryPath))
 }
 
 let dossiers = dossierOption
