@@ -42,6 +42,8 @@ extension PackLoader {
         let root = doc.root
         var ok = true
         let ruleIds = rules.map(\.meta.id)
+        // A rule that did not compile is already reported: naming it again here would be noise.
+        let rulesComplete = !diagnostics.contains { $0.severity == .error }
         var indicators: [AssessmentScheme.Indicator] = []
         var weightSum = 0
         for v in root["indicators"]!.elements {
@@ -52,7 +54,7 @@ extension PackLoader {
             }
             let kind = AssessmentScheme.Kind(rawValue: v["kind"]!.string!)!
             let rules = v["rules"]?.elements.compactMap { $0.string } ?? []
-            for r in v["rules"]?.elements.map({ $0 }) ?? [] where !ruleIds.contains(r.string ?? "") {
+            for r in v["rules"]?.elements.map({ $0 }) ?? [] where rulesComplete && !ruleIds.contains(r.string ?? "") {
                 error(r, "unknown rule '\(r.string ?? "")'\(NearMiss.hint(for: r.string ?? "", among: ruleIds))")
                 ok = false
             }
