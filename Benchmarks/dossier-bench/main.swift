@@ -14,6 +14,7 @@ import Foundation
 // report pipeline of `dossier score` over FILE in-process, the report written to a temporary file
 // and removed, and prints dossiers per second and the peak resident memory: the streaming
 // measurement of Docs/Performance.md.
+//     swift run dossier-bench --assessment-batch DIR [--copies N]   (the assessment sample; AssessmentBatch.swift)
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
 // the listed rules of the pack, with the definitions they read: `--rules foundation` is the
@@ -39,6 +40,8 @@ var generate: Int?
 var pipelineInput: String?
 var pipelineFormat = "json"
 var pipelineJobs: Int?
+var assessmentBatch: String?
+var copies = 1
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -54,10 +57,16 @@ while let a = args.next() {
     case "--pipeline": pipelineInput = args.next()
     case "--format": pipelineFormat = args.next() ?? pipelineFormat
     case "--jobs": pipelineJobs = Int(args.next() ?? "")
+    case "--assessment-batch": assessmentBatch = args.next()
+    case "--copies": copies = Int(args.next() ?? "") ?? copies
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
     }
+}
+
+if let assessmentBatch {
+    exit(writeAssessmentBatch(to: assessmentBatch, copies: copies, root: FileManager.default.currentDirectoryPath))
 }
 
 let dossiers = dossierOption

@@ -4,6 +4,9 @@ import Testing
 /// `Reports/` holds the reports rendered from `Samples/` in every format; this keeps them current.
 /// `RECORD_SNAPSHOTS=1 swift test` rewrites them and fails, so a recording run never passes.
 @Suite struct ReportsTests {
+    /// The assessment sample (`Samples/assessment`, made by `dossier-bench --assessment-batch`).
+    static let assess = ["assess", "Samples/assessment/batch.jsonl", "--officers", "Samples/assessment/officers.registry"]
+
     static let cases: [(file: String, arguments: [String], lang: String)] = [
         ("Reports/check.txt", ["check", "Samples/"], "C"),
         ("Reports/check.zh.txt", ["check", "Samples/"], "zh_CN.UTF-8"),
@@ -20,6 +23,17 @@ import Testing
         ("Reports/score.zh.csv", ["score", "Samples/", "--format", "csv"], "zh_CN.UTF-8"),
         ("Reports/score.html", ["score", "Samples/", "--format", "html"], "C"),
         ("Reports/score.zh.html", ["score", "Samples/", "--format", "html"], "zh_CN.UTF-8"),
+        ("Reports/assess.txt", assess + ["--period", "year", "--compare", "previous"], "C"),
+        ("Reports/assess.zh.txt", assess + ["--period", "year", "--compare", "previous"], "zh_CN.UTF-8"),
+        ("Reports/assess.json", assess + ["--period", "year", "--compare", "previous", "--format", "json"], "C"),
+        ("Reports/assess.md", assess + ["--period", "year", "--compare", "previous", "--format", "markdown"], "C"),
+        ("Reports/assess.zh.md", assess + ["--period", "year", "--format", "markdown"], "zh_CN.UTF-8"),
+        ("Reports/assess.csv", assess + ["--period", "year", "--compare", "previous", "--format", "csv"], "C"),
+        ("Reports/assess.html", assess + ["--period", "year", "--compare", "previous", "--format", "html"], "C"),
+        ("Reports/assess.zh.html", assess + ["--period", "quarter", "--format", "html"], "zh_CN.UTF-8"),
+        ("Reports/assess.quarter.txt", assess + ["--period", "quarter", "--from", "2019-01-01", "--to", "2023-12-31", "--compare", "previous"], "C"),
+        ("Reports/assess.officers.txt", assess + ["--by", "officer"], "C"),
+        ("Reports/assess.officers.zh.md", assess + ["--by", "officer", "--format", "markdown"], "zh_CN.UTF-8"),
         ("Reports/rules.txt", ["rules", "list"], "C"),
         ("Reports/rules.zh.txt", ["rules", "list"], "zh_CN.UTF-8"),
     ]

@@ -9,11 +9,16 @@ extension CaseFacts {
         func day(_ v: JSONValue?) -> Day? { v?.string.flatMap(Day.init) }
         let agency = root["agency"], matter = root["matter"], decision = root["decision"]
         var officers: [String] = []
+        var stepOfficers: [[String]] = []
         var seen = Set<String>()
         for step in root["steps"]?.elements.map({ $0 }) ?? [] {
+            var these: [String] = []
             for o in step["officers"]?.elements.map({ $0 }) ?? [] {
-                if let c = o.string, seen.insert(c).inserted { officers.append(c) }
+                guard let c = o.string else { continue }
+                these.append(c)
+                if seen.insert(c).inserted { officers.append(c) }
             }
+            stepOfficers.append(these)
         }
         let review = root["legalReview"]
         var penalties: [String] = []
@@ -36,6 +41,8 @@ extension CaseFacts {
             hearingHeld: root["hearing"]?["heldOn"]?.string != nil, reviewed: day(review?["completedOn"]) != nil,
             disclosedOn: day(root["disclosure"]?["publishedOn"]), revokedOn: day(decision?["revokedOn"]),
             closedOn: day(root["closedOn"]), archivedOn: day(root["archivedOn"]), timeline: nil)
+        facts.stepOfficers = stepOfficers
+        facts.amountPaid = root["execution"]?["amountPaid"]?.numberText.flatMap(ExactDecimal.init)
         if timeline { facts.timeline = events(root, format: format, language: language) }
         return facts
     }

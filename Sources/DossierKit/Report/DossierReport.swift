@@ -143,6 +143,11 @@ public struct CaseFacts: Sendable {
     public var revokedOn: Day?
     public var closedOn: Day?
     public var archivedOn: Day?
+    /// Certificate numbers of each step's officers, in step order (`/steps/N` is entry N): the
+    /// officer view counts an officer's steps and the findings on them.
+    public var stepOfficers: [[String]] = []
+    /// What the party paid of the fines (`execution.amountPaid`), in yuan; `nil` when not recorded.
+    public var amountPaid: ExactDecimal? = nil
     /// The case's events in date order, for the HTML timeline (only when a reporter asks for it).
     public var timeline: [TimelineEvent]?
 

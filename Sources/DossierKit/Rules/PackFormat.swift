@@ -55,6 +55,7 @@ public enum PackFormat {
         FieldSpec("documentTypes", .array(.object(documentType)), .required, "document type vocabulary"),
         FieldSpec("definitions", .text, .optional, "file of named expressions shared by all rules"),
         FieldSpec("scoring", .text, .optional, "the case-file evaluation sheet (default: the catalogue's)"),
+        FieldSpec("assessment", .text, .optional, "the performance assessment scheme (dossier assess)"),
     ])
 
     static let parameter = ObjectSpec("Parameter", open: false, [

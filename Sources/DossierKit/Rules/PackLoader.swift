@@ -236,6 +236,7 @@ struct PackLoader {
                 checkScoring(loaded, rules: rules, sheet: sheet)
             }
         }
+        let assessment = root["assessment"]?.string.flatMap { loadAssessment($0, rules: rules, scoring: scoring) }
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { return nil }
 
         var digest = SHA256()
@@ -250,7 +251,7 @@ struct PackLoader {
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
             calendar: calendar, parameters: parameters, tables: tables, rules: rules, scoring: scoring,
-            environment: environment!.keepingDefinitions(readBy: rules))
+            assessment: assessment, environment: environment!.keepingDefinitions(readBy: rules))
     }
 
     /// The environment definitions are compiled and evaluated in, made once per set of types:

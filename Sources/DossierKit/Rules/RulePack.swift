@@ -74,11 +74,13 @@ public final class RulePack: Sendable {
     public let allRuleIds: Set<String>
     /// Whether `restricted(to:)` made this pack (human items then count only for its rules).
     public var isRestricted: Bool { allRuleIds.count != rules.count }
+    /// The performance assessment scheme (`assessment.json`), when the pack has one.
+    public let assessment: AssessmentScheme?
     let environment: PackEnvironment
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
-         allRuleIds: Set<String>? = nil, environment: PackEnvironment) {
+         allRuleIds: Set<String>? = nil, assessment: AssessmentScheme? = nil, environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -89,6 +91,7 @@ public final class RulePack: Sendable {
         self.rules = rules
         self.scoring = scoring
         self.allRuleIds = allRuleIds ?? Set(rules.map(\.meta.id))
+        self.assessment = assessment
         self.environment = environment
     }
 
@@ -110,7 +113,7 @@ public final class RulePack: Sendable {
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
                                  parameters: parameters, tables: tables, rules: kept, scoring: scoring, allRuleIds: allRuleIds,
-                                 environment: environment.keepingDefinitions(readBy: kept)))
+                                 assessment: assessment, environment: environment.keepingDefinitions(readBy: kept)))
     }
 
     /// Rule ids a pack does not have.

@@ -323,3 +323,26 @@ enum Clock {
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
     }
 }
+
+extension ReportRun {
+    /// The check options of `--strict`, `--jobs` and `--max-file-size` (shared with `assess`).
+    static func checkOptions(_ arguments: ParsedArguments, command: String) throws(UsageError) -> CheckOptions {
+        var check = CheckOptions(strict: arguments.has("strict"))
+        if let jobs = try arguments.int("jobs", command: command, range: 1...256) { check.jobs = jobs }
+        if let size = try arguments.int("max-file-size", command: command, range: 1...(1 << 40)) { check.limits.maxBytes = size }
+        return check
+    }
+
+    /// The pack restricted to `--rules`, when given (shared with `assess`).
+    static func restrict(_ pack: RulePack, _ arguments: ParsedArguments, command: String) throws(UsageError) -> RulePack {
+        guard let list = arguments.value("rules") else { return pack }
+        let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
+        switch pack.restricted(to: ids) {
+        case .success(let restricted): return restricted
+        case .failure(let unknown):
+            throw UsageError(message: "the pack has no rule \(unknown.ids.joined(separator: ", ")); 'dossier rules list' shows its rules",
+                             command: command)
+        }
+    }
+}
