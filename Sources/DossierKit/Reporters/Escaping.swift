@@ -43,7 +43,7 @@ public enum Escape {
             case "\\", "`", "*", "_", "[", "]", "|", "~", "!":
                 out += "\\"
                 out.unicodeScalars.append(c)
-            case "#", "+", "-", "=" where atStart:
+            case "#" where atStart, "+" where atStart, "-" where atStart, "=" where atStart:
                 // Only a line's first character can start a heading, list or setext underline.
                 out += "\\"
                 out.unicodeScalars.append(c)

@@ -13,11 +13,13 @@ enum Snapshot {
             Issue.record("recorded \(path); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
             return
         }
-        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+        // Bytes, not `String(contentsOfFile:)`, which drops a byte-order mark (CSV goldens have one).
+        guard let data = FileManager.default.contents(atPath: path) else {
             Issue.record("no golden file \(path); run with RECORD_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
             return
         }
-        guard expected != actual else { return }
+        guard data != Data(actual.utf8) else { return }
+        let expected = String(decoding: data, as: UTF8.self)
         Issue.record("\(path) is out of date (RECORD_SNAPSHOTS=1 rewrites it):\n\(diff(expected, actual))", sourceLocation: sourceLocation)
     }
 
