@@ -6,11 +6,15 @@ public struct PackInfo: Sendable, Hashable {
     /// rules judged it.
     public var sha256: String
     public var title: LocalizedText
+    /// Each file the pack was loaded from (path relative to the pack folder, SHA-256, size), in
+    /// path order: a report's receipt lists them so `dossier verify` can name the file that changed.
+    public var files: [Receipt.Input]
 
-    public init(id: String, version: String, sha256: String, title: LocalizedText) {
+    public init(id: String, version: String, sha256: String, title: LocalizedText, files: [Receipt.Input] = []) {
         self.id = id
         self.version = version
         self.sha256 = sha256
         self.title = title
+        self.files = files
     }
 }
