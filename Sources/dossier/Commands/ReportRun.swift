@@ -246,7 +246,8 @@ enum ReportRun {
     /// The settings that shape a report, after the config file and defaults, for its receipt;
     /// where output goes, threads and colour are left out (they do not change what is reported).
     static func effectiveSettings(_ arguments: ParsedArguments, failOnDefault: String, language: Language) -> [String: String] {
-        let ignored: Set<String> = ["output", "report", "jobs", "color", "config", "no-config", "print-config", "write-baseline", "now"]
+        // `skip` is folded into `rules` by then.
+        let ignored: Set<String> = ["output", "report", "jobs", "color", "config", "no-config", "print-config", "write-baseline", "now", "skip"]
         var settings: [String: String] = ["fail-on": failOnDefault, "lang": language.rawValue, "format": "text"]
         for (name, values) in arguments.values where !ignored.contains(name) { settings[name] = values.last ?? "" }
         for flag in arguments.flags where !ignored.contains(flag) { settings[flag] = "true" }
