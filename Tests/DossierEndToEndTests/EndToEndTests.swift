@@ -36,6 +36,8 @@ enum Binary {
         env["LANG"] = lang
         env["LC_ALL"] = nil
         env["DOSSIER_PACK"] = nil
+        // Receipts record the time of the run: pinned, so golden reports stay the same bytes.
+        env["SOURCE_DATE_EPOCH"] = env["DOSSIER_TEST_CLOCK"] ?? "1767225600"
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -2,6 +2,9 @@
 /// scores (scores are hundredths of a point from 0 to the sheet's total, so the median is exact),
 /// grades, vetoes and deductions by rule.
 public struct BatchSummary: Sendable {
+    /// What the report was made from, with every input's digest; set before the writers' `end`
+    /// when the run asked for one (`PipelineOptions.receipt`).
+    public var receipt: Receipt?
     public var inputs = 0
     /// Dossiers the pack was evaluated on (they have a score).
     public var checked = 0

@@ -38,11 +38,20 @@ final class InputCursor {
     /// Files listed in folders (a lower bound of the total while JSON Lines are being read).
     private(set) var listedFiles = 0
 
-    init(paths: [String], limits: JSONLimits, standardInput: Int32 = 0) {
+    /// Where the digests of JSON Lines files and standard input go (files are hashed by the
+    /// pipeline's workers); `nil` hashes nothing.
+    private let digests: InputDigests?
+    /// Units handed out so far: the order of an input in the receipt.
+    private var handedOut = 0
+    /// For each JSON Lines reader being hashed, the order of its first unit.
+    private var pendingDigests: [ObjectIdentifier: Int] = [:]
+
+    init(paths: [String], limits: JSONLimits, standardInput: Int32 = 0, digests: InputDigests? = nil) {
         self.limits = limits
+        self.digests = digests
         for path in paths {
             if path == "-" {
-                sources.append(InputCursor.standardInput(fd: standardInput, limits: limits))
+                sources.append(InputCursor.standardInput(fd: standardInput, limits: limits, digests: digests))
             } else if FileIO.isDirectory(path) {
                 let root = path.hasSuffix("/") ? path : path + "/"
                 var files: [String] = []
@@ -56,7 +65,9 @@ final class InputCursor {
                                             message: "no such file or folder"))
             } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
                 switch JSONLinesReader.make(path: path, limit: limits.maxBytes) {
-                case .success(let reader): sources.append(.lines(reader))
+                case .success(let reader):
+                    if digests != nil { reader.digest = StreamDigest() }
+                    sources.append(.lines(reader))
                 case .failure(let f): sources.append(.single(.failed(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message))))
                 }
             } else {
@@ -70,8 +81,13 @@ final class InputCursor {
     /// Standard input: JSON Lines when its first non-blank line is a whole JSON object on its own,
     /// otherwise one document (a pretty-printed dossier is one dossier, and its syntax error is one
     /// error, not one per line).
-    private static func standardInput(fd: Int32, limits: JSONLimits) -> Source {
+    private static func standardInput(fd: Int32, limits: JSONLimits, digests: InputDigests?) -> Source {
         let reader = JSONLinesReader(fd: fd, path: "-", limit: limits.maxBytes)
+        if digests != nil { reader.digest = StreamDigest() }
+        defer {
+            // Read whole (one document): its digest is complete now.
+            if reader.atEnd, let digests, var d = reader.digest { digests.add(order: 0, d.finish(path: "-")) }
+        }
         guard let first = reader.peekFirstLine() else {
             if let failure = reader.failure {
                 return .single(.failed(InputError(location: Location(file: "-", offset: 0, line: 0, column: 0, pointer: ""), message: failure)))
@@ -101,6 +117,9 @@ final class InputCursor {
                 }
                 if at < files.count { sources.append(.files(files, at)) }
             case .lines(let reader):
+                if reader.digest != nil, pendingDigests[ObjectIdentifier(reader)] == nil {
+                    pendingDigests[ObjectIdentifier(reader)] = handedOut + out.count
+                }
                 while out.count < n, let record = reader.next() {
                     switch record {
                     case .line(let line, let bytes): out.append(.record(SourceFile(path: reader.path, bytes: bytes, firstLine: line)))
@@ -108,11 +127,17 @@ final class InputCursor {
                         out.append(.failed(InputError(location: Location(file: reader.path, offset: 0, line: line, column: 1, pointer: ""), message: message)))
                     }
                 }
-                if !reader.atEnd { sources.append(.lines(reader)) }
+                if !reader.atEnd {
+                    sources.append(.lines(reader))
+                } else if let digests, var d = reader.digest, let order = pendingDigests[ObjectIdentifier(reader)] {
+                    digests.add(order: order, d.finish(path: reader.path))
+                    reader.digest = nil
+                }
             case .single(let unit):
                 out.append(unit)
             }
         }
+        handedOut += out.count
         return out
     }
 
@@ -146,6 +171,8 @@ final class JSONLinesReader {
     private(set) var failure: String?
     /// Bytes read at a time (4 MiB; tests use a few bytes to cross every boundary).
     let chunk: Int
+    /// The digest of every byte read so far, when the run keeps a receipt.
+    var digest: StreamDigest?
 
     static func open(_ path: String) -> Int32 { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
 
@@ -192,6 +219,9 @@ final class JSONLinesReader {
             break
         }
         buffer.removeSubrange((old + got)...)
+        if digest != nil, got > 0 {
+            buffer.withUnsafeBytes { digest!.update(UnsafeRawBufferPointer(rebasing: $0[old..<(old + got)])) }
+        }
         if first && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             start = 3
             consumed += 3

@@ -25,6 +25,9 @@ public struct PipelineOptions: Sendable {
     public var waivers: WaiverSet?
     /// Findings accepted for now: they do not gate.
     public var baseline: Baseline?
+    /// The receipt to complete with the inputs' digests (hashed as they are read) and hand to the
+    /// writers at the end; `nil` hashes nothing.
+    public var receipt: Receipt?
 
     public init(check: CheckOptions = CheckOptions(), language: Language = .en, maskPersonalData: Bool = true,
                 command: String = "check", timeline: Bool = false, sourceLines: Bool = true, window: Int = 1024, minScoreCenti: Int? = nil,
@@ -72,7 +75,8 @@ public enum ReportPipeline {
     public static func run(paths: [String], pack: RulePack, officersPath: String?, options: PipelineOptions,
                            standardInput: Int32 = 0, writers: [any ReportWriter],
                            progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(ReportOutputError) -> BatchSummary {
-        let cursor = InputCursor(paths: paths, limits: options.check.limits, standardInput: standardInput)
+        let digests = options.receipt == nil ? nil : InputDigests()
+        let cursor = InputCursor(paths: paths, limits: options.check.limits, standardInput: standardInput, digests: digests)
         var runErrors = cursor.runErrors
         var notices: [String] = []
         var registry: OfficerRegistry?
@@ -121,7 +125,8 @@ public enum ReportPipeline {
                     let range = counter.take(8, limit: units.count)
                     if range.isEmpty { break }
                     for i in range {
-                        let result = check(units[i], pack: pack, registry: registryUsed, options: options, worker: worker)
+                        let result = check(units[i], pack: pack, registry: registryUsed, options: options, worker: worker,
+                                           digests: digests, order: first + i)
                         var report = builder.build(result, index: first + i)
                         Suppression.apply(to: &report, waivers: options.waivers, baseline: options.baseline,
                                           scheme: pack.scoring, language: options.language)
@@ -142,6 +147,10 @@ public enum ReportPipeline {
         }
         writeQueue.sync {}
         if let error = state.error { throw error }
+        if var receipt = options.receipt, let digests {
+            receipt.inputs = digests.inputs
+            state.summary.receipt = receipt
+        }
         state.summary.closingNotes = Suppression.closingNotes(state.summary, waivers: options.waivers, baseline: options.baseline,
                                                               language: options.language)
         for w in writers { try w.end(state.summary) }
@@ -150,7 +159,7 @@ public enum ReportPipeline {
 
     /// Checks one input unit into its result.
     static func check(_ unit: InputCursor.Unit, pack: RulePack, registry: OfficerRegistry?, options: PipelineOptions,
-                      worker: EvaluationWorker) -> DossierResult {
+                      worker: EvaluationWorker, digests: InputDigests? = nil, order: Int = 0) -> DossierResult {
         let file: SourceFile
         switch unit {
         case .failed(let error):
@@ -161,7 +170,10 @@ public enum ReportPipeline {
             file = f
         case .file(let path):
             switch FileIO.read(path, limit: options.check.limits.maxBytes) {
-            case .success(let bytes): file = SourceFile(path: path, bytes: bytes)
+            case .success(let bytes):
+                // Hashed here, by the worker that read it: the receipt never reads an input twice.
+                digests?.add(order: order, Receipt.Input(path: path, sha256: SHA256.hex(bytes), bytes: bytes.count))
+                file = SourceFile(path: path, bytes: bytes)
             case .failure(let f):
                 return DossierResult(file: path, errors: [InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message)])
             }

@@ -96,8 +96,29 @@ public struct HTMLReporter: Reporter {
             }
             try output.write("</section>\n")
             try sections.copy(to: output)
+            if let receipt = summary.receipt { try output.write(receiptBlock(receipt)) }
             try output.write("<footer class=\"colophon\">\(Escape.html(header.toolName)) \(Escape.html(header.toolVersion)) · \(Escape.html(header.pack.id)) \(Escape.html(header.pack.version))</footer>\n</body>\n</html>\n")
             try output.flush()
+        }
+
+        /// The receipt: time, tool, pack with its digest, the settings and every input's digest
+        /// (collapsed: a batch has many), so a printed or archived page names exactly what it judged.
+        func receiptBlock(_ r: Receipt) -> String {
+            var s = "<section class=\"receipt-block\" id=\"receipt\">\n<h2>\(t("Receipt", "收据"))</h2>\n<table class=\"receipt-table\">\n"
+            func row(_ label: String, _ value: String) { s += "<tr><th>\(label)</th><td>\(value)</td></tr>\n" }
+            row(t("Time of the run", "运行时间"), "<code>\(Escape.html(r.time))</code>")
+            row(t("Tool", "工具"), "\(Escape.html(r.toolName)) \(Escape.html(r.toolVersion))")
+            row(t("Pack", "规则包"), "<code>\(Escape.html(r.pack.id))</code> \(Escape.html(r.pack.version)) (\(Escape.html(r.packDirectory)), \(r.pack.files.count) \(t("files", "个文件")))")
+            row(t("Pack SHA-256", "规则包 SHA-256"), "<code>\(Escape.html(r.pack.sha256))</code>")
+            let settings = r.options.keys.sorted().map { "<code>\(Escape.html($0))=\(Escape.html(r.options[$0]!))</code>" }
+            row(t("Settings", "设置"), settings.joined(separator: " "))
+            s += "</table>\n<details class=\"receipt-inputs\">\n<summary>\(t("\(r.inputs.count) inputs and their SHA-256", "\(r.inputs.count) 个输入及其 SHA-256"))</summary>\n"
+            s += "<table>\n<thead><tr><th>\(t("Input", "输入"))</th><th class=\"num\">\(t("Bytes", "字节"))</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
+            for i in r.inputs {
+                s += "<tr><td>\(Escape.html(i.path))</td><td class=\"num\">\(i.bytes)</td><td><code>\(Escape.html(i.sha256))</code></td></tr>\n"
+            }
+            s += "</tbody>\n</table>\n</details>\n<p class=\"receipt-note\">\(t("dossier verify REPORT.json checks that these inputs and this pack are unchanged.", "dossier verify REPORT.json 可核对这些输入和规则包是否未变。"))</p>\n</section>\n"
+            return s
         }
 
         // MARK: Page head and overview
@@ -529,6 +550,8 @@ extension HTMLReporter {
     code, pre { font-family: ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace; font-size: 12px; }
     pre { background: var(--stripe); padding: 6px 8px; margin: 4px 0; white-space: pre-wrap; word-break: break-all; }
     .receipt { color: var(--muted); margin: 0; }
+    .receipt-table th { text-align: left; padding-right: 1em; }
+    .receipt-block code { word-break: break-all; }
     .receipt .unmasked { color: var(--fail); }
     .notice { color: var(--muted); margin: 2px 0 0; font-size: 12px; }
     table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }

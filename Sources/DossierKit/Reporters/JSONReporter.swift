@@ -1,7 +1,8 @@
 /// The JSON report, a documented contract (`Docs/Reports.md`): pretty-printed, keys sorted, the
 /// same bytes for the same inputs and pack.
 ///
-/// `{dossiers: [...], errors: [...], options, pack, summary, tool}`. The keys sort so that
+/// `{dossiers: [...], errors: [...], options, pack, receipt, summary, tool}` (`receipt` when the
+/// run kept one: the inputs' digests are known only at the end, where it is written). The keys sort so that
 /// `dossiers` comes first: each dossier is written as it arrives; the input errors, which follow,
 /// are spooled (memory, then a temporary file) until the end; the rest is known at the end. So
 /// the report streams with sorted keys, and a million dossiers never sit in memory.
@@ -16,7 +17,7 @@ public struct JSONReporter: Reporter {
     }
 
     enum ReportKey: String, JSONObjectKey {
-        case options, pack, summary, tool
+        case options, pack, receipt, summary, tool
         static let writingOrder = inByteOrder()
     }
 
@@ -131,6 +132,7 @@ public struct JSONReporter: Reporter {
             try output.write(errorCount == 0 ? "]" : "\n  ]")
             var w = JSONByteWriter(pretty: true, capacity: 8192, depth: 1)
             for key in ReportKey.writingOrder {
+                if key == .receipt && summary.receipt == nil { continue }
                 w.append(",\n  \"")
                 w.appendUTF8(key.rawValue)
                 w.append("\": ")
@@ -151,6 +153,7 @@ public struct JSONReporter: Reporter {
                         case .sha256: w.string(header.pack.sha256)
                         }
                     }
+                case .receipt: w.value(summary.receipt!.json)
                 case .summary: JSONReporter.summary(summary, into: &w)
                 case .tool:
                     w.object(ToolKey.self) { w, k in

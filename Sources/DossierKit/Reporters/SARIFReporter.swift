@@ -130,6 +130,9 @@ public struct SARIFReporter: Reporter {
                 "baselined": .int(summary.baselined), "inputErrors": .int(summary.inputErrors),
             ]
             if omitted > 0 { properties["resultsOmitted"] = .int(omitted) }
+            // What the log was made from (`dossier verify` reads it back): inputs are hashed as read,
+            // so it belongs to the invocation, written last.
+            if let receipt = summary.receipt { properties["receipt"] = receipt.json }
             // The invocation's members in key order; its notifications (last) come from the spool.
             var w = JSONByteWriter(pretty: true, capacity: 1024, depth: 5)
             w.append(results == 0 ? "]" : "\n      ]")

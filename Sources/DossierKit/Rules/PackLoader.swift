@@ -239,15 +239,11 @@ struct PackLoader {
         let assessment = root["assessment"]?.string.flatMap { loadAssessment($0, rules: rules, scoring: scoring) }
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { return nil }
 
-        var digest = SHA256()
-        for key in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            digest.update(Array(key.utf8) + [0])
-            digest.update(files[key]!)
-            digest.update([0])
-        }
+        let paths = files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         let info = PackInfo(
-            id: root["id"]!.string!, version: root["version"]!.string!, sha256: digest.finalizeHex(),
-            title: PackLoader.localized(root["title"])!)
+            id: root["id"]!.string!, version: root["version"]!.string!, sha256: PackLoader.digest(paths.map { ($0, files[$0]!) }),
+            title: PackLoader.localized(root["title"])!,
+            files: paths.map { Receipt.Input(path: $0, sha256: SHA256.hex(files[$0]!), bytes: files[$0]!.count) })
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
             calendar: calendar, parameters: parameters, tables: tables, rules: rules, scoring: scoring,

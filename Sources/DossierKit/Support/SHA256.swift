@@ -22,6 +22,9 @@ public struct SHA256: Sendable {
 
     /// Adds bytes to the digest.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        // Contiguous bytes (arrays, slices) go through whole blocks without copying.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
+        if done != nil { return }
         for b in bytes {
             buffer.append(b)
             length &+= 1
@@ -59,11 +62,48 @@ public struct SHA256: Sendable {
         return h.finalizeHex()
     }
 
+    /// Adds raw bytes: the pending partial block is completed first, then whole 64-byte blocks are
+    /// compressed straight from `buffer` (hashing a large input costs no copy and no allocation).
+    public mutating func update(buffer bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var i = 0
+        let n = bytes.count
+        while !buffer.isEmpty && i < n {
+            buffer.append(bytes[i])
+            length &+= 1
+            i += 1
+            if buffer.count == 64 {
+                compress(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while n - i >= 64 {
+            compressBlock(base + i)
+            length &+= 64
+            i += 64
+        }
+        while i < n {
+            buffer.append(bytes[i])
+            length &+= 1
+            i += 1
+        }
+    }
+
     private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+        block.withUnsafeBytes { compressBlock($0.baseAddress!) }
+    }
+
+    private mutating func compressBlock(_ block: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compressBlock(block, schedule: w)
+        }
+    }
+
+    private mutating func compressBlock(_ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+        let bytes = block.assumingMemoryBound(to: UInt8.self)
         for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
-                | UInt32(block[i * 4 + 3])
+            w[i] = UInt32(bytes[i * 4]) << 24 | UInt32(bytes[i * 4 + 1]) << 16 | UInt32(bytes[i * 4 + 2]) << 8
+                | UInt32(bytes[i * 4 + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

@@ -56,7 +56,8 @@ protocol Command {
 enum Dispatcher {
     /// Every command, listed once, in help order.
     static var commands: [any Command.Type] { [
-        CheckCommand.self, ScoreCommand.self, AssessCommand.self, RulesCommand.self, SchemaCommand.self, CalendarCommand.self,
+        CheckCommand.self, ScoreCommand.self, AssessCommand.self, ExplainCommand.self, VerifyCommand.self, RulesCommand.self,
+        SchemaCommand.self, CalendarCommand.self,
     ] }
 
     static let usageExit: Int32 = 64

@@ -35,6 +35,7 @@ enum ReportRun {
             OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json"),
             OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit"),
             OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)"),
+            OptionSpec(name: "now", value: "TIME", help: "the time the receipt of json, sarif and html reports records (YYYY-MM-DDTHH:MM:SSZ; default $SOURCE_DATE_EPOCH, else the clock)"),
             OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)"),
         ]
     }
@@ -151,11 +152,26 @@ enum ReportRun {
             }
         }
         let outputPath = arguments.value("output")
-        let options = PipelineOptions(
+        var options = PipelineOptions(
             check: check, language: language, maskPersonalData: !arguments.has("show-personal-data"),
             command: command, timeline: reporter.needsTimeline || extra.contains { $0.reporter.needsTimeline },
             sourceLines: reporter.needsSourceLines || extra.contains { $0.reporter.needsSourceLines },
             minScoreCenti: minScore.map { $0 * 100 }, waivers: waivers, baseline: baseline)
+        let receiptFormats: Set<String> = ["json", "sarif", "html"]
+        if receiptFormats.contains(format) || extra.contains(where: { receiptFormats.contains(type(of: $0.reporter).id) }) {
+            let seconds: Int64
+            if let text = arguments.value("now") {
+                guard let s = Receipt.parseTime(text) else {
+                    throw UsageError(message: "--now takes a UTC time YYYY-MM-DDTHH:MM:SSZ, not '\(text)'", command: command)
+                }
+                seconds = s
+            } else {
+                seconds = Clock.now()
+            }
+            options.receipt = Receipt(toolName: options.toolName, toolVersion: options.toolVersion, pack: pack.info,
+                                      packDirectory: pack.directory, options: effectiveSettings(arguments, failOnDefault: failOnDefault, language: language),
+                                      time: Receipt.isoTime(secondsSince1970: seconds))
+        }
         let color: Bool = switch arguments.value("color") ?? "auto" {
         case "always": true
         case "never": false
@@ -225,6 +241,18 @@ enum ReportRun {
             console.error("error: \(error.path): \(error.message)\n")
             return 2
         }
+    }
+
+    /// The settings that shape a report, after the config file and defaults, for its receipt;
+    /// where output goes, threads and colour are left out (they do not change what is reported).
+    static func effectiveSettings(_ arguments: ParsedArguments, failOnDefault: String, language: Language) -> [String: String] {
+        // `skip` is folded into `rules` by then.
+        let ignored: Set<String> = ["output", "report", "jobs", "color", "config", "no-config", "print-config", "write-baseline", "now", "skip"]
+        var settings: [String: String] = ["fail-on": failOnDefault, "lang": language.rawValue, "format": "text"]
+        for (name, values) in arguments.values where !ignored.contains(name) { settings[name] = values.last ?? "" }
+        for flag in arguments.flags where !ignored.contains(flag) { settings[flag] = "true" }
+        settings["lang"] = language.rawValue
+        return settings
     }
 
     /// Why `output` must not be written: it is one of the inputs, or inside an input folder where
@@ -316,8 +344,15 @@ final class DiagnosticsWriter: ReportWriter {
     }
 }
 
-/// The only clock the tool reads: today's date in the local time zone, for waiver expiry.
+/// The only clock the tool reads: today's date in the local time zone, for waiver expiry, and the
+/// time of a run for receipts.
 enum Clock {
+    /// Seconds since 1970: `$SOURCE_DATE_EPOCH` when set (reproducible reports), else the clock.
+    static func now() -> Int64 {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let s = Int64(text) { return s }
+        return Int64(Date().timeIntervalSince1970)
+    }
+
     static func today() -> Day {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)

@@ -69,6 +69,9 @@ public final class CompiledExpression: Sendable {
     let rootPredicate: EvalPredicate?
     let localCount: Int
     let layout: SlotLayout
+    /// The checked tree the closures were built from, kept for `dossier explain`'s tracing
+    /// interpreter (`Explain/ExprTracer.swift`); normal evaluation never reads it.
+    let typed: TypedExpr
 
     init(source: String, typed: TypedExpr, expected: ExprType?, localCount: Int, layout: SlotLayout, variables: [String]) {
         self.source = source
@@ -77,6 +80,7 @@ public final class CompiledExpression: Sendable {
         self.range = typed.range
         self.localCount = localCount
         self.layout = layout
+        self.typed = typed
         let built = ThunkBuilder.build(typed)
         let site = ExprSite(typed)
         if expected == .bool || (expected == nil && typed.type == .bool && built.predicate != nil) {

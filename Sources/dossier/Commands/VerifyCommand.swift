@@ -1,0 +1,73 @@
+import DossierKit
+
+/// `dossier verify`: are the inputs and the pack a report was made from still the same?
+enum VerifyCommand: Command {
+    static let spec = CommandSpec(
+        name: "verify",
+        summary: "check that the inputs and pack named in a report's receipt are at hand and unchanged",
+        usage: "verify <REPORT.json|REPORT.sarif> [PATH…] [--pack DIR] [--lang zh|en]",
+        options: [
+            OptionSpec(name: "pack", value: "DIR", help: "the pack folder to compare (default: the folder the receipt names)"),
+            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", choices: ["zh", "en"]),
+        ],
+        discussion: """
+            Recomputes the SHA-256 of every input the receipt lists (or of the PATHs given: files, or folders of
+            *.json and *.jsonl files) and of every pack file, and lists those changed, missing or extra.
+            Exit codes: 0 everything matches, 1 differences, 2 the report or its receipt cannot be read.
+            """)
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
+        guard let reportPath = arguments.positionals.first else {
+            throw UsageError(message: "name a JSON or SARIF report with a receipt, e.g. 'dossier verify report.json'", command: "verify")
+        }
+        let zh = Dispatcher.language(arguments) == .zh
+        let bytes: [UInt8]
+        switch FileIO.read(reportPath) {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            console.error("error: \(f.path): \(f.message)\n")
+            return 2
+        }
+        let receipt: Receipt
+        switch Receipt.read(report: SourceFile(path: reportPath, bytes: bytes)) {
+        case .success(let r): receipt = r
+        case .failure(let e):
+            console.error("error: \(reportPath): \(e.message)\n")
+            return 2
+        }
+        let v = Verification.verify(receipt, paths: Array(arguments.positionals.dropFirst()), packDirectory: arguments.value("pack"))
+        var out = zh
+            ? "报告 \(reportPath)：\(receipt.toolName) \(receipt.toolVersion) 于 \(receipt.time) 生成，规则包 \(receipt.pack.id) \(receipt.pack.version)\n"
+            : "report \(reportPath): made by \(receipt.toolName) \(receipt.toolVersion) at \(receipt.time) with pack \(receipt.pack.id) \(receipt.pack.version)\n"
+        func label(_ s: Verification.Status) -> String {
+            switch s {
+            case .same: return zh ? "相同" : "same"
+            case .changed: return zh ? "已更改" : "changed"
+            case .missing: return zh ? "缺失" : "missing"
+            case .extra: return zh ? "多出" : "extra"
+            }
+        }
+        func list(_ entries: [Verification.Entry], _ title: String) {
+            let differing = entries.filter { $0.status != .same }
+            out += title + (zh ? "：\(entries.count - differing.count)/\(entries.count) 相同\n" : ": \(entries.count - differing.count) of \(entries.count) the same\n")
+            for e in differing {
+                out += "  \(label(e.status))\(zh ? "：" : ": ")\(e.path)"
+                switch e.status {
+                case .changed: out += zh ? "（收据 \(e.expected!.prefix(16))…，现为 \(e.actual!.prefix(16))…）" : " (receipt \(e.expected!.prefix(16))…, now \(e.actual!.prefix(16))…)"
+                case .extra: out += zh ? "（收据中没有）" : " (not in the receipt)"
+                default: break
+                }
+                out += "\n"
+            }
+        }
+        list(v.inputs, zh ? "输入" : "inputs")
+        list(v.packFiles, zh ? "规则包文件" : "pack files")
+        if !v.packMatches {
+            out += zh ? "  规则包的 SHA-256 与收据（\(receipt.pack.sha256.prefix(16))…）不符\n" : "  the pack's SHA-256 is not the receipt's (\(receipt.pack.sha256.prefix(16))…)\n"
+        }
+        out += v.matches ? (zh ? "一致：输入和规则包与报告相同\n" : "match: the inputs and the pack are those of the report\n")
+                         : (zh ? "不一致：见上\n" : "differences: see above\n")
+        console.print(out)
+        return v.matches ? 0 : 1
+    }
+}
