@@ -199,3 +199,20 @@ enum Binary {
         #expect(!found.contains("CERT-02"))
     }
 }
+
+/// What a person sees on a terminal: progress on standard error, colour.
+@Suite struct TerminalTests {
+    @Test func progressGoesToStandardErrorOnlyWhenAskedOrOnATerminal() throws {
+        let forced = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json", "--progress"])
+        #expect(forced.stderr.contains("\r"))
+        #expect(forced.stderr.contains("dossiers ("))
+        #expect(forced.stderr.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+        #expect(!forced.stdout.contains("dossiers ("))
+        // Standard error is a pipe here: no progress by default.
+        let plain = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json"])
+        #expect(!plain.stderr.contains("\r"))
+        #expect(plain.stdout == forced.stdout)
+        let zh = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json", "--progress"], lang: "zh_CN.UTF-8")
+        #expect(zh.stderr.contains("份案卷（"))
+    }
+}

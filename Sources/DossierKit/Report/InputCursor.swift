@@ -56,7 +56,9 @@ final class InputCursor {
                                             message: "no such file or folder"))
             } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
                 switch JSONLinesReader.make(path: path, limit: limits.maxBytes) {
-                case .success(let reader): sources.append(.lines(reader))
+                case .success(let reader):
+                    sources.append(.lines(reader))
+                    bytesTotal += InputCursor.size(of: path)
                 case .failure(let f): sources.append(.single(.failed(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message))))
                 }
             } else {
@@ -108,7 +110,7 @@ final class InputCursor {
                         out.append(.failed(InputError(location: Location(file: reader.path, offset: 0, line: line, column: 1, pointer: ""), message: message)))
                     }
                 }
-                if !reader.atEnd { sources.append(.lines(reader)) }
+                if !reader.atEnd { sources.append(.lines(reader)) } else { finishedBytes += reader.consumed }
             case .single(let unit):
                 out.append(unit)
             }
@@ -116,9 +118,23 @@ final class InputCursor {
         return out
     }
 
-    /// Bytes of JSON Lines read so far and in all, for progress.
+    /// The sizes of the JSON Lines files among the inputs (standard input's size is unknown), for progress.
+    private(set) var bytesTotal = 0
+    /// Bytes of JSON Lines files read to their end.
+    private var finishedBytes = 0
+
+    /// A regular file's size in bytes; 0 when unknown.
+    static func size(of path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
+    /// Bytes of JSON Lines read so far, for progress.
     var bytesRead: Int {
-        sources.reduce(0) { total, s in if case .lines(let r) = s { return total + r.consumed } else { return total } }
+        sources.reduce(finishedBytes) { total, s in
+            if case .lines(let r) = s, r.path != "-" { return total + r.consumed } else { return total }
+        }
     }
 }
 

@@ -27,7 +27,8 @@ enum ReportRun {
             OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml", repeats: true),
             OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)"),
             OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)"),
-            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors)"),
+            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors); no progress"),
+            OptionSpec(name: "progress", value: nil, help: "show progress on standard error even when it is not a terminal (default: only on a terminal, not with --quiet)"),
             OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count"),
             OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE"),
             OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE"),
@@ -184,13 +185,23 @@ enum ReportRun {
                 return 2
             }
         }
+        // Progress on standard error; report text going to the same terminal clears it first.
+        let display = ProgressDisplay.wanted(forced: arguments.has("progress"), quiet: arguments.has("quiet"))
+            ? ProgressDisplay(language: language) : nil
+        defer { display?.finish() }
         do throws(ReportOutputError) {
             let output: ReportOutput
             if let outputPath {
                 output = try fileOutput(outputPath)
             } else {
                 console.flush()
-                output = ReportOutput { bytes throws(ReportOutputError) in try StandardOutput.write(bytes) }
+                // On a terminal, findings appear as they are found rather than a quarter megabyte at a time.
+                let terminal = isatty(1) == 1
+                let shared = terminal ? display : nil
+                output = ReportOutput(flushThreshold: terminal ? 1 << 12 : 1 << 18) { bytes throws(ReportOutputError) in
+                    shared?.beforeOutput()
+                    try StandardOutput.write(bytes)
+                }
             }
             let primary = reporter.writer(to: output, options: reporterOptions)
             writers.append(arguments.has("quiet") && format == "text" ? FilteringWriter.quiet(primary, gate: gate) : primary)
@@ -211,7 +222,9 @@ enum ReportRun {
         writers.append(diagnostics)
         do throws(ReportOutputError) {
             let summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
-                                                 options: options, writers: writers)
+                                                 options: options, writers: writers,
+                                                 progress: display.map { d in { @Sendable p in d.update(p) } })
+            display?.finish()
             for f in files { try f.commit() }
             if summary.noInput {
                 console.error(language == .zh
