@@ -51,7 +51,7 @@ public struct TextReporter: Reporter {
 
         func end(_ summary: BatchSummary) throws(ReportOutputError) {
             guard let header else { return }
-            var out = header.command == "score" ? "" : TextReporter.summaryLine(summary, zh: zh) + "\n"
+            var out = header.command == "score" ? "" : summaryPaint(summary)(TextReporter.summaryLine(summary, zh: zh)) + "\n"
             out += distribution(summary, header)
             if !header.maskPersonalData {
                 out += zh ? "注意：本报告未屏蔽个人信息（--show-personal-data）\n"
@@ -62,6 +62,14 @@ public struct TextReporter: Reporter {
         }
 
         // MARK: Pieces
+
+        /// The summary's colour: red when an error or an unreadable input counts, yellow for
+        /// warnings only, green for a clean batch.
+        func summaryPaint(_ s: BatchSummary) -> (String) -> String {
+            if s.errors > 0 || s.invalid > 0 || s.inputErrors > 0 { return paint.red }
+            if s.warnings > 0 { return paint.yellow }
+            return paint.green
+        }
 
         func severity(_ s: Issue.Severity) -> String {
             switch (s, zh) {

@@ -22,7 +22,7 @@ enum ReportRun {
             OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)"),
             OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES (default 67108864)"),
             OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)"),
-            OptionSpec(name: "color", value: "WHEN", help: "colour text output: auto (a terminal without NO_COLOR), always, never", choices: ["auto", "always", "never"]),
+            Terminal.colorOption,
             OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)"),
             OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml", repeats: true),
             OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)"),
@@ -157,11 +157,8 @@ enum ReportRun {
             command: command, timeline: reporter.needsTimeline || extra.contains { $0.reporter.needsTimeline },
             sourceLines: reporter.needsSourceLines || extra.contains { $0.reporter.needsSourceLines },
             minScoreCenti: minScore.map { $0 * 100 }, waivers: waivers, baseline: baseline)
-        let color: Bool = switch arguments.value("color") ?? "auto" {
-        case "always": true
-        case "never": false
-        default: outputPath == nil && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        }
+        // Colour only for the text going to standard output (a file is never a terminal).
+        let color = (arguments.value("color") == "always" || outputPath == nil) && Terminal.color(arguments.value("color"), fd: 1)
         let working = FileManager.default.currentDirectoryPath
         var reporterOptions = ReporterOptions(maxDossierSections: maxSections, color: color)
         reporterOptions.gate = gate

@@ -12,6 +12,7 @@ enum RulesCommand: Command {
             OptionSpec(name: "format", value: "FORMAT", help: "list format: a table, or one id a line", choices: ["text", "ids"]),
             OptionSpec(name: "output", value: "FILE", help: "docs: write the Markdown to FILE (atomically)"),
             OptionSpec(name: "verbose", value: nil, help: "test: print passing cases too"),
+            Terminal.colorOption,
         ],
         discussion: """
             test runs the pack's self-tests (<pack>/tests/*.json) and exits 1 when a case fails or a rule lacks a case
@@ -47,7 +48,7 @@ enum RulesCommand: Command {
             return 0
         case "test":
             let report = PackTests.run(pack)
-            console.print(report.rendered(verbose: arguments.has("verbose")))
+            console.print(report.rendered(verbose: arguments.has("verbose"), color: Terminal.color(arguments.value("color"), fd: 1)))
             return report.failed == 0 ? 0 : 1
         default:
             let text = RuleDocs.markdown(pack)
