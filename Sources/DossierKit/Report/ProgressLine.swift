@@ -54,7 +54,7 @@ public enum ProgressLine {
     }
 
     /// Terminal columns: CJK and full-width characters take two.
-    static func columns(_ s: String) -> Int {
+    public static func columns(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + SourceSnippet.displayWidth(of: $1) }
     }
 }

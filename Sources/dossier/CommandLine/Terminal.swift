@@ -21,5 +21,5 @@ enum Terminal {
 
     /// The `--color` option, the same on every command that prints text.
     static let colorOption = OptionSpec(name: "color", value: "WHEN", help: "colour text output: auto (a terminal without NO_COLOR), always, never",
-                                        choices: ["auto", "always", "never"])
+                                        zh: "彩色输出：auto（终端且未设置 NO_COLOR 时）、always、never", choices: ["auto", "always", "never"])
 }

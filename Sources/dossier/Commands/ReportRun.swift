@@ -11,32 +11,51 @@ enum ReportRun {
     /// The options every report command takes.
     static func inputOptions(formats: [String], failOnDefault: String) -> [OptionSpec] {
         [
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)"),
-            OptionSpec(name: "format", value: "FORMAT", help: "output format", choices: formats),
-            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically; missing folders are created) instead of standard output"),
-            OptionSpec(name: "lang", value: "LANG", help: "language of the report (default from LANG)", choices: ["zh", "en"]),
-            OptionSpec(name: "fail-on", value: "LEVEL", help: "exit 1 when a finding is at or above LEVEL (default \(failOnDefault))", choices: ["error", "warning", "never"]),
-            OptionSpec(name: "min-score", value: "N", help: "exit 1 when a dossier scores below N (0-100)"),
-            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
-            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES (default 67108864)"),
-            OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)"),
+            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: $DOSSIER_PACK, Rules/jining-archives, or the pack installed beside dossier)",
+                       zh: "规则包文件夹（默认：$DOSSIER_PACK、Rules/jining-archives，或与 dossier 一起安装的规则包）"),
+            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)",
+                       zh: "执法人员资格清单（默认：输入文件夹根目录下的 officers.json）"),
+            OptionSpec(name: "format", value: "FORMAT", help: "output format", zh: "输出格式", choices: formats),
+            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically; missing folders are created) instead of standard output",
+                       zh: "把报告写入 FILE（原子写入；缺少的文件夹会被创建），而不是标准输出"),
+            OptionSpec(name: "lang", value: "LANG", help: "language of the report and messages (default from LANG)", zh: "报告和提示的语言（默认取自 LANG）",
+                       choices: ["zh", "en"]),
+            OptionSpec(name: "fail-on", value: "LEVEL", help: "exit 1 when a finding is at or above LEVEL (default \(failOnDefault))",
+                       zh: "有不低于 LEVEL 的问题时退出码为 1（默认 \(failOnDefault)）", choices: ["error", "warning", "never"]),
+            OptionSpec(name: "min-score", value: "N", help: "exit 1 when a dossier scores below N (0-100)", zh: "有案卷得分低于 N（0-100）时退出码为 1"),
+            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)", zh: "工作线程数（默认：全部核心）"),
+            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)",
+                       zh: "只检查这些规则，逗号分隔（如 PUB-01,REC-02）"),
+            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files, and JSON Lines records, larger than BYTES (default 67108864)",
+                       zh: "拒绝大于 BYTES 字节的案卷文件和 JSON Lines 记录（默认 67108864）"),
+            OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)",
+                       zh: "html 和 markdown：最多绘制 N 份案卷的小节（概览包括全部）"),
             Terminal.colorOption,
-            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)"),
-            OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml", repeats: true),
-            OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)"),
-            OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)"),
-            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors); no progress"),
-            OptionSpec(name: "progress", value: nil, help: "show progress on standard error even when it is not a terminal (default: only on a terminal, not with --quiet)"),
-            OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count"),
-            OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE"),
-            OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE"),
-            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)"),
-            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json"),
-            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit"),
-            OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)"),
-            OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)"),
+            OptionSpec(name: "progress", value: nil, help: "show progress on standard error even when it is not a terminal (default: only on a terminal, not with --quiet)",
+                       zh: "即使标准错误不是终端也显示进度（默认：仅在终端上显示，--quiet 时不显示）"),
+            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)",
+                       zh: "对格式未定义的键给出警告（配合 --fail-on warning 时使运行失败）"),
+            OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml",
+                       zh: "另外以 FORMAT 格式把报告写入 PATH（原子写入）；可重复，如 --report sarif:out.sarif --report junit:out.xml", repeats: true),
+            OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)",
+                       zh: "sarif：文件 URI 相对于 DIR（默认：当前文件夹）"),
+            OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)",
+                       zh: "计入的警告（未豁免、不在基线中）多于 N 个时退出码为 1"),
+            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors); no progress",
+                       zh: "text：只输出导致失败的内容（不低于 --fail-on 的问题、输入错误）；不显示进度"),
+            OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count",
+                       zh: "waivers/1 豁免文件：其覆盖的问题报告为已豁免，不计入"),
+            OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE", zh: "只对指纹不在 FILE 中的问题判为失败"),
+            OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE", zh: "把本次问题的指纹写入 FILE"),
+            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)",
+                       zh: "设置文件（默认：当前文件夹或上级文件夹中的 .dossier.json）"),
+            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json", zh: "忽略 .dossier.json"),
+            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit",
+                       zh: "输出合并后的设置及各项来源，然后退出"),
+            OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)",
+                       zh: "判断豁免是否到期所依据的日期（YYYY-MM-DD；默认：今天）"),
+            OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)",
+                       zh: "不屏蔽身份证号、手机号和个人姓名（报告会注明）"),
         ]
     }
 
@@ -79,7 +98,7 @@ enum ReportRun {
             return 0
         }
         guard !arguments.positionals.isEmpty else {
-            throw UsageError(message: "no input; name dossier files or folders, or - for standard input", command: command)
+            throw UsageError(Message(.noInput), command: command)
         }
         var check = CheckOptions(strict: arguments.has("strict"))
         if let jobs = try arguments.int("jobs", command: command, range: 1...256) { check.jobs = jobs }
@@ -99,14 +118,13 @@ enum ReportRun {
         for spec in arguments.values["report"] ?? [] {
             guard let colon = spec.firstIndex(of: ":"), let r = Reporters.named(String(spec[..<colon])),
                   spec.index(after: colon) < spec.endIndex else {
-                throw UsageError(message: "--report takes FORMAT:PATH with FORMAT one of \(Reporters.ids.joined(separator: "|")), not '\(spec)'",
-                                 command: command)
+                throw UsageError(Message(.reportSpec, Reporters.ids.joined(separator: "|"), spec), command: command)
             }
             extra.append((r, String(spec[spec.index(after: colon)...])))
         }
         let today: Day
         if let text = arguments.value("today") {
-            guard let day = Day(text) else { throw UsageError(message: "--today takes a date YYYY-MM-DD, not '\(text)'", command: command) }
+            guard let day = Day(text) else { throw UsageError(Message(.optionNeedsValue, "--today", "YYYY-MM-DD"), command: command) }
             today = day
         } else {
             today = Clock.today()
@@ -123,11 +141,12 @@ enum ReportRun {
         }
         if let list = arguments.value("rules") {
             let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
+            guard !ids.isEmpty else { throw UsageError(Message(.rulesNeedsAnId), command: command) }
             switch pack.restricted(to: ids) {
             case .success(let restricted): pack = restricted
             case .failure(let unknown):
-                throw UsageError(message: "the pack has no rule \(unknown.ids.joined(separator: ", ")); 'dossier rules list' shows its rules",
+                throw UsageError(Message(.noSuchRule, arguments: [.text(unknown.ids.joined(separator: ", ")),
+                                                                  Messages.hint(for: unknown.ids.first ?? "", among: pack.rules.map(\.meta.id))]),
                                  command: command)
             }
         }
@@ -224,9 +243,7 @@ enum ReportRun {
             display?.finish()
             for f in files { try f.commit() }
             if summary.noInput {
-                console.error(language == .zh
-                    ? "error: 输入中没有找到案卷（\(arguments.positionals.joined(separator: " "))）：文件夹为空或只有非 .json 文件？\n"
-                    : "error: no dossier found in \(arguments.positionals.joined(separator: " ")): no *.json or .jsonl input; check the path\n")
+                console.error(Message(.severityError).text(language) + ": " + Message(.noDossierFound, arguments.positionals.joined(separator: " ")).text(language) + "\n")
             }
             return gate.exitCode(summary)
         } catch {
