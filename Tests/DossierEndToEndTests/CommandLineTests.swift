@@ -98,3 +98,28 @@ import Testing
         #expect(bash.stdout == "ok\n", "\(bash.stderr)")
     }
 }
+
+/// Summaries that say what was and was not checked; one error for one problem.
+@Suite struct HonestSummaryTests {
+    @Test func withoutARegistryNoDossierIsCalledClean() throws {
+        let run = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json"])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("1 dossier: 0 clean, 0 with findings, 1 without findings but not fully checked"))
+        #expect(run.stdout.contains("rules CERT-02, CERT-03, CERT-04, CERT-05 not checked (no officer registry)"))
+        let zh = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json"], lang: "zh_CN.UTF-8")
+        #expect(zh.stdout.contains("错误：没有执法人员资格清单"))
+        #expect(zh.stdout.contains("共 1 份案卷：0 份未发现问题，0 份有问题，1 份未发现问题但未全部检查"))
+        let json = try Binary.json(try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--format", "json"]).stdout)
+        #expect((json["summary"] as? [String: Any])?["clean"] as? Int == 0)
+    }
+
+    @Test func aMissingInputIsOneError() throws {
+        let run = try Binary.run(["check", "nosuch.json"])
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("nosuch.json: error: no such file or folder\n"))
+        #expect(!run.stdout.contains("registry"))
+        #expect(!run.stderr.contains("no dossier found"))
+        let zh = try Binary.run(["check", "nosuch.json", "--format", "json"], lang: "zh_CN.UTF-8")
+        #expect(zh.stderr == "nosuch.json: 错误：没有这个文件或文件夹\n")
+    }
+}

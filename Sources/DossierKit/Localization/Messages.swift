@@ -56,6 +56,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     // Summaries.
     case summaryDossiers = "summary.dossiers"
     case summaryNotCheckable = "summary.not-checkable"
+    case summaryUnverified = "summary.unverified"
     case summaryFindings = "summary.findings"
     case summaryWaived = "summary.waived"
     case summaryBaselined = "summary.baselined"
@@ -194,13 +195,14 @@ public enum Messages {
         .typeAny: LocalizedText(zh: "JSON 值", en: "a JSON value"),
 
         .summaryDossiers: LocalizedText(zh: "共 {0} 份案卷：{1} 份未发现问题，{2} 份有问题", en: "{0} dossier{3}: {1} clean, {2} with findings"),
+        .summaryUnverified: LocalizedText(zh: "，{0} 份未发现问题但未全部检查", en: ", {0} without findings but not fully checked"),
         .summaryNotCheckable: LocalizedText(zh: "，{0} 份无法检查", en: ", {0} could not be checked"),
         .summaryFindings: LocalizedText(zh: "；问题 {0} 个（错误 {1}，警告 {2}，否决项 {3}）",
                                         en: "; {0} finding{4} ({1} error{5}, {2} warning{6}, {3} veto{7})"),
         .summaryWaived: LocalizedText(zh: "；已豁免 {0} 个", en: "; {0} waived"),
         .summaryBaselined: LocalizedText(zh: "；基线已有 {0} 个", en: "; {0} in the baseline"),
-        .summaryUnchecked: LocalizedText(zh: "；规则 {0} 未检查（没有执法人员资格清单），无问题的案卷不算合格",
-                                         en: "; rules {0} not checked (no officer registry), so no dossier counts as clean"),
+        .summaryUnchecked: LocalizedText(zh: "；规则 {0} 未检查（没有执法人员资格清单）",
+                                         en: "; rules {0} not checked (no officer registry)"),
 
         .errorLabel: LocalizedText(zh: "错误：", en: "Error: "),
         .usageLabel: LocalizedText(zh: "用法：", en: "Usage: "),

@@ -53,7 +53,7 @@ final class InputCursor {
                 sources.append(.files(files, 0))
             } else if !FileIO.exists(path) {
                 runErrors.append(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
-                                            message: "no such file or folder"))
+                                            message: Message(.noSuchFile)))
             } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
                 switch JSONLinesReader.make(path: path, limit: limits.maxBytes) {
                 case .success(let reader):
@@ -89,6 +89,9 @@ final class InputCursor {
         case .failure(let f): return .single(.failed(InputError(location: Location(file: "-", offset: 0, line: 0, column: 0, pointer: ""), message: f.message)))
         }
     }
+
+    /// Whether no input is left (or none could be found at all).
+    var isEmpty: Bool { sources.isEmpty }
 
     /// Up to `n` more units, in input order; empty at the end.
     func next(_ n: Int) -> [Unit] {

@@ -89,17 +89,18 @@ public enum ReportPipeline {
             switch OfficerRegistry.load(path: registryPath, format: pack.format) {
             case .success(let r):
                 registry = r
-                notices.append(options.language == .zh ? "执法人员资格清单：\(registryPath)（\(r.count) 人）"
-                                                       : "officer registry: \(registryPath) (\(r.count) officers)")
+                notices.append(Message(.officerRegistryNotice, registryPath, "\(r.count)").text(options.language))
             case .failure(let error):
                 runErrors += error.diagnostics
             }
         }
         let needing = pack.rules.filter { $0.meta.needs.contains("officers") }.map(\.meta.id)
-        if registry == nil && !needing.isEmpty && officersPath == nil {
+        // Without a registry the certificate rules cannot run: said once, and no dossier is called
+        // clean. When no input could even be found, that is the one error worth reading.
+        if registry == nil && !needing.isEmpty && officersPath == nil && !cursor.isEmpty {
             runErrors.append(InputError(
                 location: Location(file: paths.first ?? "-", offset: 0, line: 0, column: 0, pointer: ""),
-                message: "no officer registry: rules \(needing.joined(separator: ", ")) were not checked; pass --officers FILE or put officers.json at the root of an input folder"))
+                message: Message(.noOfficerRegistry, needing.joined(separator: ", "))))
         }
 
         let registryUsed = registry
@@ -108,7 +109,9 @@ public enum ReportPipeline {
         runErrors += options.waivers?.expiryWarnings(options.language) ?? []
         let header = builder.header(command: options.command, runErrors: runErrors, notices: notices,
                                     toolName: options.toolName, toolVersion: options.toolVersion)
-        let state = WriterState(writers: writers, summary: BatchSummary(minScoreCenti: options.minScoreCenti))
+        var initial = BatchSummary(minScoreCenti: options.minScoreCenti)
+        if registry == nil && !cursor.isEmpty { initial.rulesNotChecked = needing }
+        let state = WriterState(writers: writers, summary: initial)
         state.summary.add(runErrors: header.runErrors)
         for w in writers { try w.begin(header) }
 

@@ -234,7 +234,7 @@ enum ReportRun {
         }
         // Problems with inputs always reach standard error, whatever the report's format (text on
         // standard output shows them already).
-        let diagnostics = DiagnosticsWriter(console: console, inputErrors: !(format == "text" && outputPath == nil))
+        let diagnostics = DiagnosticsWriter(console: console, inputErrors: !(format == "text" && outputPath == nil), language: language)
         writers.append(diagnostics)
         do throws(ReportOutputError) {
             let summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
@@ -242,7 +242,7 @@ enum ReportRun {
                                                  progress: display.map { d in { @Sendable p in d.update(p) } })
             display?.finish()
             for f in files { try f.commit() }
-            if summary.noInput {
+            if summary.noInput && summary.inputErrors == 0 {
                 console.error(Message(.severityError).text(language) + ": " + Message(.noDossierFound, arguments.positionals.joined(separator: " ")).text(language) + "\n")
             }
             return gate.exitCode(summary)
@@ -319,14 +319,18 @@ final class DiagnosticsWriter: ReportWriter {
     let console: Console
     let inputErrors: Bool
 
-    init(console: Console, inputErrors: Bool) {
+    let language: Language
+
+    init(console: Console, inputErrors: Bool, language: Language) {
         self.console = console
         self.inputErrors = inputErrors
+        self.language = language
     }
 
     func line(_ e: ReportIssue) -> String {
         let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column): " : "\(e.file): "
-        return Escape.terminal(place + e.severity.rawValue + ": " + e.message) + "\n"
+        let tag = Message(e.severity == .error ? .severityError : .severityWarning).text(language)
+        return Escape.terminal(place + tag + (language == .zh ? "：" : ": ") + e.message) + "\n"
     }
 
     func begin(_ header: ReportHeader) throws(ReportOutputError) {
