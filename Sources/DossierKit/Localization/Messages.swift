@@ -52,6 +52,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case typeTextOrObject = "type.text-or-object"
     case typeArray = "type.array"
     case typeAny = "type.any"
+    case expectedConstantValue = "type.constant"
 
     // Summaries.
     case summaryDossiers = "summary.dossiers"
@@ -173,7 +174,7 @@ public enum Messages {
                                          en: "expected an amount in yuan for '{0}', found {1} (too large or too precise)"),
         .amountNegative: LocalizedText(zh: "“{0}”的金额不能为负数，实际为 {1}", en: "expected a non-negative amount for '{0}', found {1}"),
         .amountDecimals: LocalizedText(zh: "金额“{0}”最多两位小数，实际为 {1}", en: "expected at most 2 decimals for the amount '{0}', found {1}"),
-        .unknownCode: LocalizedText(zh: "“{1}”的{0}“{2}”不存在{3}", en: "unknown {0} '{2}' for '{1}'{3}"),
+        .unknownCode: LocalizedText(zh: "“{1}”的值“{2}”不是已知的代码{3}", en: "unknown {0} '{2}' for '{1}'{3}"),
         .unknownCodeOneOf: LocalizedText(zh: "（应为 {0} 之一）", en: " (expected one of {0})"),
         .expectedConstant: LocalizedText(zh: "“{1}”应为 \"{0}\"，实际为 {2}", en: "expected \"{0}\" for '{1}', found {2}"),
         .noSuchMonth: LocalizedText(zh: "（没有 {0} 月）", en: " (no month {0})"),
@@ -193,6 +194,7 @@ public enum Messages {
         .typeTextOrObject: LocalizedText(zh: "字符串或对象（{0}）", en: "a string or an object ({0})"),
         .typeArray: LocalizedText(zh: "数组", en: "an array"),
         .typeAny: LocalizedText(zh: "JSON 值", en: "a JSON value"),
+        .expectedConstantValue: LocalizedText(zh: "\"{0}\"", en: "\"{0}\""),
 
         .summaryDossiers: LocalizedText(zh: "共 {0} 份案卷：{1} 份未发现问题，{2} 份有问题", en: "{0} dossier{3}: {1} clean, {2} with findings"),
         .summaryUnverified: LocalizedText(zh: "，{0} 份未发现问题但未全部检查", en: ", {0} without findings but not fully checked"),
