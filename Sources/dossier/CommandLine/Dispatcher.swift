@@ -177,9 +177,27 @@ enum Dispatcher {
         return Language.fromEnvironment(env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"])
     }
 
+    /// The default pack: `$DOSSIER_PACK`, `Rules/jining-archives` in the current folder or above
+    /// the executable (a source checkout), else the one `scripts/install.sh` put beside it in
+    /// `PREFIX/share/dossier/Rules/jining-archives` (the executable being `PREFIX/bin/dossier`).
+    static func defaultPack(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        if let found = RulePack.defaultDirectory(executable: executable) { return found }
+        var exe = URL(fileURLWithPath: executable)
+        if !executable.contains("/"), let path = ProcessInfo.processInfo.environment["PATH"] {
+            // Run by name: find it on PATH.
+            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(executable)") {
+                exe = URL(fileURLWithPath: "\(folder)/\(executable)")
+                break
+            }
+        }
+        let prefix = exe.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let installed = prefix.appendingPathComponent("share/dossier/Rules/jining-archives").path
+        return FileIO.exists(installed + "/pack.json") ? installed : nil
+    }
+
     /// Loads the pack named by `--pack` or the default one, printing located errors on failure.
     static func loadPack(_ arguments: ParsedArguments, console: Console) -> RulePack? {
-        guard let directory = arguments.value("pack") ?? RulePack.defaultDirectory() else {
+        guard let directory = arguments.value("pack") ?? defaultPack() else {
             console.error("error: no rule pack found; pass --pack DIR or set DOSSIER_PACK\n")
             return nil
         }

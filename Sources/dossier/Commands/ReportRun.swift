@@ -82,7 +82,7 @@ enum ReportRun {
             var out = ""
             let env = ProcessInfo.processInfo.environment
             let defaults: [(String, String)] = [
-                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (RulePack.defaultDirectory() ?? "-")),
+                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (Dispatcher.defaultPack() ?? "-")),
                 ("officers", "officers.json at the root of an input folder"), ("fail-on", failOnDefault),
                 ("lang", Dispatcher.language(arguments).rawValue + " (LANG)"), ("rules", "all"), ("skip", "none"),
                 ("waivers", "none"), ("baseline", "none"), ("max-warnings", "none"), ("format", "text"),
