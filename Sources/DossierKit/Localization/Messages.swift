@@ -93,6 +93,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case helpOverview = "help.overview"
     case helpMore = "help.more"
     case didYouMean = "hint.did-you-mean"
+    /// Text from code not yet moved into the catalogue (transitional; shown as is).
+    case untranslated = "untranslated"
 }
 
 /// A catalogue message with its arguments, rendered in either language on demand.
@@ -236,6 +238,7 @@ public enum Messages {
         .helpSubcommands: LocalizedText(zh: "操作：", en: "Actions:"),
         .helpShowHelp: LocalizedText(zh: "显示本帮助", en: "show this help"),
         .helpOverview: LocalizedText(zh: "dossier：按规则包检查行政执法案卷", en: "dossier: checks administrative enforcement case dossiers (行政执法案卷) against rule packs"),
+        .untranslated: LocalizedText(zh: "{0}", en: "{0}"),
         .didYouMean: LocalizedText(zh: "；是不是“{0}”？", en: "; did you mean '{0}'?"),
         .helpMore: LocalizedText(zh: "各命令的选项见 'dossier <命令> --help'。", en: "See 'dossier <command> --help' for a command's options."),
     ]

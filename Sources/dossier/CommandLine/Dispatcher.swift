@@ -123,7 +123,7 @@ enum Dispatcher {
         return language(ParsedArguments())
     }
 
-    static func report(_ error: UsageError, console: Console, language: Language) {
+    static func report(_ error: UsageError, console: Console, language: Language = language(ParsedArguments())) {
         let red = Terminal.color(nil, fd: 2) ? "\u{1B}[1;31m" : "", reset = red.isEmpty ? "" : "\u{1B}[0m"
         console.error(red + Message(.errorLabel).text(language) + reset + error.message.text(language) + "\n")
         let usage = Message(.usageLabel).text(language)

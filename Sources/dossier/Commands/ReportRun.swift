@@ -124,7 +124,7 @@ enum ReportRun {
         }
         let today: Day
         if let text = arguments.value("today") {
-            guard let day = Day(text) else { throw UsageError(Message(.optionNeedsValue, "--today", "YYYY-MM-DD"), command: command) }
+            guard let day = Day(text) else { throw UsageError(Message(.optionChoices, "--today", "YYYY-MM-DD", text, ""), command: command) }
             today = day
         } else {
             today = Clock.today()
