@@ -38,6 +38,7 @@ enum Binary {
         env["DOSSIER_PACK"] = nil
         // Receipts record the time of the run: pinned, so golden reports stay the same bytes.
         env["SOURCE_DATE_EPOCH"] = env["DOSSIER_TEST_CLOCK"] ?? "1767225600"
+        env["NO_COLOR"] = nil
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -46,6 +47,30 @@ enum Binary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command line in the package root with `LANG` pinned.
+    static func runShell(_ command: String, lang: String = "C") throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = lang
+        env["LC_ALL"] = nil
+        env["DOSSIER_PACK"] = nil
+        env["NO_COLOR"] = nil
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -199,5 +224,50 @@ enum Binary {
         #expect((errors.first?["message"] as? String)?.hasPrefix("no officer registry: rules CERT-02") == true)
         let found = (report["dossiers"] as! [[String: Any]]).flatMap { ($0["findings"] as! [[String: Any]]).map { $0["rule"] as! String } }
         #expect(!found.contains("CERT-02"))
+    }
+}
+
+/// What a person sees on a terminal: progress on standard error, colour.
+@Suite struct TerminalTests {
+    @Test func progressGoesToStandardErrorOnlyWhenAskedOrOnATerminal() throws {
+        let forced = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json", "--progress"])
+        #expect(forced.stderr.contains("\r"))
+        #expect(forced.stderr.contains("dossiers ("))
+        #expect(forced.stderr.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+        #expect(!forced.stdout.contains("dossiers ("))
+        // Standard error is a pipe here: no progress by default.
+        let plain = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json"])
+        #expect(!plain.stderr.contains("\r"))
+        #expect(plain.stdout == forced.stdout)
+        let zh = try Binary.run(["check", "Samples/batch.jsonl", "--officers", "Samples/officers.json", "--progress"], lang: "zh_CN.UTF-8")
+        #expect(zh.stderr.contains("份案卷（"))
+    }
+
+    static let faulty = ["Samples/dossiers/21-late-publication-national-day-2023.json", "--officers", "Samples/officers.json"]
+
+    @Test func colourIsAskedForOrGivenToATerminal() throws {
+        let always = try Binary.run(["check"] + Self.faulty + ["--color", "always"])
+        #expect(always.stdout.contains("\u{1B}[1;31merror\u{1B}[0m[\u{1B}[1mPUB-01\u{1B}[0m]"))
+        #expect(always.stdout.contains("\u{1B}[1;31m1 dossier: 0 clean"), "the summary is coloured")
+        let never = try Binary.run(["check"] + Self.faulty + ["--color", "never"])
+        #expect(!never.stdout.contains("\u{1B}["))
+        // auto on a pipe: no colour.
+        let piped = try Binary.run(["check"] + Self.faulty)
+        #expect(!piped.stdout.contains("\u{1B}["))
+        #expect(piped.stdout == never.stdout)
+        let rules = try Binary.run(["rules", "test", "--color", "always"])
+        #expect(rules.stdout.contains("\u{1B}[1;32m"))
+        #expect(try Binary.run(["rules", "test", "--color", "never"]).stdout.contains("\u{1B}[") == false)
+    }
+
+    /// `auto` on a real terminal (a pseudo-terminal from `script`): colour, unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func autoColoursATerminalUnlessNoColor() throws {
+        let command = ([Binary.path, "check"] + Self.faulty).joined(separator: " ") + " 2>/dev/null"
+        let tty = try Binary.runShell("script -qec '\(command)' /dev/null")
+        #expect(tty.stdout.contains("\u{1B}[1;31merror"))
+        let noColor = try Binary.runShell("NO_COLOR=1 script -qec '\(command)' /dev/null")
+        #expect(noColor.stdout.contains("error[PUB-01]"))
+        #expect(!noColor.stdout.contains("\u{1B}["))
     }
 }

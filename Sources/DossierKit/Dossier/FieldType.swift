@@ -33,6 +33,25 @@ public indirect enum FieldType: Sendable {
     case any
 
     /// What the value must look like, for messages: `a date (YYYY-MM-DD)`.
+    /// What a value of this type looks like, from the message catalogue.
+    public var expectationMessage: Message {
+        switch self {
+        case .text: return Message(.typeText)
+        case .date: return Message(.typeDate)
+        case .time: return Message(.typeTime)
+        case .money: return Message(.typeMoney)
+        case .integer: return Message(.typeInteger)
+        case .bool: return Message(.typeBool)
+        case .code(let v): return Message(.typeCode, v.name)
+        case .constant(let s): return Message(.expectedConstantValue, s)
+        case .object(let o): return Message(.typeObject, o.name)
+        case .textOr(let o): return Message(.typeTextOrObject, o.name)
+        case .array: return Message(.typeArray)
+        case .map: return Message(.foundObject)
+        case .any: return Message(.typeAny)
+        }
+    }
+
     public var expectation: String {
         switch self {
         case .text: return "a string"

@@ -15,11 +15,20 @@ public struct Issue: Sendable, Equatable {
     /// JSON Pointer of the value concerned.
     public var pointer: String
 
+    /// The catalogue message behind `message`, rendered in the report's language.
+    public var text: Message?
+
     public init(_ severity: Severity, offset: Int, pointer: String, _ message: String) {
         self.severity = severity
         self.offset = offset
         self.message = message
         self.pointer = pointer
+    }
+
+    /// An issue whose message comes from the catalogue (`message` is its English text).
+    public init(_ severity: Severity, offset: Int, pointer: String, _ message: Message) {
+        self.init(severity, offset: offset, pointer: pointer, message.text(.en))
+        self.text = message
     }
 }
 
@@ -72,7 +81,7 @@ private struct Walk {
     func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
         guard value.kind == .object else {
             issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
-                                "expected an object (\(spec.name)), found \(Walk.describe(value))"))
+                                Message(.expectedObject, arguments: [.text(spec.name), Walk.describe(value)])))
             return
         }
         // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
@@ -85,10 +94,10 @@ private struct Walk {
             guard let i = spec.fieldIndex(keyNode: keyNode, in: value) else {
                 if strict || !spec.open {
                     let key = value.nodeString(keyNode)
-                    let hint = NearMiss.hint(for: key, among: spec.fields.map(\.name))
+                    let hint = Messages.hint(for: key, among: spec.fields.map(\.name))
                     let start = value.document.nodes[keyNode].start
                     issues.append(Issue(spec.open ? .warning : .error, offset: Int(start), pointer: member.pointer,
-                                        "unknown key '\(key)' in \(spec.name)\(hint)"))
+                                        Message(.unknownKey, arguments: [.text(key), .text(spec.name), hint])))
                 }
                 return
             }
@@ -109,22 +118,21 @@ private struct Walk {
             case .forCategories(let list): needed = category.map(list.contains) ?? false
             }
             if needed {
-                var why = ""
-                if case .forCategories = field.requirement, let category { why = " (required for \(category))" }
+                var message = Message(.missingKey, field.name, spec.name)
+                if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, field.name, spec.name, category) }
                 // Point at the object's opening brace.
-                issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
-                                    "missing required key '\(field.name)' in \(spec.name)\(why)"))
+                issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, message))
             }
         }
     }
 
     func validateValue(_ value: JSONValue, _ type: FieldType, name: String, category: String?, strict: Bool,
                        into issues: inout [Issue]) {
-        func fail(_ detail: String) {
+        func fail(_ detail: Message) {
             issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, detail))
         }
         func expect() {
-            fail("expected \(type.expectation) for '\(name)', found \(Walk.describe(value))")
+            fail(Message(.expectedType, arguments: [.message(type.expectationMessage), .text(name), Walk.describe(value)]))
         }
         switch type {
         case .text:
@@ -133,26 +141,26 @@ private struct Walk {
             guard value.kind == .string else { return expect() }
             if value.withStringBytes({ Day.parse($0) }) ?? nil != nil { return }
             if let s = value.string {
-                fail("expected a date (YYYY-MM-DD) for '\(name)', found \"\(s)\"\(Walk.dateProblem(s))")
+                fail(Message(.expectedDate, arguments: [.text(name), .text(s), Walk.dateProblem(s)]))
             }
         case .time:
             guard value.kind == .string else { return expect() }
             if value.withStringBytes({ Instant.parse($0) }) ?? nil != nil { return }
             if let s = value.string {
-                fail("expected a time with offset (e.g. 2017-11-03T09:05:00+08:00) for '\(name)', found \"\(s)\"")
+                fail(Message(.expectedTime, name, s))
             }
         case .money:
             guard value.kind == .number else { return expect() }
             let range = value.byteRange
             let parsed = value.document.file.bytes.withUnsafeBufferPointer { ExactDecimal.parse(UnsafeBufferPointer(rebasing: $0[range])) }
             guard let amount = parsed else {
-                return fail("expected an amount in yuan for '\(name)', found \(value.numberText ?? "?") (too large or too precise)")
+                return fail(Message(.amountTooPrecise, name, value.numberText ?? "?"))
             }
             let text = value.numberText ?? amount.description
             if amount.significand < 0 {
-                fail("expected a non-negative amount for '\(name)', found \(text)")
+                fail(Message(.amountNegative, name, text))
             } else if amount.scale > 2 {
-                fail("expected at most 2 decimals for the amount '\(name)', found \(text)")
+                fail(Message(.amountDecimals, name, text))
             }
         case .integer:
             if value.kind != .number || value.int == nil { expect() }
@@ -162,13 +170,13 @@ private struct Walk {
             guard value.kind == .string else { return expect() }
             if value.withStringBytes({ vocabulary.contains(bytes: $0) }) == true { return }
             if let s = value.string {
-                let hint = NearMiss.hint(for: s, among: vocabulary.codes)
-                let list = vocabulary.codes.count <= 12 ? " (expected one of \(vocabulary.codes.joined(separator: ", ")))" : ""
-                fail("unknown \(vocabulary.name) '\(s)' for '\(name)'\(hint)\(hint.isEmpty ? list : "")")
+                var hint = Messages.hint(for: s, among: vocabulary.codes)
+                if hint == .text(""), vocabulary.codes.count <= 12 { hint = .message(Message(.unknownCodeOneOf, vocabulary.codes.joined(separator: ", "))) }
+                fail(Message(.unknownCode, arguments: [.text(vocabulary.name), .text(name), .text(s), hint]))
             }
         case .constant(let c):
             if !(value.kind == .string && value.stringEquals(c)) {
-                fail("expected \"\(c)\" for '\(name)', found \(Walk.describe(value))")
+                fail(Message(.expectedConstant, arguments: [.text(c), .text(name), Walk.describe(value)]))
             }
         case .object(let spec):
             validateObject(value, spec, category: category, strict: strict, into: &issues)
@@ -192,28 +200,28 @@ private struct Walk {
     }
 
     /// A short description of a JSON value for messages: `a number (12)`, `"2019-02-30"`.
-    static func describe(_ value: JSONValue) -> String {
+    static func describe(_ value: JSONValue) -> Message.Argument {
         switch value.kind {
-        case .object: return "an object"
-        case .array: return "an array"
+        case .object: return .message(Message(.foundObject))
+        case .array: return .message(Message(.foundArray))
         case .string:
             let s = value.string ?? ""
-            return "\"" + (s.unicodeScalars.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
-        case .number: return "a number (\(value.numberText ?? "?"))"
-        case .bool: return value.bool == true ? "true" : "false"
-        case .null: return "null"
+            return .text("\"" + (s.unicodeScalars.count > 40 ? String(s.prefix(40)) + "…" : s) + "\"")
+        case .number: return .message(Message(.foundNumber, value.numberText ?? "?"))
+        case .bool: return .text(value.bool == true ? "true" : "false")
+        case .null: return .text("null")
         }
     }
 
     /// Why a date-shaped string is not a date: `(2019 has no February 30)`.
-    static func dateProblem(_ s: String) -> String {
+    static func dateProblem(_ s: String) -> Message.Argument {
         let parts = s.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return "" }
-        guard (1...12).contains(m) else { return " (no month \(m))" }
+        else { return .text("") }
+        guard (1...12).contains(m) else { return .message(Message(.noSuchMonth, "\(m)")) }
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December"]
-        return d > Day.daysInMonth(year: y, month: m) || d < 1 ? " (\(y) has no \(months[m - 1]) \(d))" : ""
+        return d > Day.daysInMonth(year: y, month: m) || d < 1 ? .message(Message(.noSuchDay, "\(y)", "\(m)", "\(d)", months[m - 1])) : .text("")
     }
 }

@@ -57,7 +57,8 @@ enum DossierEvaluator {
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = ConversionCache(nodeCount: document.nodeCount)
         for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache) {
-            let e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            e.text = issue.text
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
         }
         guard result.errors.isEmpty else { return result }

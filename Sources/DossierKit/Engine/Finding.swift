@@ -79,6 +79,8 @@ public struct InputError: Sendable, Hashable {
     public var location: Location
     public var severity: Issue.Severity
     public var message: String
+    /// The catalogue message behind `message`, when there is one (rendered in the report's language).
+    public var text: Message?
     /// The source line and caret, when the position is known.
     public var snippet: String?
 
@@ -87,6 +89,13 @@ public struct InputError: Sendable, Hashable {
         self.severity = severity
         self.message = message
         self.snippet = snippet
+    }
+
+    /// An error whose message comes from the catalogue: `message` is its English text, and
+    /// reports render `text` in their own language.
+    public init(location: Location, severity: Issue.Severity = .error, message: Message, snippet: String? = nil) {
+        self.init(location: location, severity: severity, message: message.text(.en), snippet: snippet)
+        self.text = message
     }
 }
 

@@ -10,7 +10,12 @@ public struct BatchSummary: Sendable {
     public var checked = 0
     /// Dossiers that could not be checked.
     public var invalid = 0
+    /// Dossiers checked by every rule of the pack, without findings.
     public var clean = 0
+    /// Dossiers without findings while some rules could not run (`rulesNotChecked`): not clean.
+    public var unverified = 0
+    /// Rules that could not run on this batch (the certificate rules without an officer registry).
+    public var rulesNotChecked: [String] = []
     public var withFindings = 0
     public var findings = 0
     public var errors = 0
@@ -64,7 +69,11 @@ public struct BatchSummary: Sendable {
         if d.status == .invalid { invalid += 1 } else { checked += 1 }
         let counted = d.findings.contains { $0.waived == nil }
         if d.status == .checked {
-            if !counted && d.errors.isEmpty { clean += 1 } else if counted { withFindings += 1 }
+            if !counted && d.errors.isEmpty {
+                if rulesNotChecked.isEmpty { clean += 1 } else { unverified += 1 }
+            } else if counted {
+                withFindings += 1
+            }
         }
         for f in d.findings {
             if let w = f.waived {

@@ -62,12 +62,13 @@ final class InputCursor {
                 sources.append(.files(files, 0))
             } else if !FileIO.exists(path) {
                 runErrors.append(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
-                                            message: "no such file or folder"))
+                                            message: Message(.noSuchFile)))
             } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
                 switch JSONLinesReader.make(path: path, limit: limits.maxBytes) {
                 case .success(let reader):
                     if digests != nil { reader.digest = StreamDigest() }
                     sources.append(.lines(reader))
+                    bytesTotal += InputCursor.size(of: path)
                 case .failure(let f): sources.append(.single(.failed(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message))))
                 }
             } else {
@@ -104,6 +105,9 @@ final class InputCursor {
         }
     }
 
+    /// Whether no input is left (or none could be found at all).
+    var isEmpty: Bool { sources.isEmpty }
+
     /// Up to `n` more units, in input order; empty at the end.
     func next(_ n: Int) -> [Unit] {
         var out: [Unit] = []
@@ -129,9 +133,12 @@ final class InputCursor {
                 }
                 if !reader.atEnd {
                     sources.append(.lines(reader))
-                } else if let digests, var d = reader.digest, let order = pendingDigests[ObjectIdentifier(reader)] {
-                    digests.add(order: order, d.finish(path: reader.path))
-                    reader.digest = nil
+                } else {
+                    finishedBytes += reader.consumed
+                    if let digests, var d = reader.digest, let order = pendingDigests[ObjectIdentifier(reader)] {
+                        digests.add(order: order, d.finish(path: reader.path))
+                        reader.digest = nil
+                    }
                 }
             case .single(let unit):
                 out.append(unit)
@@ -141,9 +148,23 @@ final class InputCursor {
         return out
     }
 
-    /// Bytes of JSON Lines read so far and in all, for progress.
+    /// The sizes of the JSON Lines files among the inputs (standard input's size is unknown), for progress.
+    private(set) var bytesTotal = 0
+    /// Bytes of JSON Lines files read to their end.
+    private var finishedBytes = 0
+
+    /// A regular file's size in bytes; 0 when unknown.
+    static func size(of path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
+    /// Bytes of JSON Lines read so far, for progress.
     var bytesRead: Int {
-        sources.reduce(0) { total, s in if case .lines(let r) = s { return total + r.consumed } else { return total } }
+        sources.reduce(finishedBytes) { total, s in
+            if case .lines(let r) = s, r.path != "-" { return total + r.consumed } else { return total }
+        }
     }
 }
 

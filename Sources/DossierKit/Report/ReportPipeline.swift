@@ -50,13 +50,21 @@ public struct PipelineOptions: Sendable {
 
 /// How far a run has got, for a progress display.
 public struct PipelineProgress: Sendable {
-    /// Dossiers written so far.
+    /// Dossiers checked so far.
     public var done: Int
     /// Dossiers known so far: files listed plus records read (a JSON Lines file is read as it goes).
     public var known: Int
-    /// JSON Lines bytes read of their total size, when any.
+    /// JSON Lines bytes read of their total size (the sizes of the `.jsonl` inputs; 0 without any,
+    /// or for standard input, whose size is unknown).
     public var bytesRead: Int
     public var bytesTotal: Int
+
+    public init(done: Int, known: Int, bytesRead: Int = 0, bytesTotal: Int = 0) {
+        self.done = done
+        self.known = known
+        self.bytesRead = bytesRead
+        self.bytesTotal = bytesTotal
+    }
 }
 
 /// The one entry point from inputs to reports: inputs → parse and validate → rules → scoring →
@@ -71,7 +79,8 @@ public enum ReportPipeline {
     /// Runs the pipeline; returns the batch summary (its `exitCode` is the run's exit code).
     ///
     /// `makeWriters` receives the header (pack, rules, run errors) and returns one writer per
-    /// output; `progress` is called on the writer thread after each window.
+    /// output; `progress` is called after every few dossiers checked, from the worker threads (it
+    /// must be thread-safe and cheap), and on the writer thread after each window is written.
     public static func run(paths: [String], pack: RulePack, officersPath: String?, options: PipelineOptions,
                            standardInput: Int32 = 0, writers: [any ReportWriter],
                            progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(ReportOutputError) -> BatchSummary {
@@ -84,17 +93,18 @@ public enum ReportPipeline {
             switch OfficerRegistry.load(path: registryPath, format: pack.format) {
             case .success(let r):
                 registry = r
-                notices.append(options.language == .zh ? "执法人员资格清单：\(registryPath)（\(r.count) 人）"
-                                                       : "officer registry: \(registryPath) (\(r.count) officers)")
+                notices.append(Message(.officerRegistryNotice, registryPath, "\(r.count)").text(options.language))
             case .failure(let error):
                 runErrors += error.diagnostics
             }
         }
         let needing = pack.rules.filter { $0.meta.needs.contains("officers") }.map(\.meta.id)
-        if registry == nil && !needing.isEmpty && officersPath == nil {
+        // Without a registry the certificate rules cannot run: said once, and no dossier is called
+        // clean. When no input could even be found, that is the one error worth reading.
+        if registry == nil && !needing.isEmpty && officersPath == nil && !cursor.isEmpty {
             runErrors.append(InputError(
                 location: Location(file: paths.first ?? "-", offset: 0, line: 0, column: 0, pointer: ""),
-                message: "no officer registry: rules \(needing.joined(separator: ", ")) were not checked; pass --officers FILE or put officers.json at the root of an input folder"))
+                message: Message(.noOfficerRegistry, needing.joined(separator: ", "))))
         }
 
         let registryUsed = registry
@@ -103,7 +113,9 @@ public enum ReportPipeline {
         runErrors += options.waivers?.expiryWarnings(options.language) ?? []
         let header = builder.header(command: options.command, runErrors: runErrors, notices: notices,
                                     toolName: options.toolName, toolVersion: options.toolVersion)
-        let state = WriterState(writers: writers, summary: BatchSummary(minScoreCenti: options.minScoreCenti))
+        var initial = BatchSummary(minScoreCenti: options.minScoreCenti)
+        if registry == nil && !cursor.isEmpty { initial.rulesNotChecked = needing }
+        let state = WriterState(writers: writers, summary: initial)
         state.summary.add(runErrors: header.runErrors)
         for w in writers { try w.begin(header) }
 
@@ -119,6 +131,9 @@ public enum ReportPipeline {
             let slots = ReportSlots(count: units.count)
             let counter = Counter()
             let first = base
+            let knownNow = max(known, base + units.count)
+            let bytesRead = cursor.bytesRead, bytesTotal = cursor.bytesTotal
+            let checkedInWindow = Counter()
             DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { w in
                 let worker = workers.workers[w]
                 while true {
@@ -132,6 +147,10 @@ public enum ReportPipeline {
                                           scheme: pack.scoring, language: options.language)
                         slots.set(i, report)
                     }
+                    if let progress {
+                        let n = checkedInWindow.take(range.count, limit: Int.max).upperBound
+                        progress(PipelineProgress(done: first + n, known: knownNow, bytesRead: bytesRead, bytesTotal: bytesTotal))
+                    }
                 }
             }
             base += units.count
@@ -139,7 +158,7 @@ public enum ReportPipeline {
             writeQueue.sync {}
             if let error = state.error { throw error }
             let reports = slots.values
-            let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: cursor.bytesRead, bytesTotal: 0)
+            let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: cursor.bytesRead, bytesTotal: cursor.bytesTotal)
             writeQueue.async {
                 state.write(reports)
                 progress?(snapshot)

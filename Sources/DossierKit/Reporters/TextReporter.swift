@@ -51,7 +51,7 @@ public struct TextReporter: Reporter {
 
         func end(_ summary: BatchSummary) throws(ReportOutputError) {
             guard let header else { return }
-            var out = header.command == "score" ? "" : TextReporter.summaryLine(summary, zh: zh) + "\n"
+            var out = header.command == "score" ? "" : summaryPaint(summary)(TextReporter.summaryLine(summary, zh: zh)) + "\n"
             out += distribution(summary, header)
             if !header.maskPersonalData {
                 out += zh ? "注意：本报告未屏蔽个人信息（--show-personal-data）\n"
@@ -63,12 +63,19 @@ public struct TextReporter: Reporter {
 
         // MARK: Pieces
 
+        /// The summary's colour: red when an error or an unreadable input counts, yellow for
+        /// warnings only, green for a clean batch.
+        func summaryPaint(_ s: BatchSummary) -> (String) -> String {
+            if s.errors > 0 || s.invalid > 0 || s.inputErrors > 0 { return paint.red }
+            if s.warnings > 0 { return paint.yellow }
+            return paint.green
+        }
+
         func severity(_ s: Issue.Severity) -> String {
-            switch (s, zh) {
-            case (.error, false): return paint.red("error")
-            case (.warning, false): return paint.yellow("warning")
-            case (.error, true): return paint.red("错误")
-            case (.warning, true): return paint.yellow("警告")
+            let lang: Language = zh ? .zh : .en
+            switch s {
+            case .error: return paint.red(Message(.severityError).text(lang))
+            case .warning: return paint.yellow(Message(.severityWarning).text(lang))
             }
         }
 
@@ -86,7 +93,7 @@ public struct TextReporter: Reporter {
 
         func finding(_ f: ReportFinding, _ d: DossierReport) -> String {
             var s = "\(t(f.file)):\(f.line):\(f.column): " + severity(f.severity) + "[" + paint.bold(t(f.rule)) + "]"
-            if f.veto { s += paint.red(zh ? "（否决项）" : " (veto)") }
+            if f.veto { s += paint.red(zh ? "（\(Message(.veto).text(.zh))）" : " (\(Message(.veto).text(.en)))") }
             if f.origin == .human { s += zh ? "（人工评查）" : " (human)" }
             if let w = f.waived {
                 s += zh ? "（已豁免：\(t(w.approvedBy)) 批准，至 \(w.expiresOn)）" : " (waived by \(t(w.approvedBy)) until \(w.expiresOn))"
@@ -201,22 +208,19 @@ public struct TextReporter: Reporter {
         }
     }
 
-    /// One line of counts, as the summary of `check` prints it.
+    /// One line of counts, as the summary of `check` prints it, from the message catalogue.
     static func summaryLine(_ s: BatchSummary, zh: Bool) -> String {
-        if zh {
-            var text = "共 \(s.inputs) 份案卷：\(s.clean) 份未发现问题，\(s.withFindings) 份有问题"
-            if s.invalid > 0 { text += "，\(s.invalid) 份无法检查" }
-            text += "；问题 \(s.findings) 个（错误 \(s.errors)，警告 \(s.warnings)，否决项 \(s.vetoes)）"
-            if s.waived > 0 { text += "；已豁免 \(s.waived) 个" }
-            if s.baselined > 0 { text += "；基线已有 \(s.baselined) 个" }
-            return text
-        }
-        var text = "\(s.inputs) dossier\(s.inputs == 1 ? "" : "s"): \(s.clean) clean, \(s.withFindings) with findings"
-        if s.invalid > 0 { text += ", \(s.invalid) could not be checked" }
-        text += "; \(s.findings) finding\(s.findings == 1 ? "" : "s") (\(s.errors) error\(s.errors == 1 ? "" : "s"), "
-        text += "\(s.warnings) warning\(s.warnings == 1 ? "" : "s"), \(s.vetoes) veto\(s.vetoes == 1 ? "" : "es"))"
-        if s.waived > 0 { text += "; \(s.waived) waived" }
-        if s.baselined > 0 { text += "; \(s.baselined) in the baseline" }
+        let lang: Language = zh ? .zh : .en
+        func plural(_ n: Int, _ suffix: String = "s") -> String { n == 1 ? "" : suffix }
+        // Without some rules, a dossier without findings is not clean: it is counted apart.
+        var text = Message(.summaryDossiers, "\(s.inputs)", "\(s.clean)", "\(s.withFindings)", plural(s.inputs)).text(lang)
+        if !s.rulesNotChecked.isEmpty { text += Message(.summaryUnverified, "\(s.unverified)").text(lang) }
+        if s.invalid > 0 { text += Message(.summaryNotCheckable, "\(s.invalid)").text(lang) }
+        text += Message(.summaryFindings, "\(s.findings)", "\(s.errors)", "\(s.warnings)", "\(s.vetoes)",
+                        plural(s.findings), plural(s.errors), plural(s.warnings), plural(s.vetoes, "es")).text(lang)
+        if s.waived > 0 { text += Message(.summaryWaived, "\(s.waived)").text(lang) }
+        if s.baselined > 0 { text += Message(.summaryBaselined, "\(s.baselined)").text(lang) }
+        if !s.rulesNotChecked.isEmpty { text += Message(.summaryUnchecked, s.rulesNotChecked.joined(separator: ", ")).text(lang) }
         return text
     }
 }

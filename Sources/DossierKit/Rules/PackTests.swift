@@ -36,14 +36,16 @@ public enum PackTests {
         public var failed: Int { cases.count - passed + problems.count }
 
         /// The text report, one line a case, then `N passed, M failed`.
-        public func rendered(verbose: Bool = false) -> String {
+        /// The results as text; `color` paints ok green, FAIL and a failing total red.
+        public func rendered(verbose: Bool = false, color: Bool = false) -> String {
+            let paint = Paint(on: color)
             var out = ""
             for c in cases where verbose || !c.passed {
-                out += (c.passed ? "ok    " : "FAIL  ") + "\(c.file): \(c.name)\n"
+                out += (c.passed ? paint.green("ok") + "    " : paint.red("FAIL") + "  ") + "\(c.file): \(c.name)\n"
                 for p in c.problems { out += "        \(p)\n" }
             }
-            for p in problems { out += "FAIL  \(p)\n" }
-            out += "\(passed) passed, \(failed) failed\n"
+            for p in problems { out += paint.red("FAIL") + "  \(p)\n" }
+            out += (failed == 0 ? paint.green : paint.red)("\(passed) passed, \(failed) failed") + "\n"
             return out
         }
     }

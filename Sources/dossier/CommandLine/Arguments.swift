@@ -5,68 +5,193 @@ struct OptionSpec {
     let name: String
     /// The value's placeholder, or `nil` for a flag.
     let value: String?
-    let help: String
+    let help: LocalizedText
     /// The accepted values, when closed.
     var choices: [String]? = nil
     /// Whether the option may be given several times.
     var repeats = false
+
+    init(name: String, value: String?, help: String, zh: String, choices: [String]? = nil, repeats: Bool = false) {
+        self.name = name
+        self.value = value
+        self.help = LocalizedText(zh: zh, en: help)
+        self.choices = choices
+        self.repeats = repeats
+    }
+
+    /// Transitional, for commands written before help was bilingual: the English text stands in
+    /// for the Chinese one until it is translated (the help test in Chinese shows such options).
+    init(name: String, value: String?, help: String, choices: [String]? = nil, repeats: Bool = false) {
+        self.init(name: name, value: value, help: help, zh: help, choices: choices, repeats: repeats)
+    }
+
+    /// `--format FORMAT` as the usage line shows it: `[--format text|json]`, `[--report FORMAT:PATH]…`.
+    var usage: String {
+        let label = value.map { "--\(name) \(choices?.joined(separator: "|") ?? $0)" } ?? "--\(name)"
+        return "[\(label)]" + (repeats ? "…" : "")
+    }
 }
 
-/// What a command accepts and how it is described in `--help`.
-struct CommandSpec {
+/// A positional argument: `<ID>`, `[PATH…|-]`.
+struct ArgumentSpec {
     let name: String
-    let summary: String
-    /// The usage line after `dossier `.
-    let usage: String
-    let options: [OptionSpec]
+    var required = true
+    var repeats = false
+
+    var usage: String { required ? name : "[\(name)]" }
+}
+
+/// What a command (or an action of one, `rules show`) accepts and how `--help` describes it. Usage
+/// lines, help, completion scripts and the parser all read this one definition.
+struct CommandSpec {
+    /// The name after `dossier`: `check`, or `rules show` for an action.
+    let name: String
+    let summary: LocalizedText
+    var arguments: [ArgumentSpec] = []
+    /// Options; a command's options apply to all its actions too.
+    var options: [OptionSpec] = []
+    /// Actions (`rules list|show|test|docs`); the first positional picks one.
+    var subcommands: [CommandSpec] = []
     /// Extra help text after the options.
-    var discussion: String = ""
+    var discussion = LocalizedText("")
+
+    init(name: String, summary: String, zh: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+         subcommands: [CommandSpec] = [], discussion: String = "", discussionZh: String = "") {
+        self.name = name
+        self.summary = LocalizedText(zh: zh, en: summary)
+        self.arguments = arguments
+        self.options = options
+        self.subcommands = subcommands
+        self.discussion = LocalizedText(zh: discussionZh, en: discussion)
+    }
+
+    /// Transitional, for commands written before specs generated their usage: `usage` is ignored
+    /// (it is generated from the options) and the English summary stands in for the Chinese one.
+    init(name: String, summary: String, usage: String, options: [OptionSpec], discussion: String = "") {
+        self.init(name: name, summary: summary, zh: summary, arguments: [ArgumentSpec(name: "PATH…|-", required: false, repeats: true)],
+                  options: options, discussion: discussion, discussionZh: discussion)
+    }
+
+    /// The last word of the name: `show` for `rules show`.
+    var word: String { String(name.split(separator: " ").last ?? "") }
+
+    func subcommand(_ word: String) -> CommandSpec? { subcommands.first { $0.word == word } }
+
+    /// Every option that may appear after this command, its actions' included.
+    var allOptions: [OptionSpec] {
+        var seen = Set<String>(), out: [OptionSpec] = []
+        for o in options + subcommands.flatMap(\.options) where seen.insert(o.name).inserted { out.append(o) }
+        return out
+    }
+
+    /// The usage lines after `dossier `: one per action, each listing every option it takes.
+    func usageLines(parentOptions: [OptionSpec] = []) -> [String] {
+        if !subcommands.isEmpty {
+            return subcommands.flatMap { $0.usageLines(parentOptions: options) }
+        }
+        return [([name] + arguments.map(\.usage) + (options + parentOptions).map(\.usage)).joined(separator: " ")]
+    }
+
+    /// The `--help` text in `language`.
+    func help(_ language: Language, parentOptions: [OptionSpec] = []) -> String {
+        let usageLabel = Message(.usageLabel).text(language)
+        var out = summary.text(language) + "\n\n"
+        let lines = usageLines(parentOptions: parentOptions)
+        let pad = String(repeating: " ", count: ProgressLine.columns(usageLabel))
+        out += lines.enumerated().map { ($0.offset == 0 ? usageLabel : pad) + "dossier " + $0.element }.joined(separator: "\n") + "\n"
+        if !subcommands.isEmpty {
+            out += "\n" + Message(.helpSubcommands).text(language) + "\n"
+            out += table(subcommands.map { ($0.word, $0.summary.text(language)) })
+        }
+        let all = options + parentOptions
+        out += "\n" + Message(.helpOptions).text(language) + "\n"
+        out += table(all.map { o in
+            (o.value.map { "--\(o.name) \(o.choices?.joined(separator: "|") ?? $0)" } ?? "--\(o.name)", o.help.text(language))
+        } + [("--help", Message(.helpShowHelp).text(language))])
+        let discussion = self.discussion.text(language)
+        if !discussion.isEmpty { out += "\n" + discussion + "\n" }
+        return out
+    }
+
+    private func table(_ rows: [(String, String)]) -> String {
+        let width = rows.map { $0.0.count }.max() ?? 0
+        return rows.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 + "\n" }.joined()
+    }
 }
 
 /// A command line that could not be understood; printed with usage and exit code 64.
 struct UsageError: Error {
-    let message: String
+    let message: Message
+    /// The command (or `rules show`) whose usage to print.
     let command: String?
+
+    init(_ message: Message, command: String?) {
+        self.message = message
+        self.command = command
+    }
+
+    /// Transitional, for commands written before the catalogue: the text is shown as is in both
+    /// languages. New code throws a catalogue `Message`.
+    init(message: String, command: String?) {
+        self.init(Message(.untranslated, message), command: command)
+    }
 }
 
-/// Options and positionals of one invocation.
+/// Options and positionals of one invocation, checked against the command's definition.
 struct ParsedArguments {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
+    /// The action, for commands that have them (`show` of `rules show`).
+    var subcommand: String?
+    /// `--help` or `-h` was given (as an option, not as another option's value).
+    var help = false
 
     func value(_ name: String) -> String? { values[name]?.last }
     func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Positionals after the action's name.
+    var operands: [String] { subcommand == nil ? positionals : Array(positionals.dropFirst()) }
 
     /// A whole-number option, or a usage error.
     func int(_ name: String, command: String, range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let v = Int(text), range.contains(v) else {
-            throw UsageError(message: "--\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", command: command)
+            throw UsageError(Message(.wholeNumber, "--\(name)", "\(range.lowerBound)", "\(range.upperBound)", text), command: command)
         }
         return v
     }
 
-    /// Parses `arguments` against `spec`. `--name value`, `--name=value`, `--flag`, `--` ends
-    /// options, a lone `-` is a positional (standard input).
+    /// Parses `arguments` against `spec`: `--name value`, `--name=value`, `--flag`, `--` ends
+    /// options, a lone `-` is a positional (standard input). A value never starts with `-` unless
+    /// given with `=` (so `--output --help` is an error, not a file named `--help`). With actions,
+    /// the first positional picks one, and every option and the number of positionals must be
+    /// the action's.
     static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var i = 0
         var optionsEnded = false
-        let byName = Dictionary(uniqueKeysWithValues: spec.options.map { ($0.name, $0) })
+        let all = spec.allOptions
+        let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        var order: [String] = []
         while i < arguments.count {
             let arg = arguments[i]
             i += 1
-            if optionsEnded || !arg.hasPrefix("--") || arg == "-" {
-                if !optionsEnded && arg.hasPrefix("-") && arg != "-" {
-                    throw UsageError(message: "unknown option '\(arg)'\(NearMiss.hint(for: arg, among: spec.options.map { "--" + $0.name }))", command: spec.name)
-                }
+            if !optionsEnded && (arg == "--help" || arg == "-h") {
+                parsed.help = true
+                continue
+            }
+            if optionsEnded || !arg.hasPrefix("-") || arg == "-" {
                 parsed.positionals.append(arg)
                 continue
             }
             if arg == "--" {
                 optionsEnded = true
                 continue
+            }
+            guard arg.hasPrefix("--") else {
+                throw UsageError(Message(.unknownOption, arguments: [.text(arg), Messages.hint(for: arg, among: all.map { "--" + $0.name })]),
+                                 command: spec.name)
             }
             var name = String(arg.dropFirst(2))
             var inlineValue: String?
@@ -75,58 +200,65 @@ struct ParsedArguments {
                 name = String(name[..<eq])
             }
             guard let option = byName[name] else {
-                let hint = NearMiss.hint(for: "--" + name, among: spec.options.map { "--" + $0.name })
-                throw UsageError(message: "unknown option '--\(name)'\(hint)", command: spec.name)
+                throw UsageError(Message(.unknownOption, arguments: [.text("--" + name), Messages.hint(for: "--" + name, among: all.map { "--" + $0.name })]),
+                                 command: spec.name)
             }
-            guard option.value != nil else {
-                if inlineValue != nil {
-                    throw UsageError(message: "--\(name) takes no value", command: spec.name)
-                }
+            guard let placeholder = option.value else {
+                if inlineValue != nil { throw UsageError(Message(.optionTakesNoValue, "--\(name)"), command: spec.name) }
                 parsed.flags.insert(name)
+                order.append(name)
                 continue
             }
             let value: String
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard i < arguments.count else {
-                    throw UsageError(message: "--\(name) needs a value (\(option.value!))", command: spec.name)
+                guard i < arguments.count, !(arguments[i].hasPrefix("-") && arguments[i] != "-") else {
+                    throw UsageError(Message(.optionNeedsValue, "--\(name)", placeholder), command: spec.name)
                 }
                 value = arguments[i]
                 i += 1
             }
             if let choices = option.choices, !choices.contains(value) {
-                let hint = NearMiss.hint(for: value, among: choices)
-                throw UsageError(message: "--\(name) takes \(choices.joined(separator: "|")), not '\(value)'\(hint)", command: spec.name)
+                throw UsageError(Message(.optionChoices, arguments: [.text("--\(name)"), .text(choices.joined(separator: "|")), .text(value),
+                                                                    Messages.hint(for: value, among: choices)]), command: spec.name)
             }
-            if !option.repeats, parsed.values[name] != nil {
-                throw UsageError(message: "--\(name) given twice", command: spec.name)
-            }
+            if !option.repeats, parsed.values[name] != nil { throw UsageError(Message(.optionTwice, "--\(name)"), command: spec.name) }
             parsed.values[name, default: []].append(value)
+            order.append(name)
+        }
+        // The action, then what it accepts.
+        var target = spec
+        var own = spec.options
+        if !spec.subcommands.isEmpty {
+            guard let word = parsed.positionals.first else {
+                if parsed.help { return parsed }
+                throw UsageError(Message(.nameSubcommand, spec.subcommands.map(\.word).joined(separator: ", ")), command: spec.name)
+            }
+            guard let sub = spec.subcommand(word) else {
+                if parsed.help { return parsed }
+                throw UsageError(Message(.unknownSubcommand, arguments: [.text(word), Messages.hint(for: word, among: spec.subcommands.map(\.word))]),
+                                 command: spec.name)
+            }
+            parsed.subcommand = word
+            target = sub
+            own += sub.options
+        }
+        if parsed.help { return parsed }
+        let allowed = Set(own.map(\.name))
+        if let stray = order.first(where: { !allowed.contains($0) }) {
+            throw UsageError(Message(.optionNotHere, "--\(stray)", "dossier \(target.name)"), command: target.name)
+        }
+        let operands = parsed.operands
+        let required = target.arguments.filter(\.required).count
+        if operands.count < required {
+            let missing = target.arguments.filter(\.required)[operands.count...].map(\.name).joined(separator: " ")
+            throw UsageError(Message(.missingArgument, "dossier \(target.name)", missing), command: target.name)
+        }
+        if !target.arguments.contains(where: \.repeats), operands.count > target.arguments.count {
+            throw UsageError(Message(.tooManyArguments, "dossier \(target.name)", operands[target.arguments.count...].joined(separator: " ")),
+                             command: target.name)
         }
         return parsed
-    }
-}
-
-extension CommandSpec {
-    /// The `--help` text.
-    var help: String {
-        var out = "\(summary)\n\nUsage: dossier \(usage)\n"
-        if !options.isEmpty {
-            out += "\nOptions:\n"
-            let width = options.map { optionLabel($0).count }.max() ?? 0
-            for o in options {
-                let label = optionLabel(o)
-                out += "  " + label + String(repeating: " ", count: width - label.count + 2) + o.help + "\n"
-            }
-            out += "  --help" + String(repeating: " ", count: max(2, width - 4)) + "show this help\n"
-        }
-        if !discussion.isEmpty { out += "\n" + discussion + "\n" }
-        return out
-    }
-
-    private func optionLabel(_ o: OptionSpec) -> String {
-        guard let v = o.value else { return "--\(o.name)" }
-        return "--\(o.name) \(o.choices?.joined(separator: "|") ?? v)"
     }
 }

@@ -5,63 +5,55 @@ enum CalendarCommand: Command {
     static let spec = CommandSpec(
         name: "calendar",
         summary: "add working or calendar days to a date, or count working days",
-        usage: "calendar add <date> <n> workdays|days | calendar count <from> <to> [--pack DIR]",
-        options: [OptionSpec(name: "pack", value: "DIR", help: "rule pack whose calendar to use")],
-        discussion: """
-            add: the n-th working day after <date> (the period starts the day after), or <date> + n calendar days,
-            moved to the next working day when that day is not one. count: the working days after <from> up to and
-            including <to>. Dates are YYYY-MM-DD; the answer is printed alone on standard output.
-            """)
+        zh: "在日期上加工作日或自然日，或计算工作日数",
+        options: [OptionSpec(name: "pack", value: "DIR", help: "rule pack whose calendar to use", zh: "使用该规则包的节假日日历")],
+        subcommands: [
+            CommandSpec(name: "calendar add", summary: "the n-th working day after <date>, or <date> + n calendar days moved to the next working day",
+                        zh: "<date> 之后第 n 个工作日，或 <date> 加 n 个自然日（遇非工作日顺延）",
+                        arguments: [ArgumentSpec(name: "<date>"), ArgumentSpec(name: "<n>"), ArgumentSpec(name: "workdays|days")]),
+            CommandSpec(name: "calendar count", summary: "the working days after <from> up to and including <to>",
+                        zh: "<from> 之后至 <to>（含）的工作日数",
+                        arguments: [ArgumentSpec(name: "<from>"), ArgumentSpec(name: "<to>")]),
+        ],
+        discussion: "Dates are YYYY-MM-DD; the period starts the day after; the answer is printed alone on standard output.",
+        discussionZh: "日期格式为 YYYY-MM-DD；期间自次日起算；结果单独输出到标准输出。")
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
-        let p = arguments.positionals
-        guard let verb = p.first else {
-            throw UsageError(message: "name an action: add or count", command: "calendar")
-        }
+        let p = arguments.operands
+        let command = "calendar " + (arguments.subcommand ?? "")
         func day(_ text: String) throws(UsageError) -> Day {
-            guard let d = Day(text) else {
-                throw UsageError(message: "expected a date (YYYY-MM-DD), not '\(text)'", command: "calendar")
-            }
+            guard let d = Day(text) else { throw UsageError(Message(.expectedDateArgument, text), command: command) }
             return d
         }
-        switch verb {
-        case "add":
-            guard p.count == 4 else {
-                throw UsageError(message: "add takes <date> <n> workdays|days", command: "calendar")
-            }
-            let start = try day(p[1])
-            guard let n = Int(p[2]), n >= 0, n <= 100_000 else {
-                throw UsageError(message: "expected a whole number of days from 0 to 100000, not '\(p[2])'", command: "calendar")
-            }
-            guard p[3] == "workdays" || p[3] == "days" else {
-                throw UsageError(message: "the unit is workdays or days, not '\(p[3])'\(NearMiss.hint(for: p[3], among: ["workdays", "days"]))", command: "calendar")
+        let result: Result<String, CalendarError>
+        if arguments.subcommand == "add" {
+            let start = try day(p[0])
+            guard let n = Int(p[1]), n >= 0, n <= 100_000 else { throw UsageError(Message(.expectedDayCount, p[1]), command: command) }
+            guard p[2] == "workdays" || p[2] == "days" else {
+                throw UsageError(Message(.dayUnit, arguments: [.text(p[2]), Messages.hint(for: p[2], among: ["workdays", "days"])]), command: command)
             }
             guard let pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
             do {
-                let result = p[3] == "workdays"
-                    ? try pack.calendar.addingWorkingDays(n, to: start)
-                    : try pack.calendar.addingCalendarDays(n, to: start)
-                console.print("\(result)\n")
-                return 0
+                result = .success("\(p[2] == "workdays" ? try pack.calendar.addingWorkingDays(n, to: start) : try pack.calendar.addingCalendarDays(n, to: start))")
             } catch {
-                console.error("error: \(error.message)\n")
-                return 2
+                result = .failure(error)
             }
-        case "count":
-            guard p.count == 3 else {
-                throw UsageError(message: "count takes <from> <to>", command: "calendar")
-            }
-            let from = try day(p[1]), to = try day(p[2])
+        } else {
+            let from = try day(p[0]), to = try day(p[1])
             guard let pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
             do {
-                console.print("\(try pack.calendar.workingDays(after: from, through: to))\n")
-                return 0
+                result = .success("\(try pack.calendar.workingDays(after: from, through: to))")
             } catch {
-                console.error("error: \(error.message)\n")
-                return 2
+                result = .failure(error)
             }
-        default:
-            throw UsageError(message: "unknown action '\(verb)'\(NearMiss.hint(for: verb, among: ["add", "count"]))", command: "calendar")
+        }
+        switch result {
+        case .success(let text):
+            console.print(text + "\n")
+            return 0
+        case .failure(let error):
+            console.error("error: \(error.message)\n")
+            return 2
         }
     }
 }

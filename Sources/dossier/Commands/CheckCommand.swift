@@ -5,7 +5,8 @@ enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
         summary: "check dossiers against the rule pack and report the findings",
-        usage: "check [PATH…|-] [--pack DIR] [--officers FILE] [--format \(Reporters.ids.joined(separator: "|"))] [--output FILE] [--lang zh|en] [--fail-on error|warning|never] [--min-score N] [--jobs N] [--rules ID,…] [--max-file-size BYTES] [--max-sections N] [--color WHEN] [--strict] [--show-personal-data] [--report FORMAT:PATH]… [--base DIR] [--max-warnings N] [--quiet] [--waivers FILE] [--baseline FILE] [--write-baseline FILE] [--today DATE] [--config FILE|--no-config] [--print-config]",
+        zh: "按规则包检查案卷并报告问题",
+        arguments: [ArgumentSpec(name: "PATH…|-", required: false, repeats: true)],
         options: ReportRun.inputOptions(formats: Reporters.ids, failOnDefault: "error"),
         discussion: """
             Inputs are files, folders (every *.json below them), .jsonl files (one dossier per line) and - for
@@ -13,6 +14,12 @@ enum CheckCommand: Command {
             below --min-score, or more than --max-warnings warnings); 2 an input, the registry, the pack, a waiver,
             baseline or config file could not be read, or no dossier was found (everything else is still
             reported); 64 usage error. Waived and baselined findings are reported but do not count. See Docs/CI.md.
+            """,
+        discussionZh: """
+            输入可以是文件、文件夹（其下所有 *.json）、.jsonl 文件（每行一份案卷）和表示标准输入的 -。退出码：0 没有
+            不低于 --fail-on 的问题；1 有这样的问题（或得分低于 --min-score，或警告多于 --max-warnings）；2 输入、
+            执法人员资格清单、规则包、豁免文件、基线或设置文件无法读取，或没有找到案卷（其余内容照常报告）；64 用法错误。
+            已豁免和基线已有的问题照常报告但不计入。见 Docs/CI.md。
             """)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {

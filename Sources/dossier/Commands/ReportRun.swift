@@ -11,32 +11,53 @@ enum ReportRun {
     /// The options every report command takes.
     static func inputOptions(formats: [String], failOnDefault: String) -> [OptionSpec] {
         [
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)"),
-            OptionSpec(name: "format", value: "FORMAT", help: "output format", choices: formats),
-            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically; missing folders are created) instead of standard output"),
-            OptionSpec(name: "lang", value: "LANG", help: "language of the report (default from LANG)", choices: ["zh", "en"]),
-            OptionSpec(name: "fail-on", value: "LEVEL", help: "exit 1 when a finding is at or above LEVEL (default \(failOnDefault))", choices: ["error", "warning", "never"]),
-            OptionSpec(name: "min-score", value: "N", help: "exit 1 when a dossier scores below N (0-100)"),
-            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
-            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES (default 67108864)"),
-            OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)"),
-            OptionSpec(name: "color", value: "WHEN", help: "colour text output: auto (a terminal without NO_COLOR), always, never", choices: ["auto", "always", "never"]),
-            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)"),
-            OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml", repeats: true),
-            OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)"),
-            OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)"),
-            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors)"),
-            OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count"),
-            OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE"),
-            OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE"),
-            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)"),
-            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json"),
-            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit"),
-            OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)"),
-            OptionSpec(name: "now", value: "TIME", help: "the time the receipt of json, sarif and html reports records (YYYY-MM-DDTHH:MM:SSZ; default $SOURCE_DATE_EPOCH, else the clock)"),
-            OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)"),
+            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: $DOSSIER_PACK, Rules/jining-archives, or the pack installed beside dossier)",
+                       zh: "规则包文件夹（默认：$DOSSIER_PACK、Rules/jining-archives，或与 dossier 一起安装的规则包）"),
+            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)",
+                       zh: "执法人员资格清单（默认：输入文件夹根目录下的 officers.json）"),
+            OptionSpec(name: "format", value: "FORMAT", help: "output format", zh: "输出格式", choices: formats),
+            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically; missing folders are created) instead of standard output",
+                       zh: "把报告写入 FILE（原子写入；缺少的文件夹会被创建），而不是标准输出"),
+            OptionSpec(name: "lang", value: "LANG", help: "language of the report and messages (default from LANG)", zh: "报告和提示的语言（默认取自 LANG）",
+                       choices: ["zh", "en"]),
+            OptionSpec(name: "fail-on", value: "LEVEL", help: "exit 1 when a finding is at or above LEVEL (default \(failOnDefault))",
+                       zh: "有不低于 LEVEL 的问题时退出码为 1（默认 \(failOnDefault)）", choices: ["error", "warning", "never"]),
+            OptionSpec(name: "min-score", value: "N", help: "exit 1 when a dossier scores below N (0-100)", zh: "有案卷得分低于 N（0-100）时退出码为 1"),
+            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)", zh: "工作线程数（默认：全部核心）"),
+            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated (e.g. PUB-01,REC-02)",
+                       zh: "只检查这些规则，逗号分隔（如 PUB-01,REC-02）"),
+            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files, and JSON Lines records, larger than BYTES (default 67108864)",
+                       zh: "拒绝大于 BYTES 字节的案卷文件和 JSON Lines 记录（默认 67108864）"),
+            OptionSpec(name: "max-sections", value: "N", help: "html and markdown: draw at most N dossier sections (the overview covers all)",
+                       zh: "html 和 markdown：最多绘制 N 份案卷的小节（概览包括全部）"),
+            Terminal.colorOption,
+            OptionSpec(name: "progress", value: nil, help: "show progress on standard error even when it is not a terminal (default: only on a terminal, not with --quiet)",
+                       zh: "即使标准错误不是终端也显示进度（默认：仅在终端上显示，--quiet 时不显示）"),
+            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know (with --fail-on warning they fail the run)",
+                       zh: "对格式未定义的键给出警告（配合 --fail-on warning 时使运行失败）"),
+            OptionSpec(name: "report", value: "FORMAT:PATH", help: "also write a report in FORMAT to PATH (atomically); repeatable, e.g. --report sarif:out.sarif --report junit:out.xml",
+                       zh: "另外以 FORMAT 格式把报告写入 PATH（原子写入）；可重复，如 --report sarif:out.sarif --report junit:out.xml", repeats: true),
+            OptionSpec(name: "base", value: "DIR", help: "sarif: artifact URIs are relative to DIR (default: the current folder)",
+                       zh: "sarif：文件 URI 相对于 DIR（默认：当前文件夹）"),
+            OptionSpec(name: "max-warnings", value: "N", help: "exit 1 when more than N warnings count (not waived, not in the baseline)",
+                       zh: "计入的警告（未豁免、不在基线中）多于 N 个时退出码为 1"),
+            OptionSpec(name: "quiet", value: nil, help: "text: print only what fails the run (findings at or above --fail-on, input errors); no progress",
+                       zh: "text：只输出导致失败的内容（不低于 --fail-on 的问题、输入错误）；不显示进度"),
+            OptionSpec(name: "waivers", value: "FILE", help: "waivers/1 file: findings it covers are reported as waived and do not count",
+                       zh: "waivers/1 豁免文件：其覆盖的问题报告为已豁免，不计入"),
+            OptionSpec(name: "baseline", value: "FILE", help: "fail only on findings whose fingerprint is not in FILE", zh: "只对指纹不在 FILE 中的问题判为失败"),
+            OptionSpec(name: "write-baseline", value: "FILE", help: "write the fingerprints of this run's findings to FILE", zh: "把本次问题的指纹写入 FILE"),
+            OptionSpec(name: "config", value: "FILE", help: "settings file (default: .dossier.json in the current folder or above)",
+                       zh: "设置文件（默认：当前文件夹或上级文件夹中的 .dossier.json）"),
+            OptionSpec(name: "no-config", value: nil, help: "ignore .dossier.json", zh: "忽略 .dossier.json"),
+            OptionSpec(name: "print-config", value: nil, help: "print the merged settings and where each came from, then exit",
+                       zh: "输出合并后的设置及各项来源，然后退出"),
+            OptionSpec(name: "today", value: "DATE", help: "the day waiver expiry is judged on (YYYY-MM-DD; default: today)",
+                       zh: "判断豁免是否到期所依据的日期（YYYY-MM-DD；默认：今天）"),
+            OptionSpec(name: "now", value: "TIME", help: "the time the receipt of json, sarif and html reports records (YYYY-MM-DDTHH:MM:SSZ; default $SOURCE_DATE_EPOCH, else the clock)",
+                       zh: "json、sarif、html 报告收据记录的时间（YYYY-MM-DDTHH:MM:SSZ；默认 $SOURCE_DATE_EPOCH，否则为当前时间）"),
+            OptionSpec(name: "show-personal-data", value: nil, help: "do not mask resident ID and mobile numbers or individuals' names (the report says so)",
+                       zh: "不屏蔽身份证号、手机号和个人姓名（报告会注明）"),
         ]
     }
 
@@ -63,7 +84,7 @@ enum ReportRun {
             var out = ""
             let env = ProcessInfo.processInfo.environment
             let defaults: [(String, String)] = [
-                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (RulePack.defaultDirectory() ?? "-")),
+                ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (Dispatcher.defaultPack() ?? "-")),
                 ("officers", "officers.json at the root of an input folder"), ("fail-on", failOnDefault),
                 ("lang", Dispatcher.language(arguments).rawValue + " (LANG)"), ("rules", "all"), ("skip", "none"),
                 ("waivers", "none"), ("baseline", "none"), ("max-warnings", "none"), ("format", "text"),
@@ -79,7 +100,7 @@ enum ReportRun {
             return 0
         }
         guard !arguments.positionals.isEmpty else {
-            throw UsageError(message: "no input; name dossier files or folders, or - for standard input", command: command)
+            throw UsageError(Message(.noInput), command: command)
         }
         var check = CheckOptions(strict: arguments.has("strict"))
         if let jobs = try arguments.int("jobs", command: command, range: 1...256) { check.jobs = jobs }
@@ -99,14 +120,13 @@ enum ReportRun {
         for spec in arguments.values["report"] ?? [] {
             guard let colon = spec.firstIndex(of: ":"), let r = Reporters.named(String(spec[..<colon])),
                   spec.index(after: colon) < spec.endIndex else {
-                throw UsageError(message: "--report takes FORMAT:PATH with FORMAT one of \(Reporters.ids.joined(separator: "|")), not '\(spec)'",
-                                 command: command)
+                throw UsageError(Message(.reportSpec, Reporters.ids.joined(separator: "|"), spec), command: command)
             }
             extra.append((r, String(spec[spec.index(after: colon)...])))
         }
         let today: Day
         if let text = arguments.value("today") {
-            guard let day = Day(text) else { throw UsageError(message: "--today takes a date YYYY-MM-DD, not '\(text)'", command: command) }
+            guard let day = Day(text) else { throw UsageError(Message(.optionChoices, "--today", "YYYY-MM-DD", text, ""), command: command) }
             today = day
         } else {
             today = Clock.today()
@@ -123,11 +143,12 @@ enum ReportRun {
         }
         if let list = arguments.value("rules") {
             let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
+            guard !ids.isEmpty else { throw UsageError(Message(.rulesNeedsAnId), command: command) }
             switch pack.restricted(to: ids) {
             case .success(let restricted): pack = restricted
             case .failure(let unknown):
-                throw UsageError(message: "the pack has no rule \(unknown.ids.joined(separator: ", ")); 'dossier rules list' shows its rules",
+                throw UsageError(Message(.noSuchRule, arguments: [.text(unknown.ids.joined(separator: ", ")),
+                                                                  Messages.hint(for: unknown.ids.first ?? "", among: pack.rules.map(\.meta.id))]),
                                  command: command)
             }
         }
@@ -172,11 +193,8 @@ enum ReportRun {
                                       packDirectory: pack.directory, options: effectiveSettings(arguments, failOnDefault: failOnDefault, language: language),
                                       time: Receipt.isoTime(secondsSince1970: seconds))
         }
-        let color: Bool = switch arguments.value("color") ?? "auto" {
-        case "always": true
-        case "never": false
-        default: outputPath == nil && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        }
+        // Colour only for the text going to standard output (a file is never a terminal).
+        let color = (arguments.value("color") == "always" || outputPath == nil) && Terminal.color(arguments.value("color"), fd: 1)
         let working = FileManager.default.currentDirectoryPath
         var reporterOptions = ReporterOptions(maxDossierSections: maxSections, color: color)
         reporterOptions.gate = gate
@@ -200,13 +218,23 @@ enum ReportRun {
                 return 2
             }
         }
+        // Progress on standard error; report text going to the same terminal clears it first.
+        let display = ProgressDisplay.wanted(forced: arguments.has("progress"), quiet: arguments.has("quiet"))
+            ? ProgressDisplay(language: language) : nil
+        defer { display?.finish() }
         do throws(ReportOutputError) {
             let output: ReportOutput
             if let outputPath {
                 output = try fileOutput(outputPath)
             } else {
                 console.flush()
-                output = ReportOutput { bytes throws(ReportOutputError) in try StandardOutput.write(bytes) }
+                // On a terminal, findings appear as they are found rather than a quarter megabyte at a time.
+                let terminal = isatty(1) == 1
+                let shared = terminal ? display : nil
+                output = ReportOutput(flushThreshold: terminal ? 1 << 12 : 1 << 18) { bytes throws(ReportOutputError) in
+                    shared?.beforeOutput()
+                    try StandardOutput.write(bytes)
+                }
             }
             let primary = reporter.writer(to: output, options: reporterOptions)
             writers.append(arguments.has("quiet") && format == "text" ? FilteringWriter.quiet(primary, gate: gate) : primary)
@@ -223,16 +251,16 @@ enum ReportRun {
         }
         // Problems with inputs always reach standard error, whatever the report's format (text on
         // standard output shows them already).
-        let diagnostics = DiagnosticsWriter(console: console, inputErrors: !(format == "text" && outputPath == nil))
+        let diagnostics = DiagnosticsWriter(console: console, inputErrors: !(format == "text" && outputPath == nil), language: language)
         writers.append(diagnostics)
         do throws(ReportOutputError) {
             let summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
-                                                 options: options, writers: writers)
+                                                 options: options, writers: writers,
+                                                 progress: display.map { d in { @Sendable p in d.update(p) } })
+            display?.finish()
             for f in files { try f.commit() }
-            if summary.noInput {
-                console.error(language == .zh
-                    ? "error: 输入中没有找到案卷（\(arguments.positionals.joined(separator: " "))）：文件夹为空或只有非 .json 文件？\n"
-                    : "error: no dossier found in \(arguments.positionals.joined(separator: " ")): no *.json or .jsonl input; check the path\n")
+            if summary.noInput && summary.inputErrors == 0 {
+                console.error(Message(.severityError).text(language) + ": " + Message(.noDossierFound, arguments.positionals.joined(separator: " ")).text(language) + "\n")
             }
             return gate.exitCode(summary)
         } catch {
@@ -320,14 +348,18 @@ final class DiagnosticsWriter: ReportWriter {
     let console: Console
     let inputErrors: Bool
 
-    init(console: Console, inputErrors: Bool) {
+    let language: Language
+
+    init(console: Console, inputErrors: Bool, language: Language) {
         self.console = console
         self.inputErrors = inputErrors
+        self.language = language
     }
 
     func line(_ e: ReportIssue) -> String {
         let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column): " : "\(e.file): "
-        return Escape.terminal(place + e.severity.rawValue + ": " + e.message) + "\n"
+        let tag = Message(e.severity == .error ? .severityError : .severityWarning).text(language)
+        return Escape.terminal(place + tag + (language == .zh ? "：" : ": ") + e.message) + "\n"
     }
 
     func begin(_ header: ReportHeader) throws(ReportOutputError) {

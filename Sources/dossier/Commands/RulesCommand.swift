@@ -5,31 +5,33 @@ enum RulesCommand: Command {
     static let spec = CommandSpec(
         name: "rules",
         summary: "list, show, test or document the rules of a pack",
-        usage: "rules list [--format text|ids] | rules show <ID> | rules test [--verbose] | rules docs [--output FILE]  [--pack DIR] [--lang zh|en]",
+        zh: "列出、查看、测试规则包中的规则，或生成其文档",
         options: [
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives)"),
-            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", choices: ["zh", "en"]),
-            OptionSpec(name: "format", value: "FORMAT", help: "list format: a table, or one id a line", choices: ["text", "ids"]),
-            OptionSpec(name: "output", value: "FILE", help: "docs: write the Markdown to FILE (atomically)"),
-            OptionSpec(name: "verbose", value: nil, help: "test: print passing cases too"),
+            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: $DOSSIER_PACK, Rules/jining-archives, or the pack installed beside dossier)",
+                       zh: "规则包文件夹（默认：$DOSSIER_PACK、Rules/jining-archives，或与 dossier 一起安装的规则包）"),
+            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", zh: "语言（默认取自 LANG）", choices: ["zh", "en"]),
+            Terminal.colorOption,
         ],
-        discussion: """
-            test runs the pack's self-tests (<pack>/tests/*.json) and exits 1 when a case fails or a rule lacks a case
-            that breaks it or one that keeps it. docs writes the Markdown reference (Docs/Rules.md for the default pack).
-            """)
+        subcommands: [
+            CommandSpec(name: "rules list", summary: "one line per rule: id, severity, title", zh: "每条规则一行：编号、严重程度、标题",
+                        options: [OptionSpec(name: "format", value: "FORMAT", help: "a table, or one id a line", zh: "表格，或每行一个编号",
+                                             choices: ["text", "ids"])]),
+            CommandSpec(name: "rules show", summary: "one rule in full: citations, law versions, parameters", zh: "查看一条规则的全部内容：依据、法律版本、参数",
+                        arguments: [ArgumentSpec(name: "<ID>")]),
+            CommandSpec(name: "rules test", summary: "run the pack's self-tests (<pack>/tests/*.json)", zh: "运行规则包的自测（<pack>/tests/*.json）",
+                        options: [OptionSpec(name: "verbose", value: nil, help: "print passing cases too", zh: "也输出通过的用例")],
+                        discussion: "Exits 1 when a case fails or a rule lacks a case that breaks it or one that keeps it.",
+                        discussionZh: "有用例失败，或某条规则缺少违反它或遵守它的用例时，退出码为 1。"),
+            CommandSpec(name: "rules docs", summary: "print the Markdown reference of the pack (Docs/Rules.md for the default pack)",
+                        zh: "输出规则包的 Markdown 参考文档（默认规则包即 Docs/Rules.md）",
+                        options: [OptionSpec(name: "output", value: "FILE", help: "write the Markdown to FILE (atomically) instead of standard output",
+                                             zh: "把 Markdown 写入 FILE（原子写入），而不是标准输出")]),
+        ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
-        let p = arguments.positionals
-        guard let verb = p.first else { throw UsageError(message: "name an action: list, show, test or docs", command: "rules") }
-        let verbs = ["list", "show", "test", "docs"]
-        guard verbs.contains(verb) else {
-            throw UsageError(message: "unknown action '\(verb)'\(NearMiss.hint(for: verb, among: verbs))", command: "rules")
-        }
-        if verb == "show" && p.count != 2 { throw UsageError(message: "show takes one rule id", command: "rules") }
-        if verb != "show" && p.count != 1 { throw UsageError(message: "\(verb) takes no further arguments", command: "rules") }
         guard let pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
         let lang = Dispatcher.language(arguments)
-        switch verb {
+        switch arguments.subcommand {
         case "list":
             if arguments.value("format") == "ids" {
                 console.print(pack.rules.map { $0.meta.id + "\n" }.joined())
@@ -38,20 +40,19 @@ enum RulesCommand: Command {
             }
             return 0
         case "show":
-            guard let rule = pack.rule(p[1]) else {
-                let hint = NearMiss.hint(for: p[1], among: pack.rules.map(\.meta.id))
-                console.error("error: no rule '\(p[1])' in \(pack.info.id)\(hint)\n")
-                return 2
+            let id = arguments.operands[0]
+            guard let rule = pack.rule(id) else {
+                throw UsageError(Message(.noSuchRule, arguments: [.text(id), Messages.hint(for: id, among: pack.rules.map(\.meta.id))]),
+                                 command: "rules show")
             }
             console.print(RuleDocs.show(rule, pack, lang))
             return 0
         case "test":
             let report = PackTests.run(pack)
-            console.print(report.rendered(verbose: arguments.has("verbose")))
+            console.print(report.rendered(verbose: arguments.has("verbose"), color: Terminal.color(arguments.value("color"), fd: 1)))
             return report.failed == 0 ? 0 : 1
         default:
-            let text = RuleDocs.markdown(pack)
-            guard Dispatcher.emit(text, to: arguments.value("output"), console: console) else { return 2 }
+            guard Dispatcher.emit(RuleDocs.markdown(pack), to: arguments.value("output"), console: console) else { return 2 }
             return 0
         }
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// The command line as a structure: each command and action validates its own options and
+/// arguments before running; usage, help and completion come from the same definitions.
+@Suite struct CommandLineTests {
+    /// Options named in `dossier <command> --help`'s option list.
+    static func helpOptions(_ help: String) -> [String] {
+        help.split(separator: "\n").filter { $0.hasPrefix("  --") }.map { String($0.dropFirst(2).split(separator: " ")[0]) }
+    }
+
+    @Test func sameKindOfErrorSameExitCode() throws {
+        let show = try Binary.run(["rules", "show", "PUB-99"])
+        #expect(show.status == 64)
+        #expect(show.stderr.hasPrefix("Error: the pack has no rule PUB-99"))
+        #expect(show.stderr.contains("Usage: dossier rules show <ID>"))
+        let check = try Binary.run(["check", "Samples/", "--rules", "PUB-99"])
+        #expect(check.status == 64)
+        let mixed = try Binary.run(["rules", "show", "PUB-01", "--verbose", "--format", "ids"])
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("--verbose does not apply to 'dossier rules show'"))
+        let extra = try Binary.run(["rules", "list", "PUB-01"])
+        #expect(extra.status == 64)
+        let missing = try Binary.run(["calendar", "add", "2023-09-27", "7"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("'dossier calendar add' needs workdays|days"))
+        let schema = try Binary.run(["schema", "dosier"])
+        #expect(schema.status == 64)
+        #expect(schema.stderr.contains("did you mean 'dossier'?"))
+    }
+
+    @Test func aValueNeverSwallowsAnOption() throws {
+        let run = try Binary.run(["check", "Samples/", "--output", "--help"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --output needs a value (FILE)"))
+        #expect(run.stdout.isEmpty)
+        // A value that really starts with a dash is given with '='.
+        let dash = try Binary.run(["calendar", "count", "2023-09-27", "2023-10-13", "--pack=Rules/jining-archives"])
+        #expect(dash.stdout == "8\n")
+    }
+
+    @Test func theUsageLineListsEveryOptionOfTheHelp() throws {
+        for command in ["check", "score", "schema", "calendar", "rules", "completion"] {
+            let help = try Binary.run([command, "--help"])
+            #expect(help.status == 0)
+            let usage = help.stdout.split(separator: "\n").filter { $0.contains("dossier \(command)") }.joined(separator: "\n")
+            let options = Self.helpOptions(help.stdout).filter { $0 != "--help" }
+            for o in options {
+                #expect(usage.contains("[\(o)"), "\(command): usage lacks \(o)")
+            }
+        }
+        let sub = try Binary.run(["rules", "test", "--help"])
+        #expect(sub.stdout.contains("Usage: dossier rules test [--verbose] [--pack DIR]"))
+        #expect(!sub.stdout.contains("--format"))
+    }
+
+    @Test func helpAndUsageErrorsInChinese() throws {
+        let help = try Binary.run(["check", "--help"], lang: "zh_CN.UTF-8")
+        #expect(help.stdout.hasPrefix("按规则包检查案卷并报告问题"))
+        #expect(help.stdout.contains("用法：dossier check"))
+        #expect(help.stdout.contains("  --officers FILE"))
+        #expect(help.stdout.contains("执法人员资格清单"))
+        let typo = try Binary.run(["check", "Samples/", "--fail-on", "erorr"], lang: "zh_CN.UTF-8")
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasPrefix("错误：--fail-on 的值应为 error|warning|never，而不是“erorr”；是不是“error”？"))
+        #expect(typo.stderr.contains("参见 'dossier check --help'。"))
+        let english = try Binary.run(["check", "--help", "--lang", "en"], lang: "zh_CN.UTF-8")
+        #expect(english.stdout.hasPrefix("check dossiers"))
+    }
+
+    @Test func completionScriptsNameEveryCommandAndOption() throws {
+        let overview = try Binary.run(["--help"]).stdout
+        let commands = overview.split(separator: "\n").drop { !$0.hasPrefix("Commands:") }.dropFirst()
+            .prefix { $0.hasPrefix("  ") }.map { String($0.dropFirst(2).split(separator: " ")[0]) }
+        #expect(commands.contains("check") && commands.contains("completion"))
+        var options: [String: [String]] = [:]
+        for c in commands {
+            let help = try Binary.run([c, "--help"]).stdout
+            var all = Self.helpOptions(help)
+            let actions = help.split(separator: "\n").drop { !$0.hasPrefix("Actions:") }.dropFirst()
+                .prefix { $0.hasPrefix("  ") }.map { String($0.dropFirst(2).split(separator: " ")[0]) }
+            for a in actions { all += Self.helpOptions(try Binary.run([c, a, "--help"]).stdout) }
+            options[c] = all + actions
+        }
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try Binary.run(["completion", shell])
+            #expect(run.status == 0)
+            for c in commands { #expect(run.stdout.contains(c), "\(shell) lacks \(c)") }
+            for (c, names) in options {
+                for n in Set(names) {
+                    let word = shell == "fish" && n.hasPrefix("--") ? "-l \(n.dropFirst(2))" : n
+                    #expect(run.stdout.contains(word), "\(shell) lacks \(c) \(n)")
+                }
+            }
+        }
+        // bash accepts its script.
+        let bash = try Binary.runShell("\(Binary.path) completion bash | bash -n && echo ok")
+        #expect(bash.stdout == "ok\n", "\(bash.stderr)")
+    }
+}
+
+/// Summaries that say what was and was not checked; one error for one problem.
+@Suite struct HonestSummaryTests {
+    @Test func withoutARegistryNoDossierIsCalledClean() throws {
+        let run = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json"])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("1 dossier: 0 clean, 0 with findings, 1 without findings but not fully checked"))
+        #expect(run.stdout.contains("rules CERT-02, CERT-03, CERT-04, CERT-05 not checked (no officer registry)"))
+        let zh = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json"], lang: "zh_CN.UTF-8")
+        #expect(zh.stdout.contains("错误：没有执法人员资格清单"))
+        #expect(zh.stdout.contains("共 1 份案卷：0 份未发现问题，0 份有问题，1 份未发现问题但未全部检查"))
+        let json = try Binary.json(try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--format", "json"]).stdout)
+        #expect((json["summary"] as? [String: Any])?["clean"] as? Int == 0)
+    }
+
+    @Test func aMissingInputIsOneError() throws {
+        let run = try Binary.run(["check", "nosuch.json"])
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("nosuch.json: error: no such file or folder\n"))
+        #expect(!run.stdout.contains("registry"))
+        #expect(!run.stderr.contains("no dossier found"))
+        let zh = try Binary.run(["check", "nosuch.json", "--format", "json"], lang: "zh_CN.UTF-8")
+        #expect(zh.stderr == "nosuch.json: 错误：没有这个文件或文件夹\n")
+    }
+}
