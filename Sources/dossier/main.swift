@@ -9,4 +9,4 @@ import DossierKit
 let console = Console()
 let code = Dispatcher.run(Array(CommandLine.arguments.dropFirst()), console: console)
 console.flush()
-exit(code)
+exit(console.exitCode(code))

@@ -27,9 +27,14 @@ enum Binary {
     }
 
     /// Runs `dossier arguments…` in the package root with `LANG` pinned.
-    static func run(_ arguments: [String], stdin: Data? = nil, lang: String = "C") throws -> Output {
+    ///
+    /// Standard output and standard error are read at the same time: reading one to its end
+    /// first hangs when the binary fills the other pipe (64 KiB) and waits for it to drain.
+    /// `stdoutPath` sends standard output to a file or device instead (`/dev/full`).
+    static func run(_ arguments: [String], stdin: Data? = nil, lang: String = "C", stdoutPath: String? = nil,
+                    executable: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         process.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
@@ -38,17 +43,33 @@ enum Binary {
         env["DOSSIER_PACK"] = nil
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        let outFile = stdoutPath.flatMap { FileHandle(forWritingAtPath: $0) }
+        process.standardOutput = outFile ?? out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let writer = DispatchQueue(label: "stdin")
+        writer.async(group: group) {
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        let outData = outFile == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
+        try? outFile?.close()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Data filled by another thread before `DispatchGroup.wait` returns.
+    final class DataBox: @unchecked Sendable {
+        var data = Data()
     }
 
     static func json(_ text: String) throws -> [String: Any] {
