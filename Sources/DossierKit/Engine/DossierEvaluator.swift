@@ -1,38 +1,3 @@
-/// Turns byte offsets into located errors, building the line table only when something is reported.
-struct Locator {
-    let file: SourceFile
-    private var table: LineTable?
-
-    init(_ file: SourceFile) { self.file = file }
-
-    /// The location of a byte offset.
-    mutating func location(_ offset: Int, pointer: String) -> Location {
-        if table == nil { table = LineTable(file) }
-        let loc = table!.location(ofOffset: offset)
-        return Location(file: file.path, offset: offset, line: loc.line, column: loc.column, pointer: pointer)
-    }
-
-    /// The source line of a location.
-    mutating func lineText(_ line: Int) -> String {
-        if table == nil { table = LineTable(file) }
-        return table!.lineText(line)
-    }
-
-    /// The bytes of a line (no line break).
-    mutating func lineBytes(_ line: Int) -> [UInt8] {
-        if table == nil { table = LineTable(file) }
-        guard let range = table!.byteRange(ofLine: line) else { return [] }
-        return Array(file.bytes[range])
-    }
-
-    /// An error at an offset, with the source line and a caret.
-    mutating func error(_ severity: Issue.Severity = .error, offset: Int, pointer: String, _ message: String) -> InputError {
-        let location = location(offset, pointer: pointer)
-        let snippet = SourceSnippet.render(lineText: lineText(location.line), column: location.column)
-        return InputError(location: location, severity: severity, message: message, snippet: snippet)
-    }
-}
-
 /// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,

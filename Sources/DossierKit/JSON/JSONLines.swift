@@ -56,6 +56,41 @@ public enum JSONLines {
         return result
     }
 
+    /// Whether `bytes` (standard input) are JSON Lines rather than one JSON document, judged by
+    /// shape alone: JSON Lines when the first non-blank line is, by itself, a complete JSON object
+    /// and another non-blank line follows.
+    ///
+    /// Whether the whole input parses must not decide it: an invalid pretty-printed dossier would
+    /// then be split into its lines and reported as hundreds of broken dossiers, burying the one
+    /// real error. A pretty-printed document's first line (`{`) is never complete, and a compact
+    /// document is one line; either way its own error is reported.
+    public static func isJSONLines(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) -> Bool {
+        let found = records(in: bytes, upTo: 2)
+        guard found.count == 2, let first = found.first else { return false }
+        let line = SourceFile(path: "-", bytes: Array(bytes[first.range]))
+        guard let document = try? JSONDocument.parse(line, limits: limits) else { return false }
+        return document.root.kind == .object
+    }
+
+    /// The first `limit` non-blank lines (see `records(in:)`), without scanning the rest.
+    static func records(in bytes: [UInt8], upTo limit: Int) -> [(line: Int, range: Range<Int>)] {
+        var result: [(line: Int, range: Range<Int>)] = []
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var line = 1
+        while start <= bytes.count && result.count < limit {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if bytes[start..<contentEnd].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                result.append((line: line, range: start..<contentEnd))
+            }
+            if end >= bytes.count { break }
+            start = end + 1
+            line += 1
+        }
+        return result
+    }
+
     /// The records of a JSON Lines file as source files ready for `JSONDocument.parse`.
     public static func sourceFiles(path: String, bytes: [UInt8]) -> [SourceFile] {
         records(in: bytes).map { record in
