@@ -109,7 +109,11 @@ enum Dispatcher {
 
     /// Loads the pack named by `--pack` or the default one, printing located errors on failure.
     static func loadPack(_ arguments: ParsedArguments, console: Console) -> RulePack? {
-        guard let directory = arguments.value("pack") ?? RulePack.defaultDirectory() else {
+        let found = RulePack.defaultDirectory(
+            environmentValue: ProcessInfo.processInfo.environment["DOSSIER_PACK"],
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executable: CommandLine.arguments.first ?? "")
+        guard let directory = arguments.value("pack") ?? found else {
             console.error("error: no rule pack found; pass --pack DIR or set DOSSIER_PACK\n")
             return nil
         }
