@@ -46,6 +46,19 @@ import Glibc
         #expect(run.stderr == "")
     }
 
+    @Test func outputOntoASymlinkKeepsTheLinkAndLeavesNoTemporaryFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "old".write(toFile: dir + "/real.txt", atomically: false, encoding: .utf8)
+        #expect(symlink("real.txt", dir + "/report.txt") == 0)
+        let run = try Binary.run(["check", Self.sample, "--officers", "Samples/officers.json", "--output", dir + "/report.txt"])
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        let type = try FileManager.default.attributesOfItem(atPath: dir + "/report.txt")[.type] as? FileAttributeType
+        #expect(type == .typeSymbolicLink, "the link was replaced by a regular file")
+        #expect(try String(contentsOfFile: dir + "/real.txt", encoding: .utf8).contains("1 dossier"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["real.txt", "report.txt"])
+    }
+
     @Test func symlinkLoopIsListedOnce() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
