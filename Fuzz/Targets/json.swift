@@ -15,8 +15,18 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var pointers: [String] = [""]
         if root.kind == .object {
             for member in root.members.prefix(8) {
-                pointers.append("/" + member.key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"))
-                _ = member.value.pointer
+                // Escaped scalar by scalar: Foundation's `replacingOccurrences` compares
+                // `Character`s and misses a "/" followed by a combining mark.
+                var token = ""
+                for scalar in member.key.unicodeScalars {
+                    switch scalar {
+                    case "~": token += "~0"
+                    case "/": token += "~1"
+                    default: token.unicodeScalars.append(scalar)
+                    }
+                }
+                pointers.append("/" + token)
+                if member.value.pointer != "/" + token { fatalError("pointer \(member.value.pointer.debugDescription) for key \(member.key.debugDescription)") }
             }
         }
         for p in pointers {
