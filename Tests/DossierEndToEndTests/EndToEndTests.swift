@@ -27,9 +27,14 @@ enum Binary {
     }
 
     /// Runs `dossier arguments…` in the package root with `LANG` pinned.
-    static func run(_ arguments: [String], stdin: Data? = nil, lang: String = "C") throws -> Output {
+    ///
+    /// Standard output and standard error are read at the same time: reading one to its end
+    /// first hangs when the binary fills the other pipe (64 KiB) and waits for it to drain.
+    /// `stdoutPath` sends standard output to a file or device instead (`/dev/full`).
+    static func run(_ arguments: [String], stdin: Data? = nil, lang: String = "C", stdoutPath: String? = nil,
+                    executable: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         process.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
@@ -41,15 +46,26 @@ enum Binary {
         env["NO_COLOR"] = nil
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        let outFile = stdoutPath.flatMap { FileHandle(forWritingAtPath: $0) }
+        process.standardOutput = outFile ?? out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let writer = DispatchQueue(label: "stdin")
+        writer.async(group: group) {
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        let outData = outFile == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
+        try? outFile?.close()
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -78,6 +94,11 @@ enum Binary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Data filled by another thread before `DispatchGroup.wait` returns.
+    final class DataBox: @unchecked Sendable {
+        var data = Data()
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -92,6 +113,16 @@ enum Binary {
         let expected = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: Binary.root.appendingPathComponent("Tests/DossierEndToEndTests/Fixtures/expected-findings.json"))) as? [[String: Any]])
         #expect(dossiers.count == expected.count)
+        // Every expected rule must be in the pack: an expectation is never dropped silently.
+        let listed = try Binary.run(["rules", "list", "--format", "ids"])
+        #expect(listed.status == 0, "rules list --format ids: \(listed.stderr)")
+        // Human evaluation items may name the scoring sheet's manual items too.
+        let sheet = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Binary.root.appendingPathComponent("Rules/jining-archives/scoring.json"))) as? [String: Any])
+        let manual = (sheet["manualItems"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        let implemented = Set(listed.stdout.split(separator: "\n").map(String.init)).union(manual)
+        let expectedRules = Set(expected.flatMap { $0["expect"] as? [String] ?? [] })
+        #expect(expectedRules.isSubset(of: implemented), "expected rules not in the pack: \(expectedRules.subtracting(implemented).sorted())")
         for e in expected {
             let file = "Samples/dossiers/" + (e["file"] as! String)
             let d = try #require(dossiers.first { ($0["file"] as? String) == file }, "\(file) missing from the report")
@@ -116,6 +147,21 @@ enum Binary {
         let unknown = try Binary.run(["check", "Samples/", "--rules", "PUB-01,PUB-99"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("the pack has no rule PUB-99"))
+    }
+
+    /// The commands' registry (`Dispatcher.commands`): listed once each in the overview, each with
+    /// its own help.
+    @Test func commandsAreListedOnce() throws {
+        let run = try Binary.run(["--help"])
+        #expect(run.status == 0)
+        let section = run.stdout.components(separatedBy: "Commands:\n").last ?? ""
+        let names = section.split(separator: "\n").prefix { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names.count >= 4)
+        #expect(Set(names).count == names.count, "\(names)")
+        for name in names {
+            let help = try Binary.run(["help", name])
+            #expect(help.status == 0 && help.stdout.contains("dossier \(name)") || help.stdout.contains(name), "\(name)")
+        }
     }
 
     @Test func aCleanDossierExitsZero() throws {

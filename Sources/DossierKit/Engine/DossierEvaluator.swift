@@ -1,38 +1,3 @@
-/// Turns byte offsets into located errors, building the line table only when something is reported.
-struct Locator {
-    let file: SourceFile
-    private var table: LineTable?
-
-    init(_ file: SourceFile) { self.file = file }
-
-    /// The location of a byte offset.
-    mutating func location(_ offset: Int, pointer: String) -> Location {
-        if table == nil { table = LineTable(file) }
-        let loc = table!.location(ofOffset: offset)
-        return Location(file: file.path, offset: offset, line: loc.line, column: loc.column, pointer: pointer)
-    }
-
-    /// The source line of a location.
-    mutating func lineText(_ line: Int) -> String {
-        if table == nil { table = LineTable(file) }
-        return table!.lineText(line)
-    }
-
-    /// The bytes of a line (no line break).
-    mutating func lineBytes(_ line: Int) -> [UInt8] {
-        if table == nil { table = LineTable(file) }
-        guard let range = table!.byteRange(ofLine: line) else { return [] }
-        return Array(file.bytes[range])
-    }
-
-    /// An error at an offset, with the source line and a caret.
-    mutating func error(_ severity: Issue.Severity = .error, offset: Int, pointer: String, _ message: String) -> InputError {
-        let location = location(offset, pointer: pointer)
-        let snippet = SourceSnippet.render(lineText: lineText(location.line), column: location.column)
-        return InputError(location: location, severity: severity, message: message, snippet: snippet)
-    }
-}
-
 /// Checks one dossier file: parse, validate, evaluate the pack, locate the findings.
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
@@ -45,22 +10,25 @@ enum DossierEvaluator {
         do {
             document = try JSONDocument.parse(file, limits: limits)
         } catch {
-            var message = error.message
-            if let related = error.relatedOffset {
-                let first = locator.location(related, pointer: "")
-                message += " (first at line \(first.line), column \(first.column))"
-            }
-            result.errors.append(locator.error(offset: error.offset, pointer: "", message))
+            result.errors.append(locator.error(offset: error.offset, pointer: "", error.message))
             return result
         }
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = ConversionCache(nodeCount: document.nodeCount)
+        // Locating an error builds its line's text: past `maxErrorsPerDossier` the rest are only
+        // counted, so a one-line dossier with thousands of errors costs linear time.
+        var omitted = 0
         for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache) {
+            if result.errors.count + result.warnings.count >= Locator.maxErrorsPerDossier {
+                omitted += 1
+                continue
+            }
             var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
             e.text = issue.text
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
         }
+        if omitted > 0 { result.errors.append(locator.overflowError(omitted: omitted)) }
         guard result.errors.isEmpty else { return result }
 
         result.evaluated = true

@@ -273,7 +273,9 @@ public struct JSONValue: Sendable, Hashable {
     /// Array tokens must be canonical decimal indexes (`0`, `12`, not `01` or `-`).
     public func value(atPointer pointer: String) -> JSONValue? {
         if pointer.isEmpty { return self }
-        guard pointer.hasPrefix("/") else { return nil }
+        // Bytes, not `Character`s: `hasPrefix("/")` is false for "/" followed by a combining mark
+        // (one grapheme cluster), which a key may start with.
+        guard pointer.utf8.first == UInt8(ascii: "/") else { return nil }
         var current = self
         for rawToken in pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst() {
             guard let token = JSONValue.unescapePointerToken(String(decoding: rawToken, as: UTF8.self)) else {
@@ -285,7 +287,7 @@ public struct JSONValue: Sendable, Hashable {
                 current = next
             case .array:
                 guard !token.isEmpty, token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                      token == "0" || !token.hasPrefix("0"),
+                      token.utf8.count == 1 || token.utf8.first != UInt8(ascii: "0"),
                       let position = Int(token), let next = current[position] else { return nil }
                 current = next
             default:
@@ -299,7 +301,9 @@ public struct JSONValue: Sendable, Hashable {
 extension JSONValue {
     /// RFC 6901 token unescaping: `~1` is `/`, `~0` is `~`, any other `~` is invalid.
     static func unescapePointerToken(_ token: String) -> String? {
-        guard token.contains("~") else { return token }
+        // Byte search: `contains("~")` compares `Character`s and misses a `~` followed by a
+        // combining mark.
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
         var result = ""
         var iterator = token.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {

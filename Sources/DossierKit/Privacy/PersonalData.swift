@@ -179,7 +179,7 @@ public enum PersonalData {
     /// keep 7 or more of them.
     public static func maskMobile(_ mobile: String) -> String {
         var chars = Array(mobile)
-        let digits = chars.indices.filter { chars[$0].isASCII && chars[$0].isNumber }
+        let digits = chars.indices.filter { isDigitCharacter(chars[$0]) }
         let hidden: ArraySlice<Int>
         if digits.count >= 11 {
             let national = digits.suffix(11)
@@ -191,6 +191,12 @@ public enum PersonalData {
         }
         for i in hidden { chars[i] = "*" }
         return String(chars)
+    }
+
+    /// An ASCII or full-width digit.
+    static func isDigitCharacter(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 
     /// Surnames of two characters, so "欧阳娜娜" masks to "欧阳某" and not "欧某".
@@ -252,8 +258,54 @@ public enum PersonalData {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// ID and mobile spans, in order, in one pass over the bytes.
+    /// ID and mobile spans, in order, in original byte offsets.
+    ///
+    /// Full-width digits, `Ｘ`, `＋`, `－` and `．` (U+FF10-FF19 and friends, three bytes each) are
+    /// folded to ASCII first, so "１３０１２３４５６７８" is found like "13012345678"; text without
+    /// them (nearly all) is scanned as it is.
     static func numberSpans(_ b: UnsafeBufferPointer<UInt8>) -> [Span] {
+        guard b.contains(0xEF) else { return asciiNumberSpans(b) }
+        var folded: [UInt8] = []
+        var origin: [Int] = []  // original offset of each folded byte, then the end
+        folded.reserveCapacity(b.count)
+        origin.reserveCapacity(b.count + 1)
+        var i = 0
+        var foldedAny = false
+        while i < b.count {
+            if b[i] == 0xEF, i + 2 < b.count, let ascii = fullWidthASCII(b[i + 1], b[i + 2]) {
+                folded.append(ascii)
+                origin.append(i)
+                i += 3
+                foldedAny = true
+            } else {
+                folded.append(b[i])
+                origin.append(i)
+                i += 1
+            }
+        }
+        guard foldedAny else { return asciiNumberSpans(b) }
+        origin.append(b.count)
+        return folded.withUnsafeBufferPointer { asciiNumberSpans($0) }.map {
+            Span(kind: $0.kind, range: origin[$0.range.lowerBound]..<origin[$0.range.upperBound])
+        }
+    }
+
+    /// The ASCII character a full-width form stands for (the bytes after its `EF`), if it is one
+    /// the scan cares about.
+    static func fullWidthASCII(_ b1: UInt8, _ b2: UInt8) -> UInt8? {
+        switch (b1, b2) {
+        case (0xBC, 0x90...0x99): return b2 - 0x90 + UInt8(ascii: "0")
+        case (0xBC, 0xB8): return UInt8(ascii: "X")
+        case (0xBD, 0x98): return UInt8(ascii: "x")
+        case (0xBC, 0x8B): return UInt8(ascii: "+")
+        case (0xBC, 0x8D): return UInt8(ascii: "-")
+        case (0xBC, 0x8E): return UInt8(ascii: ".")
+        default: return nil
+        }
+    }
+
+    /// ID and mobile spans of ASCII text, in order, in one pass over the bytes.
+    static func asciiNumberSpans(_ b: UnsafeBufferPointer<UInt8>) -> [Span] {
         var spans: [Span] = []
         let n = b.count
         var i = 0
@@ -273,10 +325,13 @@ public enum PersonalData {
                 i += 1
                 continue
             }
-            if isAlnum(c), i == 0 || !isAlnum(b[i - 1]) {
+            // An ID number is 17 digits and a digit or X not touching other digits; letters may
+            // touch it ("ID370829…", "…002X号"), which only a digit-run test can see.
+            if isDigit(c), i == 0 || !isDigit(b[i - 1]) {
                 var j = i + 1
-                while j < n && isAlnum(b[j]) { j += 1 }
-                if j - i == 18 && ResidentID.check(b, at: i) {
+                while j < n && isDigit(b[j]) { j += 1 }
+                if j - i == 17, j < n, b[j] | 0x20 == UInt8(ascii: "x") { j += 1 }
+                if j - i == 18, j == n || !isDigit(b[j]), ResidentID.check(b, at: i) {
                     spans.append(Span(kind: .residentID, range: i..<j))
                     i = j
                     continue
@@ -368,8 +423,10 @@ public enum PersonalData {
     /// Whether the byte is an ASCII digit or letter; Chinese characters are not, so IDs may touch them.
     @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { c &- 48 < 10 || (c | 0x20) &- 97 < 26 }
 
-    /// Whether the byte may separate the 3-4-4 groups of a mobile number.
-    @inline(__always) static func isSeparator(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "-") }
+    /// Whether the byte may separate the 3-4-4 groups of a mobile number (`130.1234.5678` too).
+    @inline(__always) static func isSeparator(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: " ") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+    }
 }
 
 extension String {

@@ -46,7 +46,8 @@ final class InputCursor {
     /// For each JSON Lines reader being hashed, the order of its first unit.
     private var pendingDigests: [ObjectIdentifier: Int] = [:]
 
-    init(paths: [String], limits: JSONLimits, standardInput: Int32 = 0, digests: InputDigests? = nil) {
+    /// `excluding`: files never read as inputs (the run's own reports, which may sit in an input folder).
+    init(paths: [String], limits: JSONLimits, standardInput: Int32 = 0, digests: InputDigests? = nil, excluding: [String] = []) {
         self.limits = limits
         self.digests = digests
         for path in paths {
@@ -55,11 +56,22 @@ final class InputCursor {
             } else if FileIO.isDirectory(path) {
                 let root = path.hasSuffix("/") ? path : path + "/"
                 var files: [String] = []
-                for file in FileIO.files(under: path, suffix: ".json") {
+                let walked = FileIO.walk(path, suffixes: FileIO.dossierSuffixes, excluding: excluding)
+                for file in walked.files {
                     if file == root + "officers.json" { registryCandidates.append(file) } else { files.append(file) }
                 }
                 listedFiles += files.count
                 sources.append(.files(files, 0))
+                // A FIFO or an unreadable entry is an input that could not be checked; a folder
+                // listed again through a link, or an `X.JSON`, is a warning of the run.
+                for problem in walked.problems {
+                    let location = Location(file: FileIO.displayPath(problem.path), offset: 0, line: 0, column: 0, pointer: "")
+                    if problem.message.hasPrefix("skipped:") {
+                        runErrors.append(InputError(location: location, severity: .warning, message: problem.message))
+                    } else {
+                        sources.append(.single(.failed(InputError(location: location, message: problem.message))))
+                    }
+                }
             } else if !FileIO.exists(path) {
                 runErrors.append(InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
                                             message: Message(.noSuchFile)))

@@ -68,7 +68,7 @@ public struct ReportBuilder: Sendable {
                 rule: f.rule, origin: .automatic, severity: f.severity, category: f.category, pointsCenti: f.points.centi,
                 veto: f.veto, title: meta?.title.text(language) ?? f.rule, message: privacy.text(f.message.text(language)),
                 basis: f.basis.map { $0.text(language) }, lawVersion: f.lawVersion, lawTitle: f.lawTitle.text(language),
-                file: privacy.text(f.location.file), line: f.location.line, column: f.location.column, pointer: pointer,
+                file: privacy.text(FileIO.displayPath(f.location.file)), line: f.location.line, column: f.location.column, pointer: pointer,
                 sourceLine: sourceLines ? result.sourceLine(f.location.line).map { privacy.sourceLine($0) } : nil,
                 fingerprint: fingerprint(f.rule, pointer, .automatic), evaluator: nil, evaluatedOn: nil,
                 deadline: deadlines.first { $0.rule == f.rule && $0.location.pointer == f.location.pointer }?.day))
@@ -100,14 +100,14 @@ public struct ReportBuilder: Sendable {
             facts?.timeline = CaseFacts.sortedByDay(timeline)
         }
         return DossierReport(
-            index: index, file: privacy.text(result.file), line: result.firstLine, id: maskedId,
+            index: index, file: privacy.text(FileIO.displayPath(result.file)), line: result.firstLine, id: maskedId,
             status: result.evaluated ? .checked : .invalid, facts: facts, rules: result.applied, findings: findings,
             errors: result.errors.map { issue($0, privacy) }, warnings: result.warnings.map { issue($0, privacy) },
             score: result.evaluated ? Scorer.sheet(findings, scheme: pack.scoring, language: language) : nil)
     }
 
     func issue(_ e: InputError, _ privacy: Masker) -> ReportIssue {
-        ReportIssue(file: privacy.text(e.location.file), line: e.location.line, column: e.location.column,
+        ReportIssue(file: privacy.text(FileIO.displayPath(e.location.file)), line: e.location.line, column: e.location.column,
                     pointer: privacy.text(e.location.pointer), severity: e.severity, message: privacy.text(e.text?.text(language) ?? e.message),
                     snippet: e.snippet.map { privacy.text($0) })
     }

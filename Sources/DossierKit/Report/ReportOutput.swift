@@ -128,35 +128,55 @@ final class Spool {
 }
 
 /// A file written as a stream and put in place only when complete: the bytes go to a new
-/// temporary file beside the target (created exclusively, never through a link), and `commit`
-/// renames it over the target; `abort` removes it. A reader never sees half a report, and a
-/// failed run leaves the old file as it was.
+/// temporary file beside the target (created exclusively under an unpredictable name, never
+/// through a link), and `commit` renames it over the target; `abort` removes it, and so does
+/// SIGINT or SIGTERM during the run (`TemporaryFileGuard`, for the most recent writer). A symbolic
+/// link stays a link (the file it points to is replaced); a device or FIFO is written through.
+/// A reader never sees half a report, and a failed run leaves the old file as it was.
 public final class AtomicFileWriter {
     public let path: String
-    private let temporary: String
+    private let temporary: String?
     private var fd: Int32
 
-    /// Creates the temporary file beside `path`.
+    /// Creates the temporary file beside `path` (or opens a device or FIFO target).
     public init(path: String) throws(ReportOutputError) {
         self.path = path
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let target: String
+        switch FileIO.outputTarget(path) {
+        case .failure(let f): throw ReportOutputError(path: path, message: f.message)
+        case .success(let t):
+            if t.writeThrough {
+                let fd = FileIO.withCPath(t.path, { open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) })
+                guard fd >= 0 else { throw ReportOutputError(path: path, message: "cannot write: \(FileIO.errnoText())") }
+                self.fd = fd
+                self.temporary = nil
+                return
+            }
+            target = t.path
+        }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         var tries = 0
         while true {
             let candidate = folder + "." + name + "." + AtomicFileWriter.randomSuffix() + ".tmp"
-            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let fd = FileIO.withCPath(candidate, { open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) })
             if fd >= 0 {
                 self.fd = fd
                 self.temporary = candidate
+                self.target = target
+                TemporaryFileGuard.arm(FileIO.pathBytes(candidate))
                 return
             }
             tries += 1
             if errno != EEXIST || tries > 16 {
-                throw ReportOutputError(path: path, message: "cannot create a file beside it: \(String(cString: strerror(errno)).lowercased())")
+                throw ReportOutputError(path: path, message: "cannot create a file beside it: \(FileIO.errnoText())")
             }
         }
     }
+
+    /// The file the temporary one replaces (the link's target for a symbolic link).
+    private var target: String = ""
 
     deinit { abort() }
 
@@ -167,32 +187,32 @@ public final class AtomicFileWriter {
 
     public func write(_ bytes: [UInt8]) throws(ReportOutputError) {
         guard fd >= 0 else { throw ReportOutputError(path: path, message: "the file is already closed") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno)).lowercased()
-                abort()
-                throw ReportOutputError(path: path, message: "cannot write: \(reason)")
-            }
-            offset += n
+        if let reason = FileIO.writeAll(fd, bytes) {
+            abort()
+            throw ReportOutputError(path: path, message: "cannot write: \(reason)")
         }
     }
 
     /// Puts the file in place.
     public func commit() throws(ReportOutputError) {
         guard fd >= 0 else { throw ReportOutputError(path: path, message: "the file is already closed") }
+        guard let temporary else {
+            close(fd)
+            fd = -1
+            return
+        }
         if fsync(fd) != 0 && errno != EINVAL {
-            let reason = String(cString: strerror(errno)).lowercased()
+            let reason = FileIO.errnoText()
             abort()
             throw ReportOutputError(path: path, message: "cannot write: \(reason)")
         }
         close(fd)
         fd = -1
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno)).lowercased()
-            unlink(temporary)
+        let moved = FileIO.withCPath(temporary, { from in FileIO.withCPath(target, { to in rename(from, to) }) })
+        TemporaryFileGuard.disarm()
+        if moved != 0 {
+            let reason = FileIO.errnoText()
+            _ = FileIO.withCPath(temporary, { unlink($0) })
             throw ReportOutputError(path: path, message: "cannot put the report in place: \(reason)")
         }
     }
@@ -202,6 +222,9 @@ public final class AtomicFileWriter {
         guard fd >= 0 else { return }
         close(fd)
         fd = -1
-        unlink(temporary)
+        if let temporary {
+            _ = FileIO.withCPath(temporary, { unlink($0) })
+            TemporaryFileGuard.disarm()
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct PipelineOptions: Sendable {
     public var timeline: Bool
     /// Keep each finding's source line (the text report quotes it).
     public var sourceLines: Bool
+    /// The files this run writes: never read as inputs when they sit in an input folder.
+    public var outputs: [String] = []
     /// Dossiers checked per window; two windows are in flight at most (one being checked, one
     /// being written), which bounds memory whatever the batch.
     public var window: Int
@@ -85,7 +87,8 @@ public enum ReportPipeline {
                            standardInput: Int32 = 0, writers: [any ReportWriter],
                            progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(ReportOutputError) -> BatchSummary {
         let digests = options.receipt == nil ? nil : InputDigests()
-        let cursor = InputCursor(paths: paths, limits: options.check.limits, standardInput: standardInput, digests: digests)
+        let cursor = InputCursor(paths: paths, limits: options.check.limits, standardInput: standardInput, digests: digests,
+                                 excluding: options.outputs)
         var runErrors = cursor.runErrors
         var notices: [String] = []
         var registry: OfficerRegistry?

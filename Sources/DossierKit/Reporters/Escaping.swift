@@ -76,22 +76,9 @@ public enum Escape {
         return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    /// Text for a terminal or a CI log: C0 and C1 control characters and DEL shown as `\u{…}`
-    /// (so no escape sequence reaches the terminal and no newline forges a line), and a
-    /// `::` at the start of the text neutralised so it cannot become a GitHub workflow command.
-    public static func terminal(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
-                out += "\\u{\(String(c.value, radix: 16, uppercase: true))}"
-            } else {
-                out.unicodeScalars.append(c)
-            }
-        }
-        if out.hasPrefix("::") { out = "\u{200B}" + out }
-        return out
-    }
+    /// Text for a terminal or a CI log: `TerminalText.escape` (controls shown as escapes, a
+    /// line-starting `::` neutralised so it cannot become a GitHub workflow command).
+    public static func terminal(_ s: String) -> String { TerminalText.escape(s) }
 
     /// Text for XML element content and attribute values (double- or single-quoted): `& < > " '`
     /// as entities; characters XML 1.0 cannot hold at all (C0 controls other than tab, LF and CR,

@@ -122,15 +122,19 @@ public struct DossierState {
 }
 
 /// The per-thread side of evaluation: context and constants that no other thread touches.
-public struct EvaluationWorker: Sendable {
+///
+/// Not `Sendable`: its scratch state (kept activations) is written on every dossier without a
+/// lock, so a worker must stay on the thread that made it (`RulePack.worker(registry:)` is
+/// called once per thread).
+public struct EvaluationWorker {
     let context: EvaluationContext
     let constants: [String: Value]
     let scratch = WorkerScratch()
 }
 
 /// Activations kept between dossiers, one per rule, so a rule does not allocate its variable
-/// array for every dossier. Used by one thread only, hence `@unchecked Sendable`.
-final class WorkerScratch: @unchecked Sendable {
+/// array for every dossier. Used by the one thread of its worker; not `Sendable`.
+final class WorkerScratch {
     /// By rule index; a slot is empty while its rule runs.
     var activations: [Activation?] = []
     /// The definitions' activation: constants stay, `dossier` and definitions are overwritten.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Expression-language views of JSON data: dossiers and registries read through their field
 /// tables, so `dossier.decision.date` is a `date` to the checker and a `Day` at run time.
 ///
@@ -162,7 +167,18 @@ final class ConversionCache: @unchecked Sendable {
 /// Kept in raw memory behind `let`s: reading a class's `var` array costs a dynamic exclusivity
 /// check per access, and rules read about 130 fields per dossier. Converted records refer back
 /// to the table, so `release()` must run when the dossier's evaluation ends (it breaks that cycle).
+///
+/// Thread confinement, said plainly: the table is *written during reads* (`store` caches each
+/// converted field) without a lock, so it belongs to the one thread that evaluates its dossier.
+/// It is `@unchecked Sendable` only because the records that reach it are `Value`s, which are
+/// `Sendable`; a record of a dossier being evaluated must not be read from another thread
+/// while its evaluation runs. Debug builds check that every write comes from the thread of the
+/// first one.
 final class FieldTable: @unchecked Sendable {
+    #if DEBUG
+    /// The thread that wrote first; every later write must come from it.
+    private var owner: pthread_t?
+    #endif
     let slotStart: UnsafeMutableBufferPointer<Int32>
     let slots: UnsafeMutableBufferPointer<Int32>
     /// Converted values by member node index, `nil` until first read.
@@ -190,6 +206,13 @@ final class FieldTable: @unchecked Sendable {
 
     /// Records the converted value of member node `member`.
     func store(_ value: Value, _ member: Int) {
+        #if DEBUG
+        if let owner {
+            assert(pthread_equal(owner, pthread_self()) != 0, "a dossier's field table was written from two threads")
+        } else {
+            owner = pthread_self()
+        }
+        #endif
         if converted[member] == nil {
             filled[filledCount.pointee] = Int32(member)
             filledCount.pointee += 1
@@ -201,6 +224,9 @@ final class FieldTable: @unchecked Sendable {
     func release() {
         for i in 0..<filledCount.pointee { converted[Int(filled[i])] = nil }
         filledCount.pointee = 0
+        #if DEBUG
+        owner = nil
+        #endif
     }
 
     deinit {

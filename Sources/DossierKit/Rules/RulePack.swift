@@ -151,13 +151,13 @@ public final class RulePack: Sendable {
         throw PackLoadError(diagnostics: loader.diagnostics)
     }
 
-    /// The folder of the default pack: `$DOSSIER_PACK`, else `Rules/jining-archives` in the current
-    /// folder or in a parent of the executable's folder.
-    public static func defaultDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
+    /// The folder of the default pack: `environmentValue` (`$DOSSIER_PACK`, read by the caller)
+    /// when not empty, else `Rules/jining-archives` in `currentDirectory` or in a parent of the
+    /// executable's folder. The library reads no environment and no argv: the CLI passes them.
+    public static func defaultDirectory(environmentValue: String?, currentDirectory: String, executable: String) -> String? {
         let name = "Rules/jining-archives"
-        if let env = ProcessInfo.processInfo.environment["DOSSIER_PACK"], !env.isEmpty { return env }
-        let cwd = FileManager.default.currentDirectoryPath
-        if FileIO.exists(cwd + "/" + name + "/pack.json") { return name }
+        if let env = environmentValue, !env.isEmpty { return env }
+        if FileIO.exists(currentDirectory + "/" + name + "/pack.json") { return name }
         var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = url.appendingPathComponent(name).path

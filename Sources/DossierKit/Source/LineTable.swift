@@ -71,6 +71,37 @@ public struct LineTable: Sendable {
     ///
     /// Invalid UTF-8 is repaired with U+FFFD so a diagnostic can always show the line.
     /// Returns "" for line numbers outside the file.
+    /// Where `location(ofOffset:resuming:)` last counted: a line index, a byte offset on it and
+    /// the scalars from the line start to that offset.
+    struct ColumnHint {
+        var lineIndex: Int
+        var offset: Int
+        var scalars: Int
+    }
+
+    /// `location(ofOffset:)`, counting from `hint` when it is on the same line before `offset`
+    /// (errors of one dossier come in document order), so many errors on one long line cost
+    /// the line once, not once each.
+    func location(ofOffset offset: Int, resuming hint: inout ColumnHint?) -> SourceLocation {
+        let bytes = file.bytes
+        let clamped = min(max(offset, 0), bytes.count)
+        let lineIndex = lineIndex(containing: clamped)
+        var start = lineStarts[lineIndex]
+        if lineIndex == 0 && clamped >= bomLength { start = bomLength }
+        var from = start, counted = 0
+        if let h = hint, h.lineIndex == lineIndex, h.offset >= start, h.offset <= clamped {
+            from = h.offset
+            counted = h.scalars
+        }
+        counted += bytes.withUnsafeBufferPointer { LineTable.scalarCount($0, from, clamped) }
+        hint = ColumnHint(lineIndex: lineIndex, offset: clamped, scalars: counted)
+        var column = 1 + counted
+        if clamped < bytes.count && bytes[clamped] & 0xC0 == 0x80 && column > 1 && clamped > start {
+            column -= 1
+        }
+        return SourceLocation(line: lineIndex &+ file.firstLine, column: column)
+    }
+
     public func lineText(_ line: Int) -> String {
         let (index, overflow) = line.subtractingReportingOverflow(file.firstLine)
         guard !overflow && index >= 0 && index < lineStarts.count else { return "" }

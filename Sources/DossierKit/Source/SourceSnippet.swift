@@ -24,6 +24,18 @@ public enum SourceSnippet {
     ///     as wide as those scalars are displayed (a CJK character gets `^~`).
     public static func render(lineText: String, column: Int, width: Int = 1) -> String {
         let scalars = Array(lineText.unicodeScalars)
+        return render(scalars: scalars, totalWidth: totalWidth(scalars), column: column, width: width)
+    }
+
+    /// The cut width of a whole line, for `render(scalars:totalWidth:column:width:)`.
+    static func totalWidth(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.reduce(0) { $0 + cutWidth($1) }
+    }
+
+    /// `render(lineText:column:width:)` for a line already split into scalars, with its
+    /// `totalWidth`: a caller reporting many errors on one long line (a one-line dossier of
+    /// 42 MB) splits it once, and each snippet costs only its visible window.
+    static func render(scalars: [Unicode.Scalar], totalWidth total: Int, column: Int, width: Int = 1) -> String {
         // Written to avoid overflow for any Int arguments (Int.min, Int.max).
         let caretIndex = column <= 1 ? 0 : min(column - 1, scalars.count)
         let spanEnd = width >= scalars.count - caretIndex ? scalars.count : caretIndex + max(width, 1)
@@ -31,7 +43,6 @@ public enum SourceSnippet {
         // Choose the visible window [lo, hi) of scalars.
         var lo = 0
         var hi = scalars.count
-        let total = scalars.reduce(0) { $0 + cutWidth($1) }
         if total > maxDisplayWidth {
             let budget = maxDisplayWidth - 2  // room for the two ellipses
             // Keep about a third of the budget before the caret so the context after the

@@ -6,45 +6,6 @@ import Darwin
 import Foundation
 import DossierKit
 
-/// Standard output and error, buffered; the only place the tool prints.
-final class Console {
-    private var out: [UInt8] = []
-    private var err: [UInt8] = []
-
-    func print(_ s: String) {
-        out += Array(s.utf8)
-        if out.count > 1 << 20 { flushOut() }
-    }
-
-    /// Prints text that is already UTF-8.
-    func print(bytes: [UInt8]) {
-        out += bytes
-        if out.count > 1 << 20 { flushOut() }
-    }
-
-    func error(_ s: String) { err += Array(s.utf8) }
-
-    func flush() {
-        flushOut()
-        write(2, err)
-        err.removeAll()
-    }
-
-    private func flushOut() {
-        write(1, out)
-        out.removeAll(keepingCapacity: true)
-    }
-
-    private func write(_ fd: Int32, _ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
-}
-
 /// A subcommand of `dossier`.
 protocol Command {
     static var spec: CommandSpec { get }
@@ -182,7 +143,9 @@ enum Dispatcher {
     /// the executable (a source checkout), else the one `scripts/install.sh` put beside it in
     /// `PREFIX/share/dossier/Rules/jining-archives` (the executable being `PREFIX/bin/dossier`).
     static func defaultPack(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        if let found = RulePack.defaultDirectory(executable: executable) { return found }
+        if let found = RulePack.defaultDirectory(
+            environmentValue: ProcessInfo.processInfo.environment["DOSSIER_PACK"],
+            currentDirectory: FileManager.default.currentDirectoryPath, executable: executable) { return found }
         var exe = URL(fileURLWithPath: executable)
         if !executable.contains("/"), let path = ProcessInfo.processInfo.environment["PATH"] {
             // Run by name: find it on PATH.

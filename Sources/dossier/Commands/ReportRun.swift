@@ -212,6 +212,7 @@ enum ReportRun {
         }
         var writers: [any ReportWriter] = []
         let filePaths = [outputPath].compactMap { $0 } + extra.map(\.path) + [arguments.value("write-baseline")].compactMap { $0 }
+        options.outputs = filePaths
         for path in filePaths {
             if let problem = refusal(output: path, inputs: arguments.positionals) {
                 console.error("error: \(path): \(problem)\n")
@@ -265,8 +266,7 @@ enum ReportRun {
             return gate.exitCode(summary)
         } catch {
             for f in files { f.abort() }
-            if error.message == StandardOutput.closed { return 0 }
-            console.error("error: \(error.path): \(error.message)\n")
+            console.error(error.path == "-" ? "error: \(error.message)\n" : "error: \(error.path): \(error.message)\n")
             return 2
         }
     }
@@ -283,24 +283,11 @@ enum ReportRun {
         return settings
     }
 
-    /// Why `output` must not be written: it is one of the inputs, or inside an input folder where
-    /// the next run would read it back as a dossier.
+    /// Why `output` must not be written: it is one of the inputs (same device and inode).
     static func refusal(output: String, inputs: [String]) -> String? {
-        var out = stat()
-        let exists = stat(output, &out) == 0
-        for input in inputs where input != "-" {
-            var info = stat()
-            guard stat(input, &info) == 0 else { continue }
-            if exists && info.st_dev == out.st_dev && info.st_ino == out.st_ino {
-                return "is one of the inputs; the report would replace it"
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR, output.hasSuffix(".json") {
-                let folder = URL(fileURLWithPath: input).standardizedFileURL.path
-                let target = URL(fileURLWithPath: output).standardizedFileURL.path
-                if target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-                    return "is inside the input folder \(input); the next run would read it as a dossier"
-                }
-            }
+        // An output inside an input folder is fine: the walk leaves the run's own reports out.
+        for input in inputs where input != "-" && FileIO.sameFile(input, output) {
+            return "is one of the inputs; the report would replace it"
         }
         return nil
     }
@@ -319,25 +306,18 @@ enum ReportRun {
 /// Standard output written as the report streams: partial writes resumed, `EAGAIN` waited out,
 /// a closed pipe (`| head`) ends the run quietly, any other error is reported.
 enum StandardOutput {
-    static let closed = "standard output was closed"
+    /// Set once the reader went away: later writes are dropped, so the run still finishes and its
+    /// exit code still counts every input (`check … | head` ends quietly, never with SIGPIPE).
+    nonisolated(unsafe) static var closed = false
 
     static func write(_ bytes: [UInt8]) throws(ReportOutputError) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(1, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                switch errno {
-                case EINTR: continue
-                case EAGAIN:
-                    var p = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&p, 1, 1000)
-                    continue
-                case EPIPE: throw ReportOutputError(path: "-", message: closed)
-                default: throw ReportOutputError(path: "standard output", message: "cannot write: \(String(cString: strerror(errno)).lowercased())")
-                }
-            }
-            offset += n
+        guard !closed else { return }
+        guard let failure = FileIO.writeAllReportingErrno(1, bytes) else { return }
+        if failure == EPIPE {
+            closed = true
+            return
         }
+        throw ReportOutputError(path: "-", message: "cannot write the standard output: \(String(cString: strerror(failure)).lowercased())")
     }
 }
 

@@ -102,19 +102,25 @@ let workdays = Builtin(
     @Test func concurrentEvaluationsShareOneCompiledExpression() async throws {
         let c = checker(["xs": .list(.number)])
         let e = try c.compile("xs.filter(x, x % 2 == 0).map(y, y * y).sum()")
-        let results = await withTaskGroup(of: Value?.self) { group in
+        func run(_ n: Int) -> Value? {
+            let values = (0..<n).map { Value.int($0) }
+            return try? e.evaluate(c.environment.activation(["xs": .list(values)]))
+        }
+        let results = await withTaskGroup(of: (Int, Value?).self) { group in
             for n in 0..<64 {
-                group.addTask {
-                    let values = (0..<n).map { Value.int($0) }
-                    return try? e.evaluate(c.environment.activation(["xs": .list(values)]))
-                }
+                group.addTask { (n, run(n)) }
             }
-            var all: [Value?] = []
-            for await r in group { all.append(r) }
+            var all = [Value?](repeating: nil, count: 64)
+            for await (n, r) in group { all[n] = r }
             return all
         }
-        #expect(results.count == 64)
-        #expect(results.allSatisfy { $0 != nil })
+        // The same values a serial run gives, each checked against the closed form too.
+        let serial = (0..<64).map(run)
+        #expect(results == serial)
+        for n in 0..<64 {
+            let expected = stride(from: 0, to: n, by: 2).reduce(0) { $0 + $1 * $1 }
+            #expect(results[n] == .int(expected), "n = \(n)")
+        }
     }
 
     @Test func typeOfWithoutCompiling() throws {

@@ -70,8 +70,12 @@ import Testing
         #expect(kinds("编号370802199001011234") == [])  // wrong check character
         #expect(kinds("9911010519491231002X") == [])  // glued to digits before
         #expect(kinds("11010519491231002X7") == [])  // glued to a digit after
-        #expect(kinds("No11010519491231002X") == [])  // glued to letters
-        #expect(kinds("11010519491231002Xa") == [])
+        // Letters may touch an ID ("ID370829…" hid the number from PUB-03 and the mask).
+        #expect(kinds("No11010519491231002X") == ["residentID:11010519491231002X"])
+        #expect(kinds("11010519491231002Xa") == ["residentID:11010519491231002X"])
+        #expect(kinds("ID37080219900101123X") == ["residentID:37080219900101123X"])
+        #expect(kinds("ID440304200012298888abc") == ["residentID:440304200012298888"])
+        #expect(PersonalData.maskAll(in: "ID37080219900101123X") == "ID3708**********123X")
         #expect(kinds("ID:11010519491231002X.") == ["residentID:11010519491231002X"])
         #expect(kinds("11010519491231002X") == ["residentID:11010519491231002X"])
         #expect(kinds("甲11010519491231002X乙440304200012298888丙") ==
@@ -88,6 +92,26 @@ import Testing
         #expect(kinds("手机86-199 1234 5678号") == ["mobile:86-199 1234 5678"])
         #expect(kinds("Tel13812345678") == ["mobile:13812345678"])  // letters may touch
         #expect(kinds("13812345678和15912345678") == ["mobile:13812345678", "mobile:15912345678"])
+    }
+
+    @Test func findsFullWidthDigitsAndDottedGroups() {
+        #expect(kinds("身份证号１１０１０５１９４９１２３１００２Ｘ。") == ["residentID:１１０１０５１９４９１２３１００２Ｘ"])
+        #expect(kinds("电话１３８１２３４５６７８") == ["mobile:１３８１２３４５６７８"])
+        #expect(kinds("电话＋８６ １３８－１２３４－５６７８") == ["mobile:＋８６ １３８－１２３４－５６７８"])
+        #expect(kinds("电话130.1234.5678。") == ["mobile:130.1234.5678"])
+        #expect(kinds("电话１３０．１２３４．５６７８") == ["mobile:１３０．１２３４．５６７８"])
+        #expect(PersonalData.maskAll(in: "号１１０１０５１９４９１２３１００２Ｘ") == "号１１０１**********００２Ｘ")
+        #expect(PersonalData.maskAll(in: "电话１３８１２３４５６７８，") == "电话１３８****５６７８，")
+        #expect(PersonalData.maskAll(in: "电话130.1234.5678") == "电话130.****.5678")
+        // Positions stay those of the original text.
+        let text = "甲１３８１２３４５６７８乙"
+        let hit = PersonalData.scan(text, individualName: nil, maskedName: nil).first
+        #expect(hit?.utf8Range == 3..<36)
+        #expect(hit?.scalarOffset == 1)
+        #expect(hit.map { String(text[$0.range]) } == "１３８１２３４５６７８")
+        // Not numbers: a decimal amount, full-width digits too few.
+        #expect(kinds("金额１３８．５元") == [])
+        #expect(kinds("2023.10.13") == [])
     }
 
     @Test func rejectsNonMobiles() {

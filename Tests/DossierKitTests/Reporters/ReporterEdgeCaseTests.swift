@@ -25,7 +25,7 @@ import Testing
         for command in ["check", "score"] {
             let text = try Self.render(TextReporter(), command: command)
             #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0 == "\r" })
-            #expect(text.contains("\\u{1B}[2J"))
+            #expect(text.contains("\\e[2J"))
             for line in text.split(separator: "\n") {
                 #expect(!line.hasPrefix("::"), "a line starts a workflow command: \(line)")
             }
@@ -110,7 +110,7 @@ import Testing
 
     @Test func htmlAndTerminal() {
         #expect(Escape.html("<a href=\"x\">'&</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&lt;/a&gt;")
-        #expect(Escape.terminal("a\u{1B}[2Jb\u{9B}c") == "a\\u{1B}[2Jb\\u{9B}c")
-        #expect(Escape.terminal("::error::x").hasPrefix("\u{200B}::"))
+        #expect(Escape.terminal("a\u{1B}[2Jb\u{9B}c") == "a\\e[2Jb\\u{9B}c")
+        #expect(!Escape.terminal("::error::x").hasPrefix("::"))
     }
 }

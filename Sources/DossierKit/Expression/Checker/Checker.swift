@@ -62,6 +62,13 @@ public struct Checker: Sendable {
             }
             typed = TypedExpr(kind: typed.kind, type: expected, range: typed.range, text: typed.text)
         }
+        // CEL's cost check: refuse what could not finish within the run-time budget on lists
+        // of an ordinary size (nested comprehensions multiply).
+        let cost = CostEstimate.of(typed)
+        if cost > EvaluationLimits.costBudget {
+            let shown = cost == .max ? "unbounded" : "\(cost) steps"
+            throw CompileError(range: typed.range, message: "estimated cost \(shown) (lists of \(EvaluationLimits.assumedElements) elements) exceeds the evaluation budget of \(EvaluationLimits.costBudget) steps; nest fewer comprehensions")
+        }
         return CompiledExpression(
             source: source, typed: typed, expected: expected == .dyn ? nil : expected, localCount: pass.maxLocals,
             layout: environment.layout, variables: pass.usedGlobals.sorted())

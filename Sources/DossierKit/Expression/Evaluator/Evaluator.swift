@@ -28,6 +28,9 @@
 //
 // Macro variables live in a small stack-allocated buffer per evaluation (one slot per nesting
 // level), so evaluation is reentrant and a `CompiledExpression` can be shared across threads.
+// So does the cost counter: each comprehension charges its element count, and an evaluation
+// over `EvaluationLimits.costBudget` steps fails, as does a string or list over its size cap
+// (see EvaluationLimits.swift).
 
 /// What a closure sees while evaluating.
 struct EvalFrame {
@@ -35,6 +38,9 @@ struct EvalFrame {
     let globals: [Value]
     /// Macro variables by nesting level.
     let locals: UnsafeMutablePointer<Value>
+    /// The cost counter of this evaluation (on the stack of the evaluating thread); only
+    /// comprehensions charge it, so expressions without them share a dummy that is never written.
+    let meter: UnsafeMutablePointer<EvaluationMeter>
     /// Host services.
     let context: EvaluationContext
 }
@@ -188,18 +194,29 @@ enum ThunkBuilder {
         return p
     }()
 
-    /// Runs a closure with fresh macro slots.
+    /// The meter of expressions without comprehensions: nothing charges it (only macros do, and
+    /// every macro has a local slot), so sharing one is safe.
+    nonisolated(unsafe) static let noMeter: UnsafeMutablePointer<EvaluationMeter> = {
+        let p = UnsafeMutablePointer<EvaluationMeter>.allocate(capacity: 1)
+        p.initialize(to: EvaluationMeter())
+        return p
+    }()
+
+    /// Runs a closure with fresh macro slots and a full cost budget.
     static func run<R>(_ body: (EvalFrame) throws(EvaluationError) -> R, globals: [Value], locals: Int, context: EvaluationContext)
         throws(EvaluationError) -> R
     {
         if locals == 0 {
-            return try body(EvalFrame(globals: globals, locals: noLocals, context: context))
+            return try body(EvalFrame(globals: globals, locals: noLocals, meter: noMeter, context: context))
         }
         return try withUnsafeTemporaryAllocation(of: Value.self, capacity: locals) { (buffer) throws(EvaluationError) -> R in
             let p = buffer.baseAddress!
             p.initialize(repeating: .null, count: locals)
             defer { p.deinitialize(count: locals) }
-            return try body(EvalFrame(globals: globals, locals: p, context: context))
+            var meter = EvaluationMeter()
+            return try withUnsafeMutablePointer(to: &meter) { (m) throws(EvaluationError) -> R in
+                try body(EvalFrame(globals: globals, locals: p, meter: m, context: context))
+            }
         }
     }
 
@@ -272,7 +289,7 @@ enum ThunkBuilder {
     @inline(never)
     private static func makeMacro(_ t: TypedExpr) -> (Made, Bool) {
         guard case .macro(let kind, let receiver, let slot, let body) = t.kind else { preconditionFailure("makeMacro on another kind") }
-        return (macro(kind, receiver, slot, body), false)
+        return (macro(kind, receiver, slot, body, ExprSite(t)), false)
     }
 
     /// Comparison, membership and arithmetic operators.
@@ -535,7 +552,7 @@ enum ThunkBuilder {
                 let x = try a0(f)
                 if c0, case .null = x { throw s0.null() }
                 do throws(EvaluationError) {
-                    return try fn(x, f.context)
+                    return try capped(try fn(x, f.context), site)
                 } catch {
                     throw error.located(at: site.range)
                 }
@@ -549,7 +566,7 @@ enum ThunkBuilder {
                 let y = try a1(f)
                 if c1, case .null = y { throw s1.null() }
                 do throws(EvaluationError) {
-                    return try fn(x, y, f.context)
+                    return try capped(try fn(x, y, f.context), site)
                 } catch {
                     throw error.located(at: site.range)
                 }
@@ -565,7 +582,7 @@ enum ThunkBuilder {
                 let z = try a2(f)
                 if c2, case .null = z { throw s2.null() }
                 do throws(EvaluationError) {
-                    return try fn(x, y, z, f.context)
+                    return try capped(try fn(x, y, z, f.context), site)
                 } catch {
                     throw error.located(at: site.range)
                 }
@@ -582,7 +599,7 @@ enum ThunkBuilder {
                     values.append(v)
                 }
                 do throws(EvaluationError) {
-                    return try impl(values, f.context)
+                    return try capped(try impl(values, f.context), site)
                 } catch {
                     throw error.located(at: site.range)
                 }
@@ -590,9 +607,23 @@ enum ThunkBuilder {
         }
     }
 
+    /// Charges a comprehension's `count` elements to the evaluation's meter.
+    @inline(__always)
+    private static func charge(_ f: EvalFrame, _ count: Int, _ site: ExprSite) throws(EvaluationError) {
+        assert(f.meter != noMeter, "a comprehension ran without a meter (its expression has no local slot)")
+        try f.meter.pointee.charge(count, site)
+    }
+
+    /// A builtin's result, refused when it is a string or list over its size cap.
+    @inline(__always)
+    private static func capped(_ v: Value, _ site: ExprSite) throws(EvaluationError) -> Value {
+        if let e = EvaluationLimits.oversize(v, site) { throw e }
+        return v
+    }
+
     /// A comprehension: the receiver's elements go one by one into local `slot` for the body.
     @inline(never)
-    private static func macro(_ kind: MacroKind, _ receiver: TypedExpr, _ slot: Int, _ body: TypedExpr) -> Made {
+    private static func macro(_ kind: MacroKind, _ receiver: TypedExpr, _ slot: Int, _ body: TypedExpr, _ site: ExprSite) -> Made {
         let rt = build(receiver).thunk
         let b = build(body)
         let rs = ExprSite(receiver)
@@ -603,6 +634,7 @@ enum ThunkBuilder {
             let decisive = kind == .exists  // true decides exists, false decides all
             return .bool({ (f) throws(EvaluationError) -> Bool in
                 let items = try ExprOperations.elements(try rt(f), rs, macro: name)
+                try charge(f, items.count, site)
                 var pending: EvaluationError? = nil
                 for item in items {
                     f.locals[slot] = item
@@ -619,7 +651,9 @@ enum ThunkBuilder {
             let bp = b.condition(ExprSite(body))
             return .bool({ (f) throws(EvaluationError) -> Bool in
                 var hits = 0
-                for item in try ExprOperations.elements(try rt(f), rs, macro: name) {
+                let items = try ExprOperations.elements(try rt(f), rs, macro: name)
+                try charge(f, items.count, site)
+                for item in items {
                     f.locals[slot] = item
                     if try bp(f) { hits += 1 }
                 }
@@ -631,7 +665,9 @@ enum ThunkBuilder {
             return .value({ (f) throws(EvaluationError) -> Value in
                 var hits = 0
                 var kept: [Value] = []
-                for item in try ExprOperations.elements(try rt(f), rs, macro: name) {
+                let items = try ExprOperations.elements(try rt(f), rs, macro: name)
+                try charge(f, items.count, site)
+                for item in items {
                     f.locals[slot] = item
                     if try bp(f) {
                         hits += 1
@@ -644,6 +680,7 @@ enum ThunkBuilder {
             let bt = b.thunk
             return .value({ (f) throws(EvaluationError) -> Value in
                 let items = try ExprOperations.elements(try rt(f), rs, macro: name)
+                try charge(f, items.count, site)
                 var out: [Value] = []
                 out.reserveCapacity(items.count)
                 for item in items {

@@ -105,9 +105,18 @@ enum ExprOperations {
             return .number(s)
         case .string(let x):
             guard case .string(let y) = b else { throw mismatch(.add, a, b, r, site) }
+            // Checked before building: a definition doubling a string 33 times asks for 8 GiB.
+            let bytes = x.utf8.count &+ y.utf8.count
+            guard bytes <= EvaluationLimits.maxStringBytes else {
+                throw site.error("\(site.text) builds a string of \(bytes) bytes; the limit is \(EvaluationLimits.maxStringBytes)")
+            }
             return .string(x + y)
         case .list(let x):
             guard case .list(let y) = b else { throw mismatch(.add, a, b, r, site) }
+            let count = x.count &+ y.count
+            guard count <= EvaluationLimits.maxListElements else {
+                throw site.error("\(site.text) builds a list of \(count) elements; the limit is \(EvaluationLimits.maxListElements)")
+            }
             return .list(x + y)
         case .null: throw l.null()
         default: throw mismatch(.add, a, b, r, site)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// Rules read fields through unchecked slots recorded by validation: the fast validator and the
+/// general one must record the same table (not only reach the same verdict).
+@Suite struct SlotTableTests {
+    /// Node index → the member node index of each field of that object, from a cache.
+    static func table(_ cache: ConversionCache) -> [Int: [Int32]] {
+        let starts = cache.slotStart.enumerated().filter { $0.element >= 0 }.map { (node: $0.offset, start: Int($0.element)) }
+        let sorted = starts.map(\.start).sorted()
+        var result: [Int: [Int32]] = [:]
+        for (node, start) in starts {
+            let next = sorted.first { $0 > start } ?? cache.slots.count
+            result[node] = Array(cache.slots[start..<next])
+        }
+        return result
+    }
+
+    @Test func fastAndGeneralValidatorsRecordTheSameSlots() throws {
+        let folder = TestSupport.path("Samples/dossiers")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count > 20)
+        var compared = 0
+        for name in names {
+            let file = try SourceFile(path: name, text: String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+            let document = try JSONDocument.parse(file)
+            let format = DossierFormat.standard
+            let fast = ConversionCache(nodeCount: document.nodeCount)
+            guard FastValidation.run(document.root, format.dossierPlan, strict: false, cache: fast) else { continue }
+            let general = ConversionCache(nodeCount: document.nodeCount)
+            #expect(Validator(strict: false).validate(document.root, as: format.dossier, recordingInto: general).isEmpty, "\(name)")
+            let a = Self.table(fast), b = Self.table(general)
+            #expect(!a.isEmpty)
+            #expect(a == b, "\(name): the validators recorded different slot tables")
+            compared += 1
+        }
+        #expect(compared > 20)
+    }
+}
