@@ -107,4 +107,29 @@ private final class LockedData: @unchecked Sendable {
         defer { lock.unlock() }
         return data
     }
+
+}
+
+extension HTMLBrowserTests {
+    /// The assessment page (`dossier assess … --format html`) renders too: every chart and table
+    /// row of the source is in the browser's DOM, with the ranking, the grade distribution, the
+    /// trend and the indicator bars.
+    @Test(.enabled(if: HTMLBrowserTests.browser != nil, "no chromium or chromium-browser on PATH: the assessment page was not checked in a browser (.ci/run installs Debian's chromium)"),
+          arguments: ["Reports/assess.html"])
+    func assessmentRendersInHeadlessChromium(_ report: String) throws {
+        let browser = try #require(HTMLBrowserTests.browser)
+        let file = Binary.root.appendingPathComponent(report)
+        let source = try String(contentsOf: file, encoding: .utf8)
+        let run = try HTMLBrowserTests.dumpDOM(browser, file)
+        #expect(run.status == 0, "chromium exited \(run.status): \(run.stderr.suffix(2000))")
+        let dom = run.dom
+        #expect(HTMLBrowserTests.count("<svg", in: source) >= 3)
+        #expect(HTMLBrowserTests.count("<svg", in: dom) == HTMLBrowserTests.count("<svg", in: source))
+        #expect(HTMLBrowserTests.count("<tr", in: dom) == HTMLBrowserTests.count("<tr", in: source))
+        for heading in ["Ranking", "Grade distribution", "Scores by period", "Indicators by group"] {
+            #expect(dom.contains("<h2>\(heading)"), "the page lacks \(heading)")
+        }
+        #expect(dom.contains("aria-label=\"grade distribution\""))
+        #expect(dom.contains("aria-label=\"trend\""))
+    }
 }
