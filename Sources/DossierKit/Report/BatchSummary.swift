@@ -168,13 +168,4 @@ public struct BatchSummary: Sendable {
         }
         return counts.enumerated().map { (fromCenti: $0.offset * width, count: $0.element) }
     }
-
-    /// The exit code: 2 when an input could not be read, else 1 when a finding reaches `failOn`
-    /// or a score is below the minimum, else 0.
-    public func exitCode(failOn: Issue.Severity?) -> Int32 {
-        if inputErrors > 0 { return 2 }
-        if let failOn, let worst = worstSeverity, worst >= failOn { return 1 }
-        if belowMinScore > 0 { return 1 }
-        return 0
-    }
 }

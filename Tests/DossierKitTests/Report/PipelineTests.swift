@@ -110,7 +110,7 @@ import Testing
         #expect(run.summary.inputs == 5)
         #expect(run.summary.invalid == 4)
         #expect(run.summary.checked == 1)
-        #expect(run.summary.exitCode(failOn: .error) == 2)
+        #expect(Gate(failOn: .error).exitCode(run.summary) == 2)
         let doc = try JSONDocument.parse(text: String(decoding: run.bytes, as: UTF8.self))
         #expect(doc.root["errors"]!.elements.contains { $0["file"]?.string?.hasSuffix("no/such/file.json") == true && $0["message"]?.string == "no such file or folder" })
     }
