@@ -78,11 +78,12 @@ public struct PipelineProgress: Sendable {
 /// baseline sit between the rules and scoring (`Suppression.apply`): a waived finding stays in the
 /// report, marked, and the score is taken without it.
 public enum ReportPipeline {
-    /// Runs the pipeline; returns the batch summary (its `exitCode` is the run's exit code).
+    /// Runs the pipeline; returns the batch summary (`Gate.exitCode` turns it into the exit code).
     ///
-    /// `makeWriters` receives the header (pack, rules, run errors) and returns one writer per
-    /// output; `progress` is called after every few dossiers checked, from the worker threads (it
-    /// must be thread-safe and cheap), and on the writer thread after each window is written.
+    /// Each writer gets the header (pack, rules, run errors) first, then every dossier's report in
+    /// input order, then the summary; `progress` is called after every few dossiers checked, from
+    /// the worker threads (it must be thread-safe and cheap), and on the writer thread after each
+    /// window is written.
     public static func run(paths: [String], pack: RulePack, officersPath: String?, options: PipelineOptions,
                            standardInput: Int32 = 0, writers: [any ReportWriter],
                            progress: (@Sendable (PipelineProgress) -> Void)? = nil) throws(ReportOutputError) -> BatchSummary {

@@ -100,7 +100,9 @@ public struct TextReporter: Reporter {
             } else if f.inBaseline {
                 s += zh ? "（基线已有）" : " (in the baseline)"
             }
-            if let id = d.id { s += " " + t(id) }
+            // After a full-width bracket Chinese needs no space before the case number.
+            let bracketed = zh && (f.veto || f.origin == .human || f.waived != nil || f.inBaseline)
+            if let id = d.id { s += (bracketed ? "" : " ") + t(id) }
             s += (zh ? "：" : ": ") + t(f.message) + "\n"
             if let line = f.sourceLine {
                 let rendered = SourceSnippet.render(lineText: line, column: f.column)
