@@ -65,6 +65,6 @@ struct Locator {
     /// "… and 250 more errors", located at the start of the dossier.
     func overflowError(omitted: Int) -> InputError {
         InputError(location: Location(file: file.path, offset: 0, line: file.firstLine, column: 1, pointer: ""),
-                   message: "… and \(omitted) more error\(omitted == 1 ? "" : "s")")
+                   message: omitted == 1 ? Message(.oneMoreError) : Message(.moreErrors, "\(omitted)"))
     }
 }

@@ -21,6 +21,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case cannotRead = "input.cannot-read"
     case recordOverLimit = "input.record-over-limit"
     case inputOverLimit = "input.over-limit"
+    case oneMoreError = "input.one-more-error"
+    case moreErrors = "input.more-errors"
 
     // Validation of dossiers and registries.
     case expectedObject = "validate.expected-object"
@@ -153,6 +155,8 @@ public enum Messages {
         .veto: LocalizedText(zh: "否决项", en: "veto"),
 
         .noSuchFile: LocalizedText(zh: "没有这个文件或文件夹", en: "no such file or folder"),
+        .oneMoreError: LocalizedText(zh: "……另有 1 个错误", en: "… and 1 more error"),
+        .moreErrors: LocalizedText(zh: "……另有 {0} 个错误", en: "… and {0} more errors"),
         .noDossierFound: LocalizedText(zh: "输入中没有找到案卷（{0}）：文件夹为空或只有非 .json 文件？请检查路径",
                                        en: "no dossier found in {0}: no *.json or .jsonl input; check the path"),
         .noOfficerRegistry: LocalizedText(

@@ -38,3 +38,11 @@ import Testing
         #expect(Locator(SourceFile(path: "d.json", text: "{}")).overflowError(omitted: 1).message == "… and 1 more error")
     }
 }
+
+@Suite struct OverflowLanguageTests {
+    @Test func theOverflowLineIsInBothLanguages() {
+        let locator = Locator(SourceFile(path: "d.json", text: "{}"))
+        #expect(locator.overflowError(omitted: 250).text?.text(.zh) == "……另有 250 个错误")
+        #expect(locator.overflowError(omitted: 250).text?.text(.en) == "… and 250 more errors")
+    }
+}
