@@ -97,7 +97,7 @@ extension PackLoader {
             weightSum += weight
             var target: Int?
             if let t = v["target"], let d = t.numberText.flatMap(ExactDecimal.init) {
-                target = AssessmentScheme.scaled(d, digits: kind.isRate ? 4 : (kind == .cases ? 0 : 2))
+                target = d.scaled(digits: kind.isRate ? 4 : (kind == .cases ? 0 : 2))
                 if kind.isRate, let x = target, !(0...10000).contains(x) {
                     error(t, "a rate's target is a fraction from 0 to 1")
                     ok = false
@@ -112,28 +112,8 @@ extension PackLoader {
             error(root["indicators"]!, "the weights sum to \(formatCenti(weightSum)); they must sum to 100")
             ok = false
         }
-        var grades: [AssessmentScheme.Grade] = []
-        for g in root["grades"]!.elements {
-            let grade = AssessmentScheme.Grade(id: g["id"]!.string!, title: PackLoader.localized(g["title"])!,
-                                               minCenti: g["min"]!.numberText.flatMap(ExactDecimal.init)?.centi ?? 0)
-            if grades.contains(where: { $0.id == grade.id }) {
-                error(g["id"]!, "grade '\(grade.id)' is listed twice")
-                ok = false
-            }
-            if let last = grades.last, grade.minCenti >= last.minCenti {
-                error(g["min"]!, "grades go best first: '\(grade.id)' must start below '\(last.id)' (\(formatCenti(last.minCenti)))")
-                ok = false
-            }
-            grades.append(grade)
-        }
-        if grades.isEmpty {
-            error(root["grades"]!, "the assessment needs at least one grade")
-            return nil
-        }
-        if grades.last!.minCenti != 0 {
-            error(root["grades"]!, "the lowest grade must start at 0 so that every score has a grade")
-            ok = false
-        }
+        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: "the assessment") else { return nil }
+        if !gradesOK { ok = false }
         var warning = 90
         if let w = root["certificateWarningDays"] {
             if let n = w.numberText.flatMap({ Int($0) }), (0...3650).contains(n) { warning = n } else {
@@ -143,23 +123,5 @@ extension PackLoader {
         }
         guard ok else { return nil }
         return AssessmentScheme(indicators: indicators, grades: grades, certificateWarningDays: warning, note: root["note"]?.string)
-    }
-}
-
-extension AssessmentScheme {
-    /// A decimal in units of 10^-digits, rounded half away from zero.
-    static func scaled(_ d: ExactDecimal, digits: Int) -> Int {
-        var s = Int(d.significand)
-        var scale = Int(d.scale) - digits
-        while scale > 0 {
-            let q = s / 10, r = s % 10
-            s = q + (scale == 1 && abs(r) >= 5 ? (r > 0 ? 1 : -1) : 0)
-            scale -= 1
-        }
-        while scale < 0 {
-            s *= 10
-            scale += 1
-        }
-        return s
     }
 }

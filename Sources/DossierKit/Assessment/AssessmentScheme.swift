@@ -62,11 +62,8 @@ public struct AssessmentScheme: Sendable {
     }
 
     /// A grade band of the assessment score.
-    public struct Grade: Sendable {
-        public let id: String
-        public let title: LocalizedText
-        public let minCenti: Int
-    }
+    /// A grade band, as on the case-file sheet.
+    public typealias Grade = ScoringScheme.Grade
 
     public let indicators: [Indicator]
     /// Best first; the last starts at 0.

@@ -23,7 +23,7 @@ public enum CheckRunner {
     /// Checks in-memory dossiers (one `SourceFile` each), in parallel, keeping their order.
     public static func check(files: [SourceFile], pack: RulePack, registry: OfficerRegistry?,
                              options: CheckOptions = CheckOptions()) -> [DossierResult] {
-        let slots = ResultSlots(count: files.count)
+        let slots = Slots<DossierResult>(count: files.count)
         let next = Counter()
         let workers = max(1, min(options.jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -41,20 +41,20 @@ public enum CheckRunner {
     }
 }
 
-/// Result storage written by several threads, each index by exactly one.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [DossierResult?]
+/// Results written by several threads, each index by exactly one, read in order at the end.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: DossierResult) {
+    func set(_ i: Int, _ value: Value) {
         lock.lock()
         storage[i] = value
         lock.unlock()
     }
 
-    var values: [DossierResult] { storage.map { $0! } }
+    var values: [Value] { storage.map { $0! } }
 }
 
 /// Hands out consecutive index ranges to workers.

@@ -132,7 +132,7 @@ public enum ReportPipeline {
             let units = cursor.next(options.window)
             if units.isEmpty { break }
             known = max(known, base + units.count)
-            let slots = ReportSlots(count: units.count)
+            let slots = Slots<DossierReport>(count: units.count)
             let counter = Counter()
             let first = base
             let knownNow = max(known, base + units.count)
@@ -243,20 +243,4 @@ private final class WriterState: @unchecked Sendable {
 private final class WorkerPool: @unchecked Sendable {
     let workers: [EvaluationWorker]
     init(_ workers: [EvaluationWorker]) { self.workers = workers }
-}
-
-/// Report storage written by several threads, each index by exactly one.
-final class ReportSlots: @unchecked Sendable {
-    private var storage: [DossierReport?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: DossierReport) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
-    }
-
-    var values: [DossierReport] { storage.map { $0! } }
 }

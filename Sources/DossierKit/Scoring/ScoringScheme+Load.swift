@@ -67,27 +67,8 @@ extension PackLoader {
             categories.append(.init(id: id, title: PackLoader.localized(c["title"])!, maxCenti: max))
         }
 
-        var grades: [ScoringScheme.Grade] = []
-        for g in root["grades"]!.elements {
-            let grade = ScoringScheme.Grade(id: g["id"]!.string!, title: PackLoader.localized(g["title"])!, minCenti: centi(g["min"]!))
-            if grades.contains(where: { $0.id == grade.id }) {
-                error(g["id"]!, "grade '\(grade.id)' is listed twice")
-                ok = false
-            }
-            if let last = grades.last, grade.minCenti >= last.minCenti {
-                error(g["min"]!, "grades go best first: '\(grade.id)' must start below '\(last.id)' (\(formatCenti(last.minCenti)))")
-                ok = false
-            }
-            grades.append(grade)
-        }
-        if grades.isEmpty {
-            error(root["grades"]!, "the sheet needs at least one grade")
-            return nil
-        }
-        if grades.last!.minCenti != 0 {
-            error(root["grades"]!.elements.map { $0 }.last!["min"]!, "the lowest grade must start at 0 so that every score has a grade")
-            ok = false
-        }
+        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: "the sheet") else { return nil }
+        if !gradesOK { ok = false }
         func gradeId(_ v: JSONValue) -> String {
             let id = v.string!
             if !grades.contains(where: { $0.id == id }) {
@@ -124,6 +105,37 @@ extension PackLoader {
         guard ok else { return nil }
         return ScoringScheme(categories: categories, grades: grades, vetoScoreCenti: centi(veto["score"]!), vetoGrade: vetoGrade,
                              caps: caps, manualItems: manual, note: root["note"]?.string)
+    }
+
+    /// Grade bands, best first, with a located error for a repeated id, a band out of order or a
+    /// lowest band above 0 (then `ok` is false); `nil` without any band.
+    mutating func gradeBands(_ value: JSONValue, of what: String) -> (grades: [ScoringScheme.Grade], ok: Bool)? {
+        var grades: [ScoringScheme.Grade] = []
+        var bad = false
+        for g in value.elements {
+            let grade = ScoringScheme.Grade(id: g["id"]!.string!, title: PackLoader.localized(g["title"])!,
+                                            minCenti: g["min"]!.numberText.flatMap(ExactDecimal.init)?.centi ?? 0)
+            if grades.contains(where: { $0.id == grade.id }) {
+                error(g["id"]!, "grade '\(grade.id)' is listed twice")
+                bad = true
+                continue
+            }
+            if let last = grades.last, grade.minCenti >= last.minCenti {
+                error(g["min"]!, "grades go best first: '\(grade.id)' must start below '\(last.id)' (\(formatCenti(last.minCenti)))")
+                bad = true
+                continue
+            }
+            grades.append(grade)
+        }
+        guard let lowest = grades.last else {
+            error(value, "\(what) needs at least one grade")
+            return nil
+        }
+        if lowest.minCenti != 0 {
+            error(value.elements.map { $0 }.last!["min"]!, "the lowest grade must start at 0 so that every score has a grade")
+            bad = true
+        }
+        return (grades, !bad)
     }
 
     /// Every rule's category must be a column of the sheet, and no manual item may reuse a rule id.

@@ -104,9 +104,12 @@ public func formatCenti(_ centi: Int) -> String {
 extension ExactDecimal {
     /// The value in hundredths, rounded half away from zero (points have at most two decimals in
     /// every shipped pack; a third is rounded, never truncated).
-    var centi: Int {
-        var s = Int(significand) * 100
-        var scale = Int(self.scale)
+    var centi: Int { scaled(digits: 2) }
+
+    /// The value in units of 10^-`digits`, rounded half away from zero.
+    func scaled(digits: Int) -> Int {
+        var s = Int(significand)
+        var scale = Int(self.scale) - digits
         while scale > 0 {
             let q = s / 10, r = s % 10
             s = q + (scale == 1 && abs(r) >= 5 ? (r > 0 ? 1 : -1) : 0)
