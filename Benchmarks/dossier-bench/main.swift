@@ -7,13 +7,16 @@ import Foundation
 //     swift run -c release dossier-bench [--dossiers N] [--reps R] [--pack DIR] [--rules ID,ID…] [--check-only] [--per-rule]
 //                                       [--write-jsonl FILE] [--write-folder DIR]
 //     swift run -c release dossier-bench --generate N --write-jsonl FILE
-//     swift run -c release dossier-bench --pipeline FILE [--format json|text|csv|markdown] [--jobs N]
+//     swift run -c release dossier-bench --pipeline FILE [--format json|text|csv|markdown] [--jobs N] [--reps R]
+//                                       [--rules ID,…] [--phases]
 //
 // `--generate N --write-jsonl FILE` streams N generated dossiers to FILE without holding them
 // (a million dossiers, about 4 GB, in a few megabytes) and exits. `--pipeline FILE` runs the
 // report pipeline of `dossier score` over FILE in-process, the report written to a temporary file
-// and removed, and prints dossiers per second and the peak resident memory: the streaming
-// measurement of Docs/Performance.md.
+// and removed, and prints dossiers per second (median, min and max of R runs) and the peak resident
+// memory: the streaming measurement of Docs/Performance.md. `--phases` adds the CPU time of the
+// checking and writing threads and the microseconds per dossier of each phase (read, parse,
+// validate, facts, definitions, rules, findings, report, write; `Phase` in DossierKit).
 //     swift run dossier-bench --assessment-batch DIR [--copies N]   (the assessment sample; AssessmentBatch.swift)
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
@@ -42,6 +45,7 @@ var pipelineFormat = "json"
 var pipelineJobs: Int?
 var assessmentBatch: String?
 var copies = 1
+var showPhases = false
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -59,11 +63,14 @@ while let a = args.next() {
     case "--jobs": pipelineJobs = Int(args.next() ?? "")
     case "--assessment-batch": assessmentBatch = args.next()
     case "--copies": copies = Int(args.next() ?? "") ?? copies
+    case "--phases": showPhases = true
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
     }
 }
+
+let foundationRuleIds = ["PUB-01", "PUB-03", "REC-01", "REC-02", "CERT-01", "CERT-02", "REV-01", "PROC-07"]
 
 if let assessmentBatch {
     exit(writeAssessmentBatch(to: assessmentBatch, copies: copies, root: FileManager.default.currentDirectoryPath))
@@ -123,31 +130,61 @@ if let generate, let writeJSONL {
 }
 
 if let pipelineInput {
-    guard let pack = try? RulePack.load(from: packOption ?? root + "/Rules/jining-archives"),
+    guard var pack = try? RulePack.load(from: packOption ?? root + "/Rules/jining-archives"),
           let reporter = Reporters.named(pipelineFormat) else { exit(2) }
+    if let ruleOption {
+        let ids = ruleOption == "foundation" ? foundationRuleIds : ruleOption.split(separator: ",").map(String.init)
+        guard case .success(let restricted) = pack.restricted(to: Set(ids)) else { exit(2) }
+        pack = restricted
+    }
     let reportPath = NSTemporaryDirectory() + "dossier-bench-\(getpid()).report"
     defer { unlink(reportPath) }
-    guard let file = try? AtomicFileWriter(path: reportPath) else { exit(2) }
-    let output = ReportOutput { bytes throws(ReportOutputError) in try file.write(bytes) }
     var check = CheckOptions()
     if let pipelineJobs { check.jobs = pipelineJobs }
-    let options = PipelineOptions(check: check, language: .en, command: "score", timeline: reporter.needsTimeline,
-                                  sourceLines: reporter.needsSourceLines)
-    let start = DispatchTime.now().uptimeNanoseconds
-    do {
-        let summary = try ReportPipeline.run(paths: [pipelineInput], pack: pack, officersPath: root + "/Samples/officers.json",
-                                             options: options, writers: [reporter.writer(to: output, options: ReporterOptions())])
-        try file.commit()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        var info = stat()
-        stat(reportPath, &info)
-        print("pipeline (score, \(pipelineFormat) report): \(summary.inputs) dossiers in \(String(format: "%.1f", seconds)) s, "
-              + String(format: "%.0f dossiers/s", Double(summary.inputs) / seconds)
-              + ", report \(info.st_size) bytes, \(summary.findings) findings, peak RSS \(peakRSS())")
-    } catch {
-        print("pipeline failed: \(error)")
-        exit(2)
+    var rates: [Double] = []
+    var runs: [(seconds: Double, inputs: Int, findings: Int, bytes: Int, phases: PhaseTimes)] = []
+    for _ in 0..<(repsOption > 0 ? repsOption : 1) {
+        guard let file = try? AtomicFileWriter(path: reportPath) else { exit(2) }
+        let output = ReportOutput { bytes throws(ReportOutputError) in try file.write(bytes) }
+        var options = PipelineOptions(check: check, language: .en, command: "score", timeline: reporter.needsTimeline,
+                                      sourceLines: reporter.needsSourceLines)
+        let phases = PhaseTimes()
+        if showPhases { options.phaseTimes = phases }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let summary = try ReportPipeline.run(paths: [pipelineInput], pack: pack, officersPath: root + "/Samples/officers.json",
+                                                 options: options, writers: [reporter.writer(to: output, options: ReporterOptions())])
+            try file.commit()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            var info = stat()
+            stat(reportPath, &info)
+            rates.append(Double(summary.inputs) / seconds)
+            runs.append((seconds, summary.inputs, summary.findings, Int(info.st_size), phases))
+        } catch {
+            print("pipeline failed: \(error)")
+            exit(2)
+        }
     }
+    let order = rates.indices.sorted { rates[$0] < rates[$1] }
+    let mid = runs[order[order.count / 2]]
+    print("pipeline (score, \(pipelineFormat) report, \(pack.rules.count) rules, \(check.jobs) jobs): \(mid.inputs) dossiers, "
+          + "\(mid.findings) findings, report \(mid.bytes) bytes; runs: \(runs.count)")
+    print(String(format: "  dossiers/s (wall, in-process): median %.0f, min %.0f, max %.0f",
+                 rates[order[order.count / 2]], rates[order.first!], rates[order.last!]))
+    if showPhases {
+        let n = Double(mid.inputs)
+        print(String(format: "  CPU of the checking and writing threads: %.1f µs per dossier (median run)",
+                     Double(mid.phases.cpuNanoseconds) / 1e3 / n))
+        print("  µs per dossier by phase (monotonic clock, summed over threads, median run):")
+        var total = 0.0
+        for phase in Phase.allCases {
+            let us = Double(mid.phases.nanoseconds(phase)) / 1e3 / n
+            total += us
+            print("    " + phase.name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.2f", us))
+        }
+        print("    " + "total".padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.2f", total))
+    }
+    print("peak RSS: \(peakRSS())")
     exit(0)
 }
 
@@ -209,14 +246,13 @@ let oursParallel = skipReading ? 1 : median {
     }
 }
 
-let foundationRules = ["PUB-01", "PUB-03", "REC-01", "REC-02", "CERT-01", "CERT-02", "REV-01", "PROC-07"]
 var pack: RulePack
 do { pack = try RulePack.load(from: packOption ?? root + "/Rules/jining-archives") } catch {
     FileHandle.standardError.write(Data("the pack did not load\n".utf8))
     exit(2)
 }
 if let ruleOption {
-    let ids = ruleOption == "foundation" ? foundationRules : ruleOption.split(separator: ",").map(String.init)
+    let ids = ruleOption == "foundation" ? foundationRuleIds : ruleOption.split(separator: ",").map(String.init)
     switch pack.restricted(to: Set(ids)) {
     case .success(let restricted): pack = restricted
     case .failure(let unknown):

@@ -2,8 +2,9 @@
 enum DossierEvaluator {
     static func check(_ file: SourceFile, pack: RulePack, registry: OfficerRegistry?, strict: Bool,
                       limits: JSONLimits, worker: EvaluationWorker? = nil, language: Language? = nil,
-                      timeline: Bool = false) -> DossierResult
+                      timeline: Bool = false, timer: PhaseTimer? = nil) -> DossierResult
     {
+        var clock = timer == nil ? 0 : PhaseTimer.now()
         var locator = Locator(file)
         var result = DossierResult(file: file.path, firstLine: file.firstLine)
         let document: JSONDocument
@@ -13,6 +14,7 @@ enum DossierEvaluator {
             result.errors.append(locator.error(offset: error.offset, pointer: "", error.message))
             return result
         }
+        if let timer { clock = timer.lap(.parse, since: clock) }
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = ConversionCache(nodeCount: document.nodeCount)
@@ -29,6 +31,7 @@ enum DossierEvaluator {
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
         }
         if omitted > 0 { result.errors.append(locator.overflowError(omitted: omitted)) }
+        if let timer { clock = timer.lap(.validate, since: clock) }
         guard result.errors.isEmpty else { return result }
 
         result.evaluated = true
@@ -36,8 +39,18 @@ enum DossierEvaluator {
         if let party = root["party"], party["kind"]?.string == "individual" { result.individualName = party["name"]?.string }
         if let items = root["evaluation"] { result.humanItems = humanItems(items, pack: pack, locator: &locator, errors: &result.errors) }
 
+        if let timer { clock = timer.lap(.facts, since: clock) }
         let evaluation = pack.evaluate(root, registry: registry, worker: worker, cache: cache, language: language,
-                                       collectDeadlines: timeline)
+                                       collectDeadlines: timeline, timed: timer != nil)
+        if let timer {
+            // The pack's own laps: definitions, and message rendering inside the rules (a finding's cost).
+            let now = PhaseTimer.now()
+            let total = now &- clock
+            timer.nanos[Phase.definitions.rawValue] &+= evaluation.definitionNanos
+            timer.nanos[Phase.findings.rawValue] &+= evaluation.renderNanos
+            timer.nanos[Phase.rules.rawValue] &+= total &- min(total, evaluation.definitionNanos &+ evaluation.renderNanos)
+            clock = now
+        }
         for problem in evaluation.problems {
             result.errors.append(locator.error(offset: problem.offset, pointer: problem.pointer, problem.message))
         }
@@ -61,6 +74,7 @@ enum DossierEvaluator {
         result.deadlines = evaluation.deadlines.map { d in
             (d.rule, d.day, locator.location(d.offset, pointer: d.pointer), d.missed)
         }
+        if let timer { _ = timer.lap(.findings, since: clock) }
         return result
     }
 

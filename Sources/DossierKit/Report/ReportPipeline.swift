@@ -30,6 +30,8 @@ public struct PipelineOptions: Sendable {
     /// The receipt to complete with the inputs' digests (hashed as they are read) and hand to the
     /// writers at the end; `nil` hashes nothing.
     public var receipt: Receipt?
+    /// Where to add the time spent per phase (the benchmark's breakdown); `nil` times nothing.
+    public var phaseTimes: PhaseTimes?
 
     public init(check: CheckOptions = CheckOptions(), language: Language = .en, maskPersonalData: Bool = true,
                 command: String = "check", timeline: Bool = false, sourceLines: Bool = true, window: Int = 1024, minScoreCenti: Int? = nil,
@@ -128,8 +130,15 @@ public enum ReportPipeline {
         let writeQueue = DispatchQueue(label: "dossier.report-writer")
         var base = 0
         var known = cursor.listedFiles
+        let phaseTimes = options.phaseTimes
         while true {
+            let readStart = phaseTimes == nil ? 0 : PhaseTimer.now()
             let units = cursor.next(options.window)
+            if let phaseTimes {
+                let reading = PhaseTimer()
+                _ = reading.lap(.read, since: readStart)
+                phaseTimes.add(reading)
+            }
             if units.isEmpty { break }
             known = max(known, base + units.count)
             let slots = Slots<DossierReport>(count: units.count)
@@ -140,15 +149,20 @@ public enum ReportPipeline {
             let checkedInWindow = Counter()
             DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { w in
                 let worker = workers.workers[w]
+                let timer = phaseTimes == nil ? nil : PhaseTimer()
+                let cpuStart = timer == nil ? 0 : PhaseTimer.threadCPU()
+                defer { if let timer { phaseTimes?.add(timer, cpu: PhaseTimer.threadCPU() &- cpuStart) } }
                 while true {
                     let range = counter.take(8, limit: units.count)
                     if range.isEmpty { break }
                     for i in range {
                         let result = check(units[i], pack: pack, registry: registryUsed, options: options, worker: worker,
-                                           digests: digests, order: first + i)
+                                           digests: digests, order: first + i, timer: timer)
+                        let reportStart = timer == nil ? 0 : PhaseTimer.now()
                         var report = builder.build(result, index: first + i)
                         Suppression.apply(to: &report, waivers: options.waivers, baseline: options.baseline,
                                           scheme: pack.scoring, language: options.language)
+                        if let timer { _ = timer.lap(.report, since: reportStart) }
                         slots.set(i, report)
                     }
                     if let progress {
@@ -164,7 +178,14 @@ public enum ReportPipeline {
             let reports = slots.values
             let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: cursor.bytesRead, bytesTotal: cursor.bytesTotal)
             writeQueue.async {
-                state.write(reports)
+                if let phaseTimes {
+                    let timer = PhaseTimer(), start = PhaseTimer.now(), cpu = PhaseTimer.threadCPU()
+                    state.write(reports)
+                    _ = timer.lap(.write, since: start)
+                    phaseTimes.add(timer, cpu: PhaseTimer.threadCPU() &- cpu)
+                } else {
+                    state.write(reports)
+                }
                 progress?(snapshot)
             }
         }
@@ -182,7 +203,9 @@ public enum ReportPipeline {
 
     /// Checks one input unit into its result.
     static func check(_ unit: InputCursor.Unit, pack: RulePack, registry: OfficerRegistry?, options: PipelineOptions,
-                      worker: EvaluationWorker, digests: InputDigests? = nil, order: Int = 0) -> DossierResult {
+                      worker: EvaluationWorker, digests: InputDigests? = nil, order: Int = 0,
+                      timer: PhaseTimer? = nil) -> DossierResult {
+        let readStart = timer == nil ? 0 : PhaseTimer.now()
         let file: SourceFile
         switch unit {
         case .failed(let error):
@@ -197,13 +220,14 @@ public enum ReportPipeline {
                 // Hashed here, by the worker that read it: the receipt never reads an input twice.
                 digests?.add(order: order, Receipt.Input(path: path, sha256: SHA256.hex(bytes), bytes: bytes.count))
                 file = SourceFile(path: path, bytes: bytes)
+                if let timer { _ = timer.lap(.read, since: readStart) }
             case .failure(let f):
                 return DossierResult(file: path, errors: [InputError(location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""), message: f.message)])
             }
         }
         return DossierEvaluator.check(file, pack: pack, registry: registry, strict: options.check.strict,
                                       limits: options.check.limits, worker: worker, language: options.language,
-                                      timeline: options.timeline)
+                                      timeline: options.timeline, timer: timer)
     }
 }
 

@@ -264,9 +264,10 @@ final class CheckRule: RuleKind, CompiledRule {
                 if holds { continue }
                 var veto = meta.veto
                 if veto, let vetoWhen, case .bool(false) = try vetoWhen.evaluate(activation) { veto = false }
+                let text = out.render(version.message, activation)
                 out.findings.append(RawFinding(
                     rule: version.meta, law: version.info.law,
-                    message: out.render(version.message, activation),
+                    message: text,
                     points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
             } catch {
                 let at = AtPath.fallback(root: state.root, item: item)

@@ -151,9 +151,10 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
                     activation[slot: slots.caseZh] = .string(row.label.zh)
                     activation[slot: slots.caseEn] = .string(row.label.en)
                     let target = documents ?? state.root
+                    let text = out.render(message, activation)
                     out.findings.append(RawFinding(
                         rule: meta, law: law,
-                        message: out.render(message, activation),
+                        message: text,
                         points: meta.points, veto: meta.veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
                 }
             }
