@@ -107,7 +107,8 @@ public struct DossierState {
     var ruleIndex = 0
 
     /// The rule's activation, reused from the previous dossier when there is one. Base variables
-    /// are set here; every other slot is reset to null so nothing leaks between dossiers.
+    /// are set here; the rule kind sets its own names (`for` variable, `let`s) before it reads them,
+    /// so nothing of the previous dossier is read.
     mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
         if scratch.activations.count <= ruleIndex { scratch.activations += Array(repeating: nil, count: ruleIndex + 1 - scratch.activations.count) }
         var activation = scratch.activations[ruleIndex].take() ?? environment.activation([:], context: context)

@@ -92,7 +92,7 @@ final class JSONRecord: RecordValue {
         case .textOr(let spec):
             // A string entry is a record with only `text`; an object entry reads `text` as null
             // (its index lies past the spec's fields).
-            if let s = v.string { return .record(MapRecord(["text": .string(s)], pointer: v.pointer)) }
+            if let s = v.string { return .record(TextEntryRecord(text: s, value: v)) }
             return v.kind == .object ? .record(JSONRecord(value: v, spec: spec, table: table)) : .null
         case .array(let element):
             guard v.kind == .array else { return .null }
@@ -271,6 +271,24 @@ final class ShapedRecord: RecordValue {
 }
 
 /// A record built in memory (builtin results, data not yet shaped).
+/// A string entry of a text-or-object list (`"signedBy": ["当事人", {…}]`) read as a record with
+/// only `text`. Its pointer is built when asked for (a finding, an equality with a record of
+/// another document): building it walks up to the root and cost about ten thousand instructions,
+/// once per entry per dossier, when it was eager.
+final class TextEntryRecord: RecordValue {
+    let text: String
+    let value: JSONValue
+
+    init(text: String, value: JSONValue) {
+        self.text = text
+        self.value = value
+    }
+
+    func field(_ name: String) -> Value { name == "text" ? .string(text) : .null }
+    func hasField(_ name: String) -> Bool { name == "text" }
+    var pointer: String { value.pointer }
+}
+
 final class MapRecord: RecordValue {
     let values: [String: Value]
     let pointer: String

@@ -77,6 +77,9 @@ public final class RulePack: Sendable {
     /// The performance assessment scheme (`assessment.json`), when the pack has one.
     public let assessment: AssessmentScheme?
     let environment: PackEnvironment
+    /// Per rule, whether it needs the officer registry (read once here: `rules[i].meta` copies a
+    /// large struct out of the existential on every access).
+    let needsOfficers: [Bool]
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
@@ -93,6 +96,7 @@ public final class RulePack: Sendable {
         self.allRuleIds = allRuleIds ?? Set(rules.map(\.meta.id))
         self.assessment = assessment
         self.environment = environment
+        self.needsOfficers = rules.map { $0.meta.needs.contains("officers") }
     }
 
     /// The evaluation context for a run with `registry` (calendar and registry services).
@@ -139,7 +143,7 @@ public final class RulePack: Sendable {
         out.problems = state.problems
         // By index: `for rule in rules` would copy each rule out of its existential box.
         for i in rules.indices {
-            if registry == nil && rules[i].meta.needs.contains("officers") { continue }
+            if registry == nil && needsOfficers[i] { continue }
             state.ruleIndex = i
             rules[i].evaluate(&state, into: &out)
         }
@@ -178,7 +182,7 @@ public struct PackEvaluation {
     var problems: [EvaluationProblem] = []
     /// Rules that applied (their date and applicability held for at least one item), with how many
     /// items they judged: the denominators of assessment rates and the test cases of JUnit.
-    var applied: [(rule: RuleMeta, items: Int)] = []
+    var applied: [(rule: String, items: Int)] = []
     /// Deadlines the rules computed (a `let` named `deadline`), when asked for: the report's timeline.
     var deadlines: [RawDeadline] = []
     /// The one language messages are rendered in; `nil` renders both.
@@ -209,7 +213,8 @@ public struct PackEvaluation {
 
     /// Records that `rule` judged `items` items.
     mutating func apply(_ rule: RuleMeta, items: Int) {
-        if items > 0 { applied.append((rule, items)) }
+        // The id alone: copying the whole description per rule and dossier was tens of retains each.
+        if items > 0 { applied.append((rule.id, items)) }
     }
 }
 

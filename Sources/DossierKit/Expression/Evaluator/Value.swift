@@ -125,7 +125,13 @@ extension Value: Equatable {
             }
             return true
         case .record(let x):
-            if case .record(let y) = b { return x.pointer == y.pointer }
+            guard case .record(let y) = b else { return false }
+            // Two records of one parsed document are the same place exactly when they are the same
+            // node: no pointer string needs building.
+            if let j = x as? JSONRecord, let k = y as? JSONRecord, j.value.document === k.value.document {
+                return j.value.index == k.value.index
+            }
+            return x.pointer == y.pointer
         }
         return false
     }
