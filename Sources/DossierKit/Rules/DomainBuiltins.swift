@@ -121,8 +121,9 @@ enum DomainBuiltins {
             pure: true,
             unary: { (a, _) throws(EvaluationError) -> Value in
                 guard case .string(let s) = a else { throw Builtin.noOverload("isSha256", [a]) }
-                return .bool(s.utf8.count == 64 && s.utf8.allSatisfy { c in
-                    (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+                guard s.utf8.count == 64 else { return .bool(false) }
+                return .bool(ByteSearch.withBytes(s) { b in
+                    b.allSatisfy { c in (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) }
                 })
             }),
         Builtin(

@@ -13,6 +13,16 @@ import Testing
         #expect(BuiltinTests.registry.names == names.sorted())
     }
 
+    /// `trim`'s spelled-out White_Space set is Unicode's, scalar for scalar.
+    @Test func trimWhiteSpaceIsUnicodeWhiteSpace() {
+        var differing: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            if StandardBuiltins.isWhiteSpace(c) != c.properties.isWhitespace { differing.append(v) }
+        }
+        #expect(differing.isEmpty, "differ at \(differing.map { String($0, radix: 16) })")
+    }
+
     @Test func everyBuiltinIsDocumented() {
         for b in BuiltinTests.registry.all {
             #expect(!b.summary.isEmpty, "\(b.name) has no summary")
