@@ -24,6 +24,8 @@ public enum PackTests {
         public let passed: Bool
         /// What went wrong, empty when passed.
         public let problems: [String]
+        /// The findings the patched dossier produced, for checks of their wording.
+        public var findings: [Finding] = []
     }
 
     /// The outcome of a pack's tests.
@@ -151,7 +153,8 @@ public enum PackTests {
                     fired.formUnion(fire)
                     kept.formUnion(quiet)
                 }
-                report.cases.append(CaseResult(file: relative, name: name, passed: problems.isEmpty, problems: problems))
+                report.cases.append(CaseResult(file: relative, name: name, passed: problems.isEmpty, problems: problems,
+                                               findings: result.findings))
             }
         }
         for rule in pack.rules {
