@@ -110,7 +110,35 @@ import Testing
         #expect(zh.stdout.contains("错误：没有执法人员资格清单"))
         #expect(zh.stdout.contains("共 1 份案卷：0 份未发现问题，0 份有问题，1 份未发现问题但未全部检查"))
         let json = try Binary.json(try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--format", "json"]).stdout)
-        #expect((json["summary"] as? [String: Any])?["clean"] as? Int == 0)
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["clean"] as? Int == 0)
+        #expect(summary["unverified"] as? Int == 1)
+        let notChecked = try #require(summary["rulesNotChecked"] as? [[String: Any]])
+        #expect(notChecked.map { $0["rule"] as? String } == ["CERT-02", "CERT-03", "CERT-04", "CERT-05"])
+        #expect(notChecked.allSatisfy { $0["reason"] as? String == "no-officer-registry" })
+        #expect(notChecked.first?["message"] as? String == "not checked: no officer registry")
+    }
+
+    @Test func theJSONSummaryListsTheRulesLeftOutAndWhy() throws {
+        // --rules leaves the other rules out; without a registry the certificate rule it kept
+        // cannot run either. Both are listed, in pack order, in the report's language.
+        let run = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--rules", "PUB-01,CERT-02",
+                                  "--format", "json", "--lang", "zh"])
+        let summary = try #require(try Binary.json(run.stdout)["summary"] as? [String: Any])
+        let notChecked = try #require(summary["rulesNotChecked"] as? [[String: Any]])
+        let reasons = Dictionary(uniqueKeysWithValues: notChecked.map { ($0["rule"] as! String, $0["reason"] as! String) })
+        #expect(reasons["CERT-02"] == "no-officer-registry")
+        #expect(reasons["PUB-01"] == nil)
+        #expect(reasons["PUB-02"] == "not-selected" && reasons["REV-05"] == "not-selected")
+        #expect(notChecked.count == 38, "every rule of the pack but PUB-01")
+        #expect(notChecked.first?["rule"] as? String == "PUB-02", "pack order")
+        #expect(notChecked.first?["message"] as? String == "本次未选用（--rules 或配置文件的 skip），未检查")
+        // With a registry and every rule, nothing is left out.
+        let full = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "Samples/officers.json",
+                                   "--format", "json"])
+        let fullSummary = try #require(try Binary.json(full.stdout)["summary"] as? [String: Any])
+        #expect((fullSummary["rulesNotChecked"] as? [Any])?.isEmpty == true)
+        #expect(fullSummary["unverified"] as? Int == 0)
     }
 
     @Test func aMissingInputIsOneError() throws {

@@ -64,6 +64,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case summaryWaived = "summary.waived"
     case summaryBaselined = "summary.baselined"
     case summaryUnchecked = "summary.rules-not-checked"
+    case ruleNotCheckedNoRegistry = "summary.not-checked.no-officer-registry"
+    case ruleNotCheckedNotSelected = "summary.not-checked.not-selected"
 
     // Usage errors and help.
     case errorLabel = "usage.error-label"
@@ -211,6 +213,9 @@ public enum Messages {
         .summaryBaselined: LocalizedText(zh: "；基线已有 {0} 个", en: "; {0} in the baseline"),
         .summaryUnchecked: LocalizedText(zh: "；规则 {0} 未检查（没有执法人员资格清单）",
                                          en: "; rules {0} not checked (no officer registry)"),
+        .ruleNotCheckedNoRegistry: LocalizedText(zh: "没有执法人员资格清单，未检查", en: "not checked: no officer registry"),
+        .ruleNotCheckedNotSelected: LocalizedText(zh: "本次未选用（--rules 或配置文件的 skip），未检查",
+                                                  en: "not checked: not selected for this run (--rules, or skip in the configuration)"),
 
         .errorLabel: LocalizedText(zh: "错误：", en: "Error: "),
         .usageLabel: LocalizedText(zh: "用法：", en: "Usage: "),
