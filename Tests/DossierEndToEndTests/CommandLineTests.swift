@@ -99,6 +99,67 @@ import Testing
     }
 }
 
+/// The zsh and fish scripts, read by the shells themselves. A shell that is not installed is said
+/// so in the skip reason (`apt-get install zsh fish` enables them); bash is always there.
+@Suite struct CompletionShellTests {
+    /// The shell's executable on `PATH` (or in /bin, /usr/bin), `nil` when not installed.
+    static func shell(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/bin", "/usr/bin", "/usr/local/bin"]
+        return folders.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static let scratch: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-completion-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir + "/functions", withIntermediateDirectories: true)
+        return dir
+    }()
+
+    @Test(.enabled(if: shell("zsh") != nil, "zsh is not installed: the zsh completion script was not checked"))
+    func zshReadsItsScriptSourcedOrAutoloaded() throws {
+        let zsh = try #require(Self.shell("zsh"))
+        let dir = Self.scratch
+        for lang in ["C", "zh_CN.UTF-8"] {
+            let script = try Binary.run(["completion", "zsh"], lang: lang).stdout
+            try script.write(toFile: dir + "/functions/_dossier", atomically: true, encoding: .utf8)
+            let syntax = try Binary.runShell("\(zsh) -n \(dir)/functions/_dossier && echo ok")
+            #expect(syntax.stdout == "ok\n", "zsh -n (\(lang)): \(syntax.stderr)")
+        }
+        // `source <(dossier completion zsh)` after compinit registers the function, silently.
+        let sourced = try Binary.runShell(
+            "\(zsh) -f -c 'autoload -Uz compinit && compinit -u -d \(dir)/zcompdump1 && source \(dir)/functions/_dossier && print -r -- $_comps[dossier]'")
+        #expect(sourced.stdout == "_dossier\n" && sourced.stderr.isEmpty, "\(sourced.stderr)")
+        // Saved in a folder of $fpath, compinit finds it by its #compdef line.
+        let autoloaded = try Binary.runShell(
+            "\(zsh) -f -c 'fpath=(\(dir)/functions $fpath); autoload -Uz compinit && compinit -u -d \(dir)/zcompdump2 && print -r -- $_comps[dossier]'")
+        #expect(autoloaded.stdout == "_dossier\n", "\(autoloaded.stderr)")
+    }
+
+    @Test(.enabled(if: shell("fish") != nil, "fish is not installed: the fish completion script was not checked"))
+    func fishReadsItsScriptAndCompletes() throws {
+        let fish = try #require(Self.shell("fish"))
+        let dir = Self.scratch
+        for lang in ["C", "zh_CN.UTF-8"] {
+            let script = try Binary.run(["completion", "fish"], lang: lang).stdout
+            try script.write(toFile: dir + "/dossier.\(lang).fish", atomically: true, encoding: .utf8)
+            let syntax = try Binary.runShell("\(fish) -n \(dir)/dossier.\(lang).fish && echo ok")
+            #expect(syntax.stdout == "ok\n", "fish -n (\(lang)): \(syntax.stderr)")
+        }
+        // fish answers completions without a terminal: commands, actions, options and their values.
+        func complete(_ line: String, _ lang: String = "C") throws -> [String] {
+            let run = try Binary.runShell("\(fish) --no-config -c 'source \(dir)/dossier.\(lang).fish; complete -C \"\(line)\"'")
+            #expect(run.stderr.isEmpty, "\(run.stderr)")
+            return run.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+        }
+        #expect(try complete("dossier ch") == ["check"])
+        #expect(try complete("dossier rules ").contains("show"))
+        #expect(try complete("dossier check --fail-on ") == ["error", "never", "warning"])
+        #expect(try complete("dossier check --offi") == ["--officers"])
+        let zh = try Binary.runShell("\(fish) --no-config -c 'source \(dir)/dossier.zh_CN.UTF-8.fish; complete -C \"dossier ch\"'")
+        #expect(zh.stdout.hasPrefix("check\t按规则包检查"), "descriptions follow LANG: \(zh.stdout)")
+    }
+}
+
 /// Summaries that say what was and was not checked; one error for one problem.
 @Suite struct HonestSummaryTests {
     @Test func withoutARegistryNoDossierIsCalledClean() throws {
