@@ -10,7 +10,7 @@ enum DossierEvaluator {
         do {
             document = try JSONDocument.parse(file, limits: limits)
         } catch {
-            result.errors.append(locator.error(offset: error.offset, pointer: "", error.message))
+            result.errors.append(locator.error(offset: error.offset, pointer: "", error.text))
             return result
         }
         let root = document.root

@@ -67,6 +67,49 @@ public enum MessageID: String, CaseIterable, Sendable {
     case ruleNotCheckedNoRegistry = "summary.not-checked.no-officer-registry"
     case ruleNotCheckedNotSelected = "summary.not-checked.not-selected"
 
+    // JSON syntax: the reader's wording, read back by `JSONError.text` (sentences, then phrases).
+    case jsonTooLarge = "json.too-large"
+    case jsonEmptyInput = "json.empty-input"
+    case jsonDataAfterValue = "json.data-after-value"
+    case jsonNesting = "json.nesting"
+    case jsonDuplicateKeyAt = "json.duplicate-key-at"
+    case jsonDuplicateKey = "json.duplicate-key"
+    case jsonInvalidByteInString = "json.invalid-byte-in-string"
+    case jsonControlInString = "json.control-in-string"
+    case jsonEndOfInput = "json.end-of-input"
+    case jsonHexDigits = "json.hex-digits"
+    case jsonUnpairedSurrogate = "json.unpaired-surrogate"
+    case jsonEscapeFollowedBy = "json.escape-followed-by"
+    case jsonInvalidEscape = "json.invalid-escape"
+    case jsonNoInfinity = "json.no-infinity"
+    case jsonNoNaN = "json.no-nan"
+    case jsonNoComments = "json.no-comments"
+    case jsonDigitAfterMinus = "json.digit-after-minus"
+    case jsonLeadingZeros = "json.leading-zeros"
+    case jsonDigitAfterPoint = "json.digit-after-point"
+    case jsonDigitInExponent = "json.digit-in-exponent"
+    case jsonInvalidLiteral = "json.invalid-literal"
+    case jsonTrailingCommaValue = "json.trailing-comma-value"
+    case jsonTrailingCommaKey = "json.trailing-comma-key"
+    case jsonSingleQuotedKey = "json.single-quoted-key"
+    case jsonSingleQuoted = "json.single-quoted"
+    case jsonUnquotedKey = "json.unquoted-key"
+    case jsonInvalidByteExpected = "json.invalid-byte-expected"
+    case jsonUnexpectedCharacter = "json.unexpected-character"
+    case jsonExpectedFound = "json.expected-found"
+    case jsonExpected = "json.expected"
+    case jsonPhraseValue = "json.phrase.value"
+    case jsonPhraseValueOrBracket = "json.phrase.value-or-bracket"
+    case jsonPhraseAfterMember = "json.phrase.after-member"
+    case jsonPhraseAfterElement = "json.phrase.after-element"
+    case jsonPhraseAfterKey = "json.phrase.after-key"
+    case jsonPhraseBeginKey = "json.phrase.begin-key"
+    case jsonPhraseCloseString = "json.phrase.close-string"
+    case jsonPhraseEscape = "json.phrase.escape"
+    case jsonPhraseEndOfInput = "json.phrase.end-of-input"
+    case jsonPhraseInvalidByte = "json.phrase.invalid-byte"
+    case jsonPhraseNamedCharacter = "json.phrase.named-character"
+
     // Usage errors and help.
     case errorLabel = "usage.error-label"
     case usageLabel = "usage.usage-label"
@@ -216,6 +259,48 @@ public enum Messages {
         .ruleNotCheckedNoRegistry: LocalizedText(zh: "没有执法人员资格清单，未检查", en: "not checked: no officer registry"),
         .ruleNotCheckedNotSelected: LocalizedText(zh: "本次未选用（--rules 或配置文件的 skip），未检查",
                                                   en: "not checked: not selected for this run (--rules, or skip in the configuration)"),
+
+        .jsonTooLarge: LocalizedText(zh: "文件有 {0} 字节，超过 {1} 字节的上限", en: "file is {0} bytes; the limit is {1}"),
+        .jsonEmptyInput: LocalizedText(zh: "输入为空，应为一个 JSON 值", en: "empty input, expected a JSON value"),
+        .jsonDataAfterValue: LocalizedText(zh: "JSON 值之后还有多余的内容", en: "unexpected data after the JSON value"),
+        .jsonNesting: LocalizedText(zh: "嵌套超过 {0} 层", en: "nesting deeper than {0}"),
+        .jsonDuplicateKeyAt: LocalizedText(zh: "重复的键 {0}（第一次出现在第 {1} 行第 {2} 列）", en: "duplicate key {0} (first at line {1}, column {2})"),
+        .jsonDuplicateKey: LocalizedText(zh: "重复的键 {0}", en: "duplicate key {0}"),
+        .jsonInvalidByteInString: LocalizedText(zh: "字符串中有无效的 UTF-8 字节 {0}", en: "invalid UTF-8 byte {0} in string"),
+        .jsonControlInString: LocalizedText(zh: "字符串中的控制字符 {0} 必须转义", en: "control character {0} in string must be escaped"),
+        .jsonEndOfInput: LocalizedText(zh: "输入意外结束，应为{0}", en: "unexpected end of input, expected {0}"),
+        .jsonHexDigits: LocalizedText(zh: "'\\u' 之后应为 4 位十六进制数字", en: "expected 4 hex digits after '\\u'"),
+        .jsonUnpairedSurrogate: LocalizedText(zh: "不成对的代理项 {0}", en: "unpaired surrogate {0}"),
+        .jsonEscapeFollowedBy: LocalizedText(zh: "无效的转义：'\\' 之后是 {0}", en: "invalid escape: '\\' followed by {0}"),
+        .jsonInvalidEscape: LocalizedText(zh: "无效的转义 {0}", en: "invalid escape {0}"),
+        .jsonNoInfinity: LocalizedText(zh: "JSON 不允许 Infinity", en: "Infinity is not allowed in JSON"),
+        .jsonNoNaN: LocalizedText(zh: "JSON 不允许 NaN", en: "NaN is not allowed in JSON"),
+        .jsonNoComments: LocalizedText(zh: "JSON 不允许注释", en: "comments are not allowed in JSON"),
+        .jsonDigitAfterMinus: LocalizedText(zh: "'-' 之后应为数字", en: "expected digit after '-'"),
+        .jsonLeadingZeros: LocalizedText(zh: "数字不允许有前导零", en: "leading zeros are not allowed in numbers"),
+        .jsonDigitAfterPoint: LocalizedText(zh: "小数点之后应为数字", en: "expected digit after decimal point"),
+        .jsonDigitInExponent: LocalizedText(zh: "指数部分应为数字", en: "expected digit in exponent"),
+        .jsonInvalidLiteral: LocalizedText(zh: "无效的字面量，应为 {0}", en: "invalid literal, expected {0}"),
+        .jsonTrailingCommaValue: LocalizedText(zh: "',' 之后应为一个 JSON 值，实际为 {0}（不允许末尾逗号）", en: "expected a JSON value after ',', found {0} (trailing commas are not allowed)"),
+        .jsonTrailingCommaKey: LocalizedText(zh: "',' 之后应为对象的键，实际为 {0}（不允许末尾逗号）", en: "expected object key after ',', found {0} (trailing commas are not allowed)"),
+        .jsonSingleQuotedKey: LocalizedText(zh: "不允许单引号字符串；对象的键应以 '\"' 开头", en: "single-quoted strings are not allowed, expected '\"' to begin object key"),
+        .jsonSingleQuoted: LocalizedText(zh: "不允许单引号字符串，应为 '\"'", en: "single-quoted strings are not allowed, expected '\"'"),
+        .jsonUnquotedKey: LocalizedText(zh: "对象的键应以 '\"' 开头，实际为 {0}（键必须加引号）", en: "expected '\"' to begin object key, found {0} (object keys must be quoted)"),
+        .jsonInvalidByteExpected: LocalizedText(zh: "无效的 UTF-8 字节 {0}，应为{1}", en: "invalid UTF-8 byte {0}, expected {1}"),
+        .jsonUnexpectedCharacter: LocalizedText(zh: "意外的字符 {0}，应为{1}", en: "unexpected character {0}, expected {1}"),
+        .jsonExpectedFound: LocalizedText(zh: "应为{0}，实际为 {1}", en: "expected {0}, found {1}"),
+        .jsonExpected: LocalizedText(zh: "应为{0}", en: "expected {0}"),
+        .jsonPhraseValue: LocalizedText(zh: "一个 JSON 值", en: "a JSON value"),
+        .jsonPhraseValueOrBracket: LocalizedText(zh: "一个 JSON 值或 ']'", en: "a JSON value or ']'"),
+        .jsonPhraseAfterMember: LocalizedText(zh: "对象成员之后的 ',' 或 '}'", en: "',' or '}' after object member"),
+        .jsonPhraseAfterElement: LocalizedText(zh: "数组元素之后的 ',' 或 ']'", en: "',' or ']' after array element"),
+        .jsonPhraseAfterKey: LocalizedText(zh: "对象的键之后的 ':'", en: "':' after object key"),
+        .jsonPhraseBeginKey: LocalizedText(zh: "开始对象键的 '\"'", en: "'\"' to begin object key"),
+        .jsonPhraseCloseString: LocalizedText(zh: "结束字符串的 '\"'", en: "'\"' to close string"),
+        .jsonPhraseEscape: LocalizedText(zh: "'\\' 之后的转义序列", en: "escape sequence after '\\'"),
+        .jsonPhraseEndOfInput: LocalizedText(zh: "输入结尾", en: "end of input"),
+        .jsonPhraseInvalidByte: LocalizedText(zh: "无效的 UTF-8 字节 {0}", en: "invalid UTF-8 byte {0}"),
+        .jsonPhraseNamedCharacter: LocalizedText(zh: "{0}", en: "{0} ({1})"),
 
         .errorLabel: LocalizedText(zh: "错误：", en: "Error: "),
         .usageLabel: LocalizedText(zh: "用法：", en: "Usage: "),

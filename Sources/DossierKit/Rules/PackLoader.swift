@@ -46,13 +46,15 @@ struct PackLoader {
             doc = try JSONDocument.parse(file)
         } catch {
             var locator = Locator(file)
-            diagnostics.append(locator.error(offset: error.offset, pointer: "", error.message))
+            diagnostics.append(locator.error(offset: error.offset, pointer: "", error.text))
             return nil
         }
         let issues = Validator(strict: true).validate(doc.root, as: spec)
         var locator = Locator(file)
         for issue in issues {
-            diagnostics.append(locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message))
+            var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            e.text = issue.text
+            diagnostics.append(e)
         }
         return issues.contains { $0.severity == .error } ? nil : doc
     }
