@@ -160,6 +160,64 @@ import Testing
     }
 }
 
+/// With `LANG=zh_CN.UTF-8` the errors the tool reports itself are Chinese too: JSON syntax,
+/// files, the pack, the calendar, the configuration, the self-tests.
+@Suite struct ChineseErrorTests {
+    static let zh = "zh_CN.UTF-8"
+
+    /// A scratch file holding `text`.
+    static func file(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-zh-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func jsonSyntaxErrors() throws {
+        let run = try Binary.run(["check", "-", "--officers", "Samples/officers.json"], stdin: Data("{\"a\": 1,\n \"b\": }\n".utf8), lang: Self.zh)
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("-:2:7: 错误：意外的字符 '}'，应为一个 JSON 值\n"), "\(run.stdout)")
+        let english = try Binary.run(["check", "-", "--officers", "Samples/officers.json"], stdin: Data("{\"a\": 1,\n \"b\": }\n".utf8))
+        #expect(english.stdout.hasPrefix("-:2:7: error: unexpected character '}', expected a JSON value\n"))
+        let duplicate = try Binary.run(["check", "-", "--officers", "Samples/officers.json"],
+                                       stdin: Data("{\"format\": \"dossier/1\", \"format\": 1}".utf8), lang: Self.zh)
+        #expect(duplicate.stdout.contains("错误：重复的键 \"format\"（第一次出现在第 1 行第 2 列）"), "\(duplicate.stdout)")
+    }
+
+    @Test func fileRegistryAndPackErrors() throws {
+        let registry = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "nosuch.json"], lang: Self.zh)
+        #expect(registry.stdout.contains("nosuch.json: 错误：执法人员资格清单：无法打开：没有这个文件或文件夹"), "\(registry.stdout)")
+        let pack = try Binary.run(["check", "Samples/", "--pack", "/nonexistent-pack"], lang: Self.zh)
+        #expect(pack.status == 2)
+        #expect(pack.stderr == "/nonexistent-pack/pack.json: 错误：无法打开：没有这个文件或文件夹\n错误：规则包 /nonexistent-pack 有 1 个错误\n")
+    }
+
+    @Test func calendarConfigurationAndSelfTests() throws {
+        let calendar = try Binary.run(["calendar", "add", "2040-01-01", "3", "workdays"], lang: Self.zh)
+        #expect(calendar.status == 2)
+        #expect(calendar.stderr.hasPrefix("错误：工作日历没有 2040 年的数据"), "\(calendar.stderr)")
+        let config = try Self.file("config.json", "{\"format\": \"dossier-config/1\", \"maxWarnings\": -1, \"lang\": \"zh\"}")
+        let bad = try Binary.run(["check", "Samples/", "--config", config], lang: Self.zh)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(":1:47: 错误：maxWarnings 应为 0 或更大的整数"), "\(bad.stderr)")
+        #expect(bad.stderr.hasSuffix("错误：配置文件 \(config) 无效\n"))
+        let printed = try Binary.run(["check", "Samples/", "--print-config", "--no-config"], lang: Self.zh)
+        #expect(printed.stdout.contains("officers = 输入文件夹根目录下的 officers.json（默认）\n"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("rules = 全部（默认）\n"))
+        let tests = try Binary.run(["rules", "test"], lang: Self.zh)
+        #expect(tests.stdout.hasSuffix(" 个通过，0 个失败\n"), "\(tests.stdout)")
+    }
+
+    @Test func scoreSheetWords() throws {
+        let run = try Binary.run(["score", "Samples/dossiers/05-no-legal-review-2019.json", "--officers", "Samples/officers.json"], lang: Self.zh)
+        #expect(run.stdout.contains("  得分 0 · 不合格 · 否决项：REV-01（否决前 88 分）"), "\(run.stdout)")
+        #expect(run.stdout.contains("  扣分项：\n"))
+        #expect(run.stdout.contains("平均分 0，中位数 0；"))
+        #expect(!run.stdout.contains("deductions") && !run.stdout.contains("score "))
+    }
+}
+
 /// Summaries that say what was and was not checked; one error for one problem.
 @Suite struct HonestSummaryTests {
     @Test func withoutARegistryNoDossierIsCalledClean() throws {

@@ -49,7 +49,7 @@ public final class OfficerRegistry: Sendable {
         case .failure(let f):
             return .failure(RegistryError(diagnostics: [InputError(
                 location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
-                message: "officer registry: \(f.message)")]))
+                message: Message(.registryUnreadable, arguments: [.message(Wording.message(f.message))]))]))
         }
         return parse(SourceFile(path: path, bytes: bytes), format: format)
     }

@@ -62,8 +62,8 @@ struct DataFile {
     var root: JSONValue { document.root }
     var path: String { document.file.path }
 
-    /// Records an error at a value.
-    mutating func error(_ value: JSONValue, _ message: String) {
+    /// Records an error at a value, in the catalogue's words.
+    mutating func error(_ value: JSONValue, _ message: Message) {
         diagnostics.append(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
     }
 

@@ -48,7 +48,7 @@ extension JSONError {
 /// The JSON reader's sentences and phrases in the catalogue, most specific first.
 enum JSONErrorWording {
     static let sentences = Rewording([
-        .jsonTooLarge, .jsonEmptyInput, .jsonDataAfterValue, .jsonNesting, .jsonDuplicateKeyAt, .jsonDuplicateKey,
+        .fileTooLarge, .jsonEmptyInput, .jsonDataAfterValue, .jsonNesting, .jsonDuplicateKeyAt, .jsonDuplicateKey,
         .jsonInvalidByteInString, .jsonControlInString, .jsonEndOfInput, .jsonHexDigits, .jsonUnpairedSurrogate,
         .jsonEscapeFollowedBy, .jsonInvalidEscape, .jsonNoInfinity, .jsonNoNaN, .jsonNoComments, .jsonDigitAfterMinus,
         .jsonLeadingZeros, .jsonDigitAfterPoint, .jsonDigitInExponent, .jsonInvalidLiteral, .jsonTrailingCommaValue,

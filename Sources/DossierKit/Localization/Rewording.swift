@@ -51,3 +51,60 @@ struct Rewording: Sendable {
         return nil
     }
 }
+
+/// Every wording of the lower layers the catalogue knows, for errors that arrive as plain English
+/// text: the file layer's (open, read, write, list), the officer registry's prefix, the calendar's,
+/// then the JSON reader's. Shown with `InputError.localizedMessage(_:)`.
+public enum Wording {
+    static let files = Rewording([
+        .cannotOpen, .fileIsFolder, .fileNotRegular, .fileCannotStat, .fileTooLarge, .cannotRead, .fileOverLimit,
+        .fileWriteDangling, .fileWriteFolder, .fileCannotWrite, .fileCannotList, .fileSkippedLoop, .fileSkippedName,
+        .cannotCreateFolder,
+    ])
+    /// `strerror` texts (lowercased, as the file layer writes them) and the kinds of special files.
+    static let filePhrases = Rewording([
+        .errnoNoEntry, .errnoPermission, .errnoIsDirectory, .errnoNotDirectory, .errnoNoSpace, .errnoReadOnly, .errnoLoop,
+        .errnoIO, .errnoNameTooLong, .errnoTooManyFiles, .errnoQuota, .errnoExists, .errnoNotPermitted,
+        .kindFifo, .kindSocket, .kindCharacterDevice, .kindBlockDevice, .kindFolder, .kindSymbolicLink, .kindSpecial,
+    ])
+    static let registry = Rewording([.registryUnreadable])
+    static let calendar = Rewording([
+        .calendarNoData, .calendarBadYear, .calendarNoYears, .calendarMissingYear, .calendarUnnamedHoliday, .calendarTwoNames,
+        .calendarMakeUpWeekday, .calendarBoth, .calendarBadDate, .calendarWrongYear,
+    ])
+    static let calendarPhrases = Rewording([.calendarHolidays, .calendarMakeUpDays])
+
+    /// `text` as a catalogue message; text no wording matches stays as it is, in both languages.
+    public static func message(_ text: String) -> Message {
+        if let m = registry.message(text, argument: { .message(message($0)) }) { return m }
+        if let m = files.message(text, argument: filePhrase) { return m }
+        if let m = calendar.message(text, argument: calendarPhrase) { return m }
+        return JSONErrorWording.message(text)
+    }
+
+    /// A `strerror` text or a kind of special file as a catalogue phrase, else the text itself.
+    public static func filePhrase(_ text: String) -> Message.Argument {
+        filePhrases.message(text).map(Message.Argument.message) ?? .text(text)
+    }
+
+    static func calendarPhrase(_ text: String) -> Message.Argument {
+        calendarPhrases.message(text).map(Message.Argument.message) ?? .text(text)
+    }
+}
+
+extension InputError {
+    /// The message in `language`: its catalogue message, or the English text read back by `Wording`.
+    public func localizedMessage(_ language: Language) -> String {
+        (text ?? Wording.message(message)).text(language)
+    }
+}
+
+extension CalendarError {
+    /// The message in the catalogue's words (`the working-day calendar has no data for 2027 …`).
+    public var text: Message { Wording.message(message) }
+}
+
+extension HolidayDataError {
+    /// The message in the catalogue's words.
+    public var text: Message { Wording.message(message) }
+}
