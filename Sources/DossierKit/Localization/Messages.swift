@@ -295,6 +295,37 @@ public enum MessageID: String, CaseIterable, Sendable {
     case separatorEnumeration = "separator.enumeration"
     case separatorComma = "separator.comma"
 
+    // `dossier explain`.
+    case explainArguments = "usage.explain-arguments"
+    case explainLineOption = "usage.explain-line"
+    case explainNoRule = "usage.explain-no-rule"
+    case explainNoRuleShort = "usage.explain-no-rule-short"
+    case explainNoItem = "usage.explain-no-item"
+    case explainNoLine = "explain.no-line"
+    case explainManyDossiers = "explain.many-dossiers"
+    case helpExplainSummary = "help.explain"
+    case helpExplainDiscussion = "help.explain-discussion"
+
+    // `dossier assess`.
+    case assessPartialOnly = "usage.assess-partial-only"
+    case assessNoScheme = "assess.no-scheme"
+    case assessMergeNeedsPartial = "usage.assess-merge-needs-partial"
+    case assessMergeFixedOption = "usage.assess-merge-fixed-option"
+    case assessPackMismatch = "assess.pack-mismatch"
+    case assessDateOption = "usage.assess-date-option"
+    case assessToBeforeFrom = "usage.assess-to-before-from"
+    case assessCompareNeeds = "usage.assess-compare-needs"
+    case helpAssessSummary = "help.assess"
+    case helpAssessDiscussion = "help.assess-discussion"
+
+    // `dossier verify` and receipts.
+    case receiptNotJSON = "receipt.not-json"
+    case receiptNone = "receipt.none"
+    case receiptIncomplete = "receipt.incomplete"
+    case verifyNeedsReport = "usage.verify-needs-report"
+    case helpVerifySummary = "help.verify"
+    case helpVerifyDiscussion = "help.verify-discussion"
+
     // Usage errors and help.
     case errorLabel = "usage.error-label"
     case usageLabel = "usage.usage-label"
@@ -661,6 +692,34 @@ public enum Messages {
         .separatorSemicolon: LocalizedText(zh: "；", en: "; "),
         .separatorEnumeration: LocalizedText(zh: "、", en: ", "),
         .separatorComma: LocalizedText(zh: "，", en: ", "),
+
+        .explainArguments: LocalizedText(zh: "explain 需要一个案卷和一个规则编号，例如 'dossier explain case.json PUB-01'", en: "explain takes a dossier and a rule id, e.g. 'dossier explain case.json PUB-01'"),
+        .explainLineOption: LocalizedText(zh: "--line 只用于 .jsonl 文件或标准输入，而不是“{0}”", en: "--line is for a .jsonl file or standard input, not '{0}'"),
+        .explainNoRule: LocalizedText(zh: "规则包 {1} 中没有规则“{0}”{2}（'dossier rules list' 列出全部规则）", en: "no rule '{0}' in the pack {1}{2} ('dossier rules list' lists them)"),
+        .explainNoRuleShort: LocalizedText(zh: "规则包 {1} 中没有规则“{0}”{2}", en: "no rule '{0}' in the pack {1}{2}"),
+        .explainNoItem: LocalizedText(zh: "--item {0}：该规则只判断本案卷的 {1} 项", en: "--item {0}: the rule judges {1} item{2} of this dossier"),
+        .explainNoLine: LocalizedText(zh: "第 {0} 行没有案卷（案卷在第 {1} 行）", en: "no dossier on line {0} (dossiers are on lines {1})"),
+        .explainManyDossiers: LocalizedText(zh: "注意：{0} 中有 {1} 份案卷，现在解释第 {2} 行的案卷（用 --line N 选择）", en: "note: {0} holds {1} dossiers; explaining line {2} (choose with --line N)"),
+        .helpExplainSummary: LocalizedText(zh: "显示一条规则如何判断一份案卷：适用的法律版本、条件和每个值", en: "show how one rule judged one dossier: law version, conditions and every value"),
+        .helpExplainDiscussion: LocalizedText(zh: "显示决定所适用法律版本的行为日期、适用条件、每个命名值（let）和检查，每一项都以“表达式 = 值”的树形展开，\n然后是正常评查时该规则的问题。退出码：0 该规则没有问题，1 有问题，2 案卷、资格清单或规则包无法读取，\n64 用法错误（包括未知的规则编号）。", en: "Shows the act date and the law version it chose, the applicability conditions, each named value (let)\nand the check, each as a tree of `expression = value` lines, then the rule's findings from normal\nevaluation. Exit codes: 0 the rule has no finding, 1 it has one, 2 the dossier, registry or pack could\nnot be read, 64 usage error (also an unknown rule id)."),
+
+        .assessPartialOnly: LocalizedText(zh: "--partial 只写出部分汇总；请用 'dossier assess merge' 生成报告（去掉 --format/--output）", en: "--partial writes the partial aggregate only; render it with 'dossier assess merge' (drop --format/--output)"),
+        .assessNoScheme: LocalizedText(zh: "规则包 {0} 没有考核方案（pack.json 中的 \"assessment\"）", en: "the rule pack {0} has no assessment scheme (\"assessment\" in pack.json)"),
+        .assessMergeNeedsPartial: LocalizedText(zh: "merge 至少需要一个部分汇总文件（用 --partial 生成）", en: "merge needs at least one partial file (made with --partial)"),
+        .assessMergeFixedOption: LocalizedText(zh: "--{0} 在生成部分汇总时已经确定；merge 只接受 --format、--output、--lang、--pack 和 --expiring-within", en: "--{0} is fixed when the partials are made; merge takes --format, --output, --lang, --pack and --expiring-within"),
+        .assessPackMismatch: LocalizedText(zh: "部分汇总是用规则包 {0} {1}（SHA-256 {2}…）生成的，而不是 {3}（{4}…）；请用 --pack 指定那个规则包", en: "the partials were made with pack {0} {1} (SHA-256 {2}…), not {3} ({4}…); pass that pack with --pack"),
+        .assessDateOption: LocalizedText(zh: "--{0} 的值应为日期 YYYY-MM-DD，而不是“{1}”", en: "--{0} takes a date YYYY-MM-DD, not '{1}'"),
+        .assessToBeforeFrom: LocalizedText(zh: "--to {0} 早于 --from {1}", en: "--to {0} is before --from {1}"),
+        .assessCompareNeeds: LocalizedText(zh: "--compare previous 需要 --period，或同时给出 --from 和 --to", en: "--compare previous needs --period, or --from and --to"),
+        .helpAssessSummary: LocalizedText(zh: "绩效评议考核（评议考核）：按执法机关、执法人员、执法事项和期间给出指标、得分和排名", en: "assess performance (评议考核): indicators, scores and ranks per agency, officer, matter and period"),
+        .helpAssessDiscussion: LocalizedText(zh: "案卷的期间取决定日期；未作出决定的案卷取受理日期，否则取立案日期。--from/--to 按这一天筛选。\n--compare previous 需要 --period（每一期与上一期比较），或 --from 和 --to（该区间与之前等长的区间比较）。\n比率显示分子和分母；指标、权重和等级区间来自规则包的 assessment.json（Docs/Assessment.md）。\n分片：对每一部分运行 'dossier assess SHARD --partial shard.json'（相同的规则包和选项），再运行\n'dossier assess merge shard*.json'：报告与对全部数据运行一次的结果逐字节相同。\n退出码：0；2 输入、资格清单、规则包或部分汇总无法读取；64 用法错误。", en: "A dossier's period is that of its decision date; an undecided dossier's, its acceptance date, else its filing\ndate. --from/--to select by that day. --compare previous needs --period (each period against the one before)\nor --from and --to (the range against the window of the same length before it). Rates show numerator and\ndenominator; indicators, weights and grade bands are the pack's assessment.json (Docs/Assessment.md).\nSharding: run 'dossier assess SHARD --partial shard.json' on each part (same pack and options), then\n'dossier assess merge shard*.json': the report is byte-for-byte that of one run over all the parts.\nExit codes: 0; 2 an input, the registry, the pack or a partial could not be read; 64 usage error."),
+
+        .receiptNotJSON: LocalizedText(zh: "不是 JSON：{0}", en: "not JSON: {0}"),
+        .receiptNone: LocalizedText(zh: "报告中没有收据（JSON：'receipt'；SARIF：runs[0].invocations[0].properties.receipt）", en: "no receipt in this report (JSON: 'receipt'; SARIF: runs[0].invocations[0].properties.receipt)"),
+        .receiptIncomplete: LocalizedText(zh: "收据不完整：需要 tool、pack {id, version, sha256, directory, files}、inputs 和 time", en: "the receipt is incomplete: it needs tool, pack {id, version, sha256, directory, files}, inputs and time"),
+        .verifyNeedsReport: LocalizedText(zh: "请指定一份带收据的 JSON 或 SARIF 报告，例如 'dossier verify report.json'", en: "name a JSON or SARIF report with a receipt, e.g. 'dossier verify report.json'"),
+        .helpVerifySummary: LocalizedText(zh: "核对报告收据中列出的输入和规则包是否都在且未改动", en: "check that the inputs and pack named in a report's receipt are at hand and unchanged"),
+        .helpVerifyDiscussion: LocalizedText(zh: "重新计算收据列出的每个输入（或所给的 PATH：文件，或含 *.json 和 *.jsonl 文件的文件夹）以及每个规则包文件的\nSHA-256，列出已更改、缺失或多出的文件。\n退出码：0 全部一致，1 有差异，2 报告或其收据无法读取。", en: "Recomputes the SHA-256 of every input the receipt lists (or of the PATHs given: files, or folders of\n*.json and *.jsonl files) and of every pack file, and lists those changed, missing or extra.\nExit codes: 0 everything matches, 1 differences, 2 the report or its receipt cannot be read."),
 
         .errorLabel: LocalizedText(zh: "错误：", en: "Error: "),
         .usageLabel: LocalizedText(zh: "用法：", en: "Usage: "),

@@ -67,7 +67,7 @@ public enum Wording {
         .errnoIO, .errnoNameTooLong, .errnoTooManyFiles, .errnoQuota, .errnoExists, .errnoNotPermitted,
         .kindFifo, .kindSocket, .kindCharacterDevice, .kindBlockDevice, .kindFolder, .kindSymbolicLink, .kindSpecial,
     ])
-    static let registry = Rewording([.registryUnreadable])
+    static let registry = Rewording([.registryUnreadable, .receiptNotJSON, .receiptNone, .receiptIncomplete])
     static let calendar = Rewording([
         .calendarNoData, .calendarBadYear, .calendarNoYears, .calendarMissingYear, .calendarUnnamedHoliday, .calendarTwoNames,
         .calendarMakeUpWeekday, .calendarBoth, .calendarBadDate, .calendarWrongYear,
