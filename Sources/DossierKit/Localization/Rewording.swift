@@ -24,14 +24,22 @@ struct Rewording: Sendable {
             let template = Messages.catalogue[id]?.en ?? id.rawValue
             var pattern = "^"
             var slots: [Int] = []
+            var literal = ""
             var rest = Substring(template)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-                  let n = Int(rest[rest.index(after: open)..<close]) {
-                pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.+?)"
-                slots.append(n)
-                rest = rest[rest.index(after: close)...]
+            // `{0}` is a placeholder; any other brace (`pack {id, version}`) is literal text.
+            while let open = rest.firstIndex(of: "{") {
+                literal += rest[..<open]
+                if let close = rest[open...].firstIndex(of: "}"), let n = Int(rest[rest.index(after: open)..<close]) {
+                    pattern += NSRegularExpression.escapedPattern(for: literal) + "(.+?)"
+                    literal = ""
+                    slots.append(n)
+                    rest = rest[rest.index(after: close)...]
+                } else {
+                    literal += "{"
+                    rest = rest[rest.index(after: open)...]
+                }
             }
-            pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+            pattern += NSRegularExpression.escapedPattern(for: literal + rest) + "$"
             return (id, try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]), slots)
         }
     }

@@ -47,6 +47,16 @@ import Testing
         #expect(duplicate.text.text(.zh) == "重复的键 \"filedOn\"（第一次出现在第 3 行第 3 列）")
     }
 
+    @Test func literalBracesAndNestedWordingsAreReadToo() {
+        let receipt = Wording.message("the receipt is incomplete: it needs tool, pack {id, version, sha256, directory, files}, inputs and time")
+        #expect(receipt.id == .receiptIncomplete)
+        let registry = Wording.message("officer registry: cannot open: no such file or directory")
+        #expect(registry.text(.zh) == "执法人员资格清单：无法打开：没有这个文件或文件夹")
+        #expect(registry.text(.en) == "officer registry: cannot open: no such file or directory")
+        let calendar = Wording.message("bad date '2019-02-30' in the holidays of 2019 (expected YYYY-MM-DD)")
+        #expect(calendar.text(.zh) == "2019 年的节假日中有错误的日期“2019-02-30”（应为 YYYY-MM-DD）")
+    }
+
     @Test func unknownWordingStaysAsItIs() {
         let e = JSONError(offset: 0, message: "a problem nobody worded yet")
         #expect(e.text.id == .untranslated)
