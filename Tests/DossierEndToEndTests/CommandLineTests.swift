@@ -99,6 +99,125 @@ import Testing
     }
 }
 
+/// The zsh and fish scripts, read by the shells themselves. A shell that is not installed is said
+/// so in the skip reason (`apt-get install zsh fish` enables them); bash is always there.
+@Suite struct CompletionShellTests {
+    /// The shell's executable on `PATH` (or in /bin, /usr/bin), `nil` when not installed.
+    static func shell(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/bin", "/usr/bin", "/usr/local/bin"]
+        return folders.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static let scratch: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-completion-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir + "/functions", withIntermediateDirectories: true)
+        return dir
+    }()
+
+    @Test(.enabled(if: shell("zsh") != nil, "zsh is not installed: the zsh completion script was not checked"))
+    func zshReadsItsScriptSourcedOrAutoloaded() throws {
+        let zsh = try #require(Self.shell("zsh"))
+        let dir = Self.scratch
+        for lang in ["C", "zh_CN.UTF-8"] {
+            let script = try Binary.run(["completion", "zsh"], lang: lang).stdout
+            try script.write(toFile: dir + "/functions/_dossier", atomically: true, encoding: .utf8)
+            let syntax = try Binary.runShell("\(zsh) -n \(dir)/functions/_dossier && echo ok")
+            #expect(syntax.stdout == "ok\n", "zsh -n (\(lang)): \(syntax.stderr)")
+        }
+        // `source <(dossier completion zsh)` after compinit registers the function, silently.
+        let sourced = try Binary.runShell(
+            "\(zsh) -f -c 'autoload -Uz compinit && compinit -u -d \(dir)/zcompdump1 && source \(dir)/functions/_dossier && print -r -- $_comps[dossier]'")
+        #expect(sourced.stdout == "_dossier\n" && sourced.stderr.isEmpty, "\(sourced.stderr)")
+        // Saved in a folder of $fpath, compinit finds it by its #compdef line.
+        let autoloaded = try Binary.runShell(
+            "\(zsh) -f -c 'fpath=(\(dir)/functions $fpath); autoload -Uz compinit && compinit -u -d \(dir)/zcompdump2 && print -r -- $_comps[dossier]'")
+        #expect(autoloaded.stdout == "_dossier\n", "\(autoloaded.stderr)")
+    }
+
+    @Test(.enabled(if: shell("fish") != nil, "fish is not installed: the fish completion script was not checked"))
+    func fishReadsItsScriptAndCompletes() throws {
+        let fish = try #require(Self.shell("fish"))
+        let dir = Self.scratch
+        for lang in ["C", "zh_CN.UTF-8"] {
+            let script = try Binary.run(["completion", "fish"], lang: lang).stdout
+            try script.write(toFile: dir + "/dossier.\(lang).fish", atomically: true, encoding: .utf8)
+            let syntax = try Binary.runShell("\(fish) -n \(dir)/dossier.\(lang).fish && echo ok")
+            #expect(syntax.stdout == "ok\n", "fish -n (\(lang)): \(syntax.stderr)")
+        }
+        // fish answers completions without a terminal: commands, actions, options and their values.
+        func complete(_ line: String, _ lang: String = "C") throws -> [String] {
+            let run = try Binary.runShell("\(fish) --no-config -c 'source \(dir)/dossier.\(lang).fish; complete -C \"\(line)\"'")
+            #expect(run.stderr.isEmpty, "\(run.stderr)")
+            return run.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
+        }
+        #expect(try complete("dossier ch") == ["check"])
+        #expect(try complete("dossier rules ").contains("show"))
+        #expect(try complete("dossier check --fail-on ") == ["error", "never", "warning"])
+        #expect(try complete("dossier check --offi") == ["--officers"])
+        let zh = try Binary.runShell("\(fish) --no-config -c 'source \(dir)/dossier.zh_CN.UTF-8.fish; complete -C \"dossier ch\"'")
+        #expect(zh.stdout.hasPrefix("check\t按规则包检查"), "descriptions follow LANG: \(zh.stdout)")
+    }
+}
+
+/// With `LANG=zh_CN.UTF-8` the errors the tool reports itself are Chinese too: JSON syntax,
+/// files, the pack, the calendar, the configuration, the self-tests.
+@Suite struct ChineseErrorTests {
+    static let zh = "zh_CN.UTF-8"
+
+    /// A scratch file holding `text`.
+    static func file(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-zh-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func jsonSyntaxErrors() throws {
+        let run = try Binary.run(["check", "-", "--officers", "Samples/officers.json"], stdin: Data("{\"a\": 1,\n \"b\": }\n".utf8), lang: Self.zh)
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("-:2:7: 错误：意外的字符 '}'，应为一个 JSON 值\n"), "\(run.stdout)")
+        let english = try Binary.run(["check", "-", "--officers", "Samples/officers.json"], stdin: Data("{\"a\": 1,\n \"b\": }\n".utf8))
+        #expect(english.stdout.hasPrefix("-:2:7: error: unexpected character '}', expected a JSON value\n"))
+        let duplicate = try Binary.run(["check", "-", "--officers", "Samples/officers.json"],
+                                       stdin: Data("{\"format\": \"dossier/1\", \"format\": 1}".utf8), lang: Self.zh)
+        #expect(duplicate.stdout.contains("错误：重复的键 \"format\"（第一次出现在第 1 行第 2 列）"), "\(duplicate.stdout)")
+    }
+
+    @Test func fileRegistryAndPackErrors() throws {
+        let registry = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "nosuch.json"], lang: Self.zh)
+        #expect(registry.stdout.contains("nosuch.json: 错误：执法人员资格清单：无法打开：没有这个文件或文件夹"), "\(registry.stdout)")
+        let pack = try Binary.run(["check", "Samples/", "--pack", "/nonexistent-pack"], lang: Self.zh)
+        #expect(pack.status == 2)
+        #expect(pack.stderr == "/nonexistent-pack/pack.json: 错误：无法打开：没有这个文件或文件夹\n错误：规则包 /nonexistent-pack 有 1 个错误\n")
+    }
+
+    @Test func calendarConfigurationAndSelfTests() throws {
+        let calendar = try Binary.run(["calendar", "add", "2040-01-01", "3", "workdays"], lang: Self.zh)
+        #expect(calendar.status == 2)
+        #expect(calendar.stderr.hasPrefix("错误：工作日历没有 2040 年的数据"), "\(calendar.stderr)")
+        let config = try Self.file("config.json", "{\"format\": \"dossier-config/1\", \"maxWarnings\": -1, \"lang\": \"zh\"}")
+        let bad = try Binary.run(["check", "Samples/", "--config", config], lang: Self.zh)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(":1:47: 错误：maxWarnings 应为 0 或更大的整数"), "\(bad.stderr)")
+        #expect(bad.stderr.hasSuffix("错误：配置文件 \(config) 无效\n"))
+        let printed = try Binary.run(["check", "Samples/", "--print-config", "--no-config"], lang: Self.zh)
+        #expect(printed.stdout.contains("officers = 输入文件夹根目录下的 officers.json（默认）\n"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("rules = 全部（默认）\n"))
+        let tests = try Binary.run(["rules", "test"], lang: Self.zh)
+        #expect(tests.stdout.hasSuffix(" 个通过，0 个失败\n"), "\(tests.stdout)")
+    }
+
+    @Test func scoreSheetWords() throws {
+        let run = try Binary.run(["score", "Samples/dossiers/05-no-legal-review-2019.json", "--officers", "Samples/officers.json"], lang: Self.zh)
+        #expect(run.stdout.contains("  得分 0 · 不合格 · 否决项：REV-01（否决前 88 分）"), "\(run.stdout)")
+        #expect(run.stdout.contains("  扣分项：\n"))
+        #expect(run.stdout.contains("平均分 0，中位数 0；"))
+        #expect(!run.stdout.contains("deductions") && !run.stdout.contains("score "))
+    }
+}
+
 /// Summaries that say what was and was not checked; one error for one problem.
 @Suite struct HonestSummaryTests {
     @Test func withoutARegistryNoDossierIsCalledClean() throws {
@@ -110,7 +229,35 @@ import Testing
         #expect(zh.stdout.contains("错误：没有执法人员资格清单"))
         #expect(zh.stdout.contains("共 1 份案卷：0 份未发现问题，0 份有问题，1 份未发现问题但未全部检查"))
         let json = try Binary.json(try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--format", "json"]).stdout)
-        #expect((json["summary"] as? [String: Any])?["clean"] as? Int == 0)
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["clean"] as? Int == 0)
+        #expect(summary["unverified"] as? Int == 1)
+        let notChecked = try #require(summary["rulesNotChecked"] as? [[String: Any]])
+        #expect(notChecked.map { $0["rule"] as? String } == ["CERT-02", "CERT-03", "CERT-04", "CERT-05"])
+        #expect(notChecked.allSatisfy { $0["reason"] as? String == "no-officer-registry" })
+        #expect(notChecked.first?["message"] as? String == "not checked: no officer registry")
+    }
+
+    @Test func theJSONSummaryListsTheRulesLeftOutAndWhy() throws {
+        // --rules leaves the other rules out; without a registry the certificate rule it kept
+        // cannot run either. Both are listed, in pack order, in the report's language.
+        let run = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--rules", "PUB-01,CERT-02",
+                                  "--format", "json", "--lang", "zh"])
+        let summary = try #require(try Binary.json(run.stdout)["summary"] as? [String: Any])
+        let notChecked = try #require(summary["rulesNotChecked"] as? [[String: Any]])
+        let reasons = Dictionary(uniqueKeysWithValues: notChecked.map { ($0["rule"] as! String, $0["reason"] as! String) })
+        #expect(reasons["CERT-02"] == "no-officer-registry")
+        #expect(reasons["PUB-01"] == nil)
+        #expect(reasons["PUB-02"] == "not-selected" && reasons["REV-05"] == "not-selected")
+        #expect(notChecked.count == 38, "every rule of the pack but PUB-01")
+        #expect(notChecked.first?["rule"] as? String == "PUB-02", "pack order")
+        #expect(notChecked.first?["message"] as? String == "本次未选用（--rules 或配置文件的 skip），未检查")
+        // With a registry and every rule, nothing is left out.
+        let full = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "Samples/officers.json",
+                                   "--format", "json"])
+        let fullSummary = try #require(try Binary.json(full.stdout)["summary"] as? [String: Any])
+        #expect((fullSummary["rulesNotChecked"] as? [Any])?.isEmpty == true)
+        #expect(fullSummary["unverified"] as? Int == 0)
     }
 
     @Test func aMissingInputIsOneError() throws {

@@ -202,7 +202,12 @@ import Testing
         // failOn never from the file: the late publication passes; the command line overrides it.
         let run = try Binary.run(["check", Self.late, "--config", config.path, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(!run.stdout.contains("\"PUB-01\""), "skipped by the config file")
+        // Skipped by the config file: no finding, and the summary says it was not selected.
+        let json = try Binary.json(run.stdout)
+        let findings = (json["dossiers"] as? [[String: Any]])?.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] } ?? []
+        #expect(!findings.contains { $0["rule"] as? String == "PUB-01" }, "skipped by the config file")
+        let notChecked = ((json["summary"] as? [String: Any])?["rulesNotChecked"] as? [[String: Any]]) ?? []
+        #expect(notChecked.contains { $0["rule"] as? String == "PUB-01" && $0["reason"] as? String == "not-selected" })
         #expect(try Binary.run(["check", Self.late, "--config", config.path, "--rules", "PUB-01", "--fail-on", "error"]).status == 1)
         try Self.write("{\"format\": \"dossier-config/1\", \"failOn\": \"warn\", \"pak\": \"x\"}", config)
         let bad = try Binary.run(["check", Self.late, "--config", config.path])

@@ -44,6 +44,35 @@ import Testing
         let output = try Binary.run(c.arguments, lang: c.lang).stdout
         Golden.assertMatches(output, file: Binary.root.appendingPathComponent(c.file).path)
     }
+
+    /// Every key of the JSON report is described in `Docs/Reports.md` (or `Docs/CI.md` for what the
+    /// CI options add), so the contract cannot grow a field nobody documented.
+    @Test func everyJSONFieldIsDocumented() throws {
+        let docs = try String(contentsOf: Binary.root.appendingPathComponent("Docs/Reports.md"), encoding: .utf8)
+            + String(contentsOf: Binary.root.appendingPathComponent("Docs/CI.md"), encoding: .utf8)
+        // Objects whose keys are data (rule ids, grade ids, option names), not fields.
+        let maps: Set<String> = ["byRule", "grades", "rulesApplied", "options"]
+        var keys: Set<String> = []
+        func walk(_ value: Any, under parent: String) {
+            if let object = value as? [String: Any] {
+                for (k, v) in object {
+                    if !maps.contains(parent) { keys.insert(k) }
+                    walk(v, under: k)
+                }
+            } else if let array = value as? [Any] {
+                for v in array { walk(v, under: parent) }
+            }
+        }
+        // The samples with a registry, and one dossier without (rules not checked).
+        for arguments in [["check", "Samples/", "--format", "json", "--now", "2026-01-01T00:00:00Z"],
+                          ["score", "Samples/dossiers/01-torn-planning-pages-2017.json", "--format", "json"]] {
+            walk(try Binary.json(try Binary.run(arguments).stdout), under: "")
+        }
+        #expect(keys.contains("rulesNotChecked") && keys.contains("reason"))
+        for key in keys.sorted() {
+            #expect(docs.contains("`\(key)`") || docs.contains("\"\(key)\""), "Docs/Reports.md does not describe the JSON field \(key)")
+        }
+    }
 }
 
 /// Golden-file comparison for the end-to-end tests: a recording run rewrites and fails; a

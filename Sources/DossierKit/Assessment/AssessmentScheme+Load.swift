@@ -49,34 +49,34 @@ extension PackLoader {
         for v in root["indicators"]!.elements {
             let id = v["id"]!.string!
             if indicators.contains(where: { $0.id == id }) {
-                error(v["id"]!, "indicator '\(id)' is listed twice")
+                error(v["id"]!, Message(.assessIndicatorTwice, id))
                 ok = false
             }
             let kind = AssessmentScheme.Kind(rawValue: v["kind"]!.string!)!
             let rules = v["rules"]?.elements.compactMap { $0.string } ?? []
             for r in v["rules"]?.elements.map({ $0 }) ?? [] where rulesComplete && !ruleIds.contains(r.string ?? "") {
-                error(r, "unknown rule '\(r.string ?? "")'\(NearMiss.hint(for: r.string ?? "", among: ruleIds))")
+                error(r, Message(.assessUnknownRule, arguments: [.text(r.string ?? ""), Messages.hint(for: r.string ?? "", among: ruleIds)]))
                 ok = false
             }
             if kind == .rateOfRules && rules.isEmpty {
-                error(v, "a rate-of-rules indicator needs 'rules'")
+                error(v, Message(.assessRulesNeeded))
                 ok = false
             }
             if kind != .rateOfRules, let r = v["rules"] {
-                error(r, "only a rate-of-rules indicator draws on 'rules'")
+                error(r, Message(.assessRulesOnly))
                 ok = false
             }
             let grades = v["grades"]?.elements.compactMap { $0.string } ?? []
             for g in v["grades"]?.elements.map({ $0 }) ?? [] where scoring.grade(g.string ?? "") == nil {
-                error(g, "unknown grade '\(g.string ?? "")'\(NearMiss.hint(for: g.string ?? "", among: scoring.grades.map(\.id)))")
+                error(g, Message(.scoringUnknownGrade, arguments: [.text(g.string ?? ""), Messages.hint(for: g.string ?? "", among: scoring.grades.map(\.id))]))
                 ok = false
             }
             if kind == .rateOfGrades && grades.isEmpty {
-                error(v, "a rate-of-grades indicator needs 'grades'")
+                error(v, Message(.assessGradesNeeded))
                 ok = false
             }
             if kind != .rateOfGrades, let g = v["grades"] {
-                error(g, "only a rate-of-grades indicator counts 'grades'")
+                error(g, Message(.assessGradesOnly))
                 ok = false
             }
             let better = AssessmentScheme.Better(rawValue: v["better"]!.string!)!
@@ -84,13 +84,13 @@ extension PackLoader {
             if let w = v["weight"] {
                 weight = w.numberText.flatMap(ExactDecimal.init)?.centi ?? 0
                 if weight < 0 {
-                    error(w, "a weight cannot be negative")
+                    error(w, Message(.assessNegativeWeight))
                     ok = false
                 } else if weight > 0 && !kind.weighable {
-                    error(w, "a \(kind.rawValue) indicator cannot be weighted: only rates and scores have an attainment")
+                    error(w, Message(.assessUnweighted, kind.rawValue))
                     ok = false
                 } else if weight > 0 && better == .none {
-                    error(w, "a weighted indicator needs 'better' higher or lower")
+                    error(w, Message(.assessBetter))
                     ok = false
                 }
             }
@@ -99,7 +99,7 @@ extension PackLoader {
             if let t = v["target"], let d = t.numberText.flatMap(ExactDecimal.init) {
                 target = d.scaled(digits: kind.isRate ? 4 : (kind == .cases ? 0 : 2))
                 if kind.isRate, let x = target, !(0...10000).contains(x) {
-                    error(t, "a rate's target is a fraction from 0 to 1")
+                    error(t, Message(.assessTarget))
                     ok = false
                 }
             }
@@ -109,15 +109,15 @@ extension PackLoader {
                 denominator: PackLoader.localized(v["denominator"])!))
         }
         if weightSum != 10000 {
-            error(root["indicators"]!, "the weights sum to \(formatCenti(weightSum)); they must sum to 100")
+            error(root["indicators"]!, Message(.assessWeightsSum, formatCenti(weightSum)))
             ok = false
         }
-        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: "the assessment") else { return nil }
+        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: Message(.scoringTheAssessment)) else { return nil }
         if !gradesOK { ok = false }
         var warning = 90
         if let w = root["certificateWarningDays"] {
             if let n = w.numberText.flatMap({ Int($0) }), (0...3650).contains(n) { warning = n } else {
-                error(w, "certificateWarningDays is a whole number of days from 0 to 3650")
+                error(w, Message(.assessWarningDays))
                 ok = false
             }
         }

@@ -11,7 +11,7 @@ enum DossierEvaluator {
         do {
             document = try JSONDocument.parse(file, limits: limits)
         } catch {
-            result.errors.append(locator.error(offset: error.offset, pointer: "", error.message))
+            result.errors.append(locator.error(offset: error.offset, pointer: "", error.text))
             return result
         }
         if let timer { clock = timer.lap(.parse, since: clock) }

@@ -61,6 +61,14 @@ struct Locator {
         return InputError(location: location, severity: severity, message: message, snippet: snippet)
     }
 
+    /// An error at an offset whose message comes from the catalogue (rendered in the report's
+    /// language; `message` is its English text).
+    mutating func error(_ severity: Issue.Severity = .error, offset: Int, pointer: String, _ message: Message) -> InputError {
+        var e = error(severity, offset: offset, pointer: pointer, message.text(.en))
+        e.text = message
+        return e
+    }
+
     /// The one error that stands for `omitted` errors past `maxErrorsPerDossier`:
     /// "… and 250 more errors", located at the start of the dossier.
     func overflowError(omitted: Int) -> InputError {

@@ -49,7 +49,7 @@ public final class OfficerRegistry: Sendable {
         case .failure(let f):
             return .failure(RegistryError(diagnostics: [InputError(
                 location: Location(file: path, offset: 0, line: 0, column: 0, pointer: ""),
-                message: "officer registry: \(f.message)")]))
+                message: Message(.registryUnreadable, arguments: [.message(Wording.message(f.message))]))]))
         }
         return parse(SourceFile(path: path, bytes: bytes), format: format)
     }
@@ -61,11 +61,13 @@ public final class OfficerRegistry: Sendable {
         do {
             document = try JSONDocument.parse(file)
         } catch {
-            return .failure(RegistryError(diagnostics: [locator.error(offset: error.offset, pointer: "", error.message)]))
+            return .failure(RegistryError(diagnostics: [locator.error(offset: error.offset, pointer: "", error.text)]))
         }
         var errors: [InputError] = []
         for issue in Validator().validate(document.root, as: format.registry) where issue.severity == .error {
-            errors.append(locator.error(offset: issue.offset, pointer: issue.pointer, issue.message))
+            var e = locator.error(offset: issue.offset, pointer: issue.pointer, issue.message)
+            e.text = issue.text
+            errors.append(e)
         }
         var byCertificate: [String: ShapedRecord] = [:]
         if errors.isEmpty {

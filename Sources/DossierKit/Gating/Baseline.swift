@@ -53,8 +53,7 @@ public struct Baseline: Sendable {
     public func goneNote(matched: Int, _ language: Language) -> String? {
         let gone = fingerprints.count - matched
         guard gone > 0 else { return nil }
-        return language == .zh ? "基线 \(file) 中有 \(gone) 项不再出现（已整改或案卷已移除），可用 --write-baseline 更新"
-                               : "\(gone) of \(fingerprints.count) baseline entries in \(file) no longer occur (fixed or gone); --write-baseline refreshes it"
+        return Message(.baselineGone, "\(gone)", "\(fingerprints.count)", file).text(language)
     }
 }
 

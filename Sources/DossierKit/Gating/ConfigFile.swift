@@ -67,16 +67,16 @@ public struct ConfigFile: Sendable {
         for key in ["rules", "skip"] {
             guard let v = file.root[key] else { continue }
             let ids = v.elements.compactMap(\.string)
-            if ids.isEmpty { file.error(v, "'\(key)' needs at least one rule id") }
+            if ids.isEmpty { file.error(v, Message(.configRulesEmpty, key)) }
             settings[key] = Setting(value: ids.joined(separator: ","), location: file.location(v))
         }
         if let v = file.root["maxWarnings"] {
             if let n = v.int, n >= 0 { settings["max-warnings"] = Setting(value: String(n), location: file.location(v)) } else {
-                file.error(v, "'maxWarnings' must be a whole number of 0 or more")
+                file.error(v, Message(.configMaxWarnings))
             }
         }
         if file.root["rules"] != nil && file.root["skip"] != nil {
-            file.error(file.root["skip"]!, "give 'rules' or 'skip', not both")
+            file.error(file.root["skip"]!, Message(.configRulesOrSkip))
         }
         if !file.diagnostics.isEmpty { return .failure(DataFileError(file.diagnostics)) }
         return .success(ConfigFile(path: path, settings: settings))

@@ -42,10 +42,14 @@ struct DataFile {
         do {
             doc = try JSONDocument.parse(file)
         } catch {
-            return .failure(DataFileError([locator.error(offset: error.offset, pointer: "", error.message)]))
+            return .failure(DataFileError([locator.error(offset: error.offset, pointer: "", error.text)]))
         }
         let issues = Validator(strict: true).validate(doc.root, as: spec)
-        let errors = issues.map { locator.error($0.severity, offset: $0.offset, pointer: $0.pointer, $0.message) }
+        let errors = issues.map { issue in
+            var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            e.text = issue.text
+            return e
+        }
         if errors.contains(where: { $0.severity == .error }) { return .failure(DataFileError(errors)) }
         return .success(DataFile(document: doc, locator: locator))
     }
@@ -58,8 +62,8 @@ struct DataFile {
     var root: JSONValue { document.root }
     var path: String { document.file.path }
 
-    /// Records an error at a value.
-    mutating func error(_ value: JSONValue, _ message: String) {
+    /// Records an error at a value, in the catalogue's words.
+    mutating func error(_ value: JSONValue, _ message: Message) {
         diagnostics.append(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
     }
 

@@ -91,22 +91,22 @@ public struct WaiverSet: Sendable {
         for (i, w) in file.root["waivers"]!.elements.enumerated() {
             let rule = w["rule"]!.string!
             if let rules, !rules.contains(rule) {
-                file.error(w["rule"]!, "the pack has no rule '\(rule)'\(NearMiss.hint(for: rule, among: rules.sorted()))")
+                file.error(w["rule"]!, Message(.waiverNoRule, arguments: [.text(rule), Messages.hint(for: rule, among: rules.sorted())]))
             }
             if w["dossier"] == nil && w["path"] == nil {
-                file.error(w, "a waiver needs 'dossier' or 'path' (or both): it must not cover every dossier")
+                file.error(w, Message(.waiverNeedsTarget))
             }
             if let p = w["pointer"], let s = p.string, !s.isEmpty, !s.hasPrefix("/") {
-                file.error(p, "a JSON pointer starts with '/', not '\(s)'")
+                file.error(p, Message(.waiverPointer, s))
             }
             for key in ["reason", "approvedBy"] {
                 if let v = w[key], v.string?.trimmingCharacters(in: .whitespaces).isEmpty ?? false {
-                    file.error(v, "'\(key)' must not be empty")
+                    file.error(v, Message(.waiverEmpty, key))
                 }
             }
             let approved = Day(w["approvedOn"]!.string!)!, expires = Day(w["expiresOn"]!.string!)!
             if expires < approved {
-                file.error(w["expiresOn"]!, "expires on \(expires) before it was approved on \(approved)")
+                file.error(w["expiresOn"]!, Message(.waiverExpiryOrder, "\(expires)", "\(approved)"))
             }
             let waiver = Waiver(index: i, rule: rule, dossier: w["dossier"]?.string, path: w["path"]?.string.map(Glob.init),
                                 pointer: w["pointer"]?.string, reason: w["reason"]!.string!, approvedBy: w["approvedBy"]!.string!,
@@ -125,17 +125,19 @@ public struct WaiverSet: Sendable {
     /// The warnings a run starts with: one per expired waiver.
     public func expiryWarnings(_ language: Language) -> [InputError] {
         expired.map { w in
-            InputError(location: w.location, severity: .warning,
-                       message: language == .zh ? "豁免 \(w.label) 已于 \(w.expiresOn) 到期，不再适用（批准人：\(w.approvedBy)）"
-                                                : "waiver \(w.label) expired on \(w.expiresOn) and no longer applies (approved by \(w.approvedBy))")
+            var e = InputError(location: w.location, severity: .warning,
+                               message: Message(.waiverExpired, w.label, "\(w.expiresOn)", w.approvedBy))
+            e.message = e.text!.text(language)
+            return e
         }
     }
 
     /// The warnings a run ends with: one per waiver in force that covered no finding.
     public func unusedWarnings(used: Set<Int>, _ language: Language) -> [InputError] {
         active.filter { !used.contains($0.index) }.map { w in
-            InputError(location: w.location, severity: .warning,
-                       message: language == .zh ? "豁免 \(w.label) 未匹配任何问题，可以删除" : "waiver \(w.label) matched no finding; it can be removed")
+            var e = InputError(location: w.location, severity: .warning, message: Message(.waiverUnused, w.label))
+            e.message = e.text!.text(language)
+            return e
         }
     }
 }

@@ -38,3 +38,37 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `offset N: message`; use `formatted(in:)` for user-facing output.
     public var description: String { "offset \(offset): \(message)" }
 }
+
+extension JSONError {
+    /// The message as a catalogue message, so a Chinese report says it in Chinese: the reader's
+    /// English wording read back by `Rewording` (its English rendering is `message` itself).
+    public var text: Message { JSONErrorWording.message(message) }
+}
+
+/// The JSON reader's sentences and phrases in the catalogue, most specific first.
+enum JSONErrorWording {
+    static let sentences = Rewording([
+        .fileTooLarge, .jsonEmptyInput, .jsonDataAfterValue, .jsonNesting, .jsonDuplicateKeyAt, .jsonDuplicateKey,
+        .jsonInvalidByteInString, .jsonControlInString, .jsonEndOfInput, .jsonHexDigits, .jsonUnpairedSurrogate,
+        .jsonEscapeFollowedBy, .jsonInvalidEscape, .jsonNoInfinity, .jsonNoNaN, .jsonNoComments, .jsonDigitAfterMinus,
+        .jsonLeadingZeros, .jsonDigitAfterPoint, .jsonDigitInExponent, .jsonInvalidLiteral, .jsonTrailingCommaValue,
+        .jsonTrailingCommaKey, .jsonSingleQuotedKey, .jsonSingleQuoted, .jsonUnquotedKey, .jsonInvalidByteExpected,
+        .jsonUnexpectedCharacter, .jsonExpectedFound, .jsonExpected,
+    ])
+    static let phrases = Rewording([
+        .jsonPhraseValueOrBracket, .jsonPhraseValue, .jsonPhraseAfterMember, .jsonPhraseAfterElement, .jsonPhraseAfterKey,
+        .jsonPhraseBeginKey, .jsonPhraseCloseString, .jsonPhraseEscape, .jsonPhraseEndOfInput, .jsonPhraseInvalidByte,
+    ])
+    /// `U+00A0 (no-break space)`: the code point and its Unicode name, which Chinese text leaves out.
+    static let namedCharacter = Rewording([.jsonPhraseNamedCharacter])
+
+    static func message(_ text: String) -> Message {
+        sentences.message(text, argument: phrase) ?? Message(.untranslated, text)
+    }
+
+    static func phrase(_ text: String) -> Message.Argument {
+        if let m = phrases.message(text) { return .message(m) }
+        if text.hasPrefix("U+"), let m = namedCharacter.message(text) { return .message(m) }
+        return .text(text)
+    }
+}

@@ -64,6 +64,267 @@ public enum MessageID: String, CaseIterable, Sendable {
     case summaryWaived = "summary.waived"
     case summaryBaselined = "summary.baselined"
     case summaryUnchecked = "summary.rules-not-checked"
+    case ruleNotCheckedNoRegistry = "summary.not-checked.no-officer-registry"
+    case ruleNotCheckedNotSelected = "summary.not-checked.not-selected"
+
+    // JSON syntax: the reader's wording, read back by `JSONError.text` (sentences, then phrases).
+    case fileTooLarge = "input.file-too-large"
+    case jsonEmptyInput = "json.empty-input"
+    case jsonDataAfterValue = "json.data-after-value"
+    case jsonNesting = "json.nesting"
+    case jsonDuplicateKeyAt = "json.duplicate-key-at"
+    case jsonDuplicateKey = "json.duplicate-key"
+    case jsonInvalidByteInString = "json.invalid-byte-in-string"
+    case jsonControlInString = "json.control-in-string"
+    case jsonEndOfInput = "json.end-of-input"
+    case jsonHexDigits = "json.hex-digits"
+    case jsonUnpairedSurrogate = "json.unpaired-surrogate"
+    case jsonEscapeFollowedBy = "json.escape-followed-by"
+    case jsonInvalidEscape = "json.invalid-escape"
+    case jsonNoInfinity = "json.no-infinity"
+    case jsonNoNaN = "json.no-nan"
+    case jsonNoComments = "json.no-comments"
+    case jsonDigitAfterMinus = "json.digit-after-minus"
+    case jsonLeadingZeros = "json.leading-zeros"
+    case jsonDigitAfterPoint = "json.digit-after-point"
+    case jsonDigitInExponent = "json.digit-in-exponent"
+    case jsonInvalidLiteral = "json.invalid-literal"
+    case jsonTrailingCommaValue = "json.trailing-comma-value"
+    case jsonTrailingCommaKey = "json.trailing-comma-key"
+    case jsonSingleQuotedKey = "json.single-quoted-key"
+    case jsonSingleQuoted = "json.single-quoted"
+    case jsonUnquotedKey = "json.unquoted-key"
+    case jsonInvalidByteExpected = "json.invalid-byte-expected"
+    case jsonUnexpectedCharacter = "json.unexpected-character"
+    case jsonExpectedFound = "json.expected-found"
+    case jsonExpected = "json.expected"
+    case jsonPhraseValue = "json.phrase.value"
+    case jsonPhraseValueOrBracket = "json.phrase.value-or-bracket"
+    case jsonPhraseAfterMember = "json.phrase.after-member"
+    case jsonPhraseAfterElement = "json.phrase.after-element"
+    case jsonPhraseAfterKey = "json.phrase.after-key"
+    case jsonPhraseBeginKey = "json.phrase.begin-key"
+    case jsonPhraseCloseString = "json.phrase.close-string"
+    case jsonPhraseEscape = "json.phrase.escape"
+    case jsonPhraseEndOfInput = "json.phrase.end-of-input"
+    case jsonPhraseInvalidByte = "json.phrase.invalid-byte"
+    case jsonPhraseNamedCharacter = "json.phrase.named-character"
+
+    // Rule packs: loading and compiling a pack (for pack authors; keys of the format stay as written).
+    case packExpectedExpression = "pack.expected-expression"
+    case packExpectedTemplate = "pack.expected-template"
+    case packDuplicateLawPeriod = "pack.duplicate-law-period"
+    case packLawPeriodOrder = "pack.law-period-order"
+    case packDefinitionShadows = "pack.definition-shadows"
+    case packDuplicateRule = "pack.duplicate-rule"
+    case packUnknownRuleKind = "pack.unknown-rule-kind"
+    case packRuleNeedsLaw = "pack.rule-needs-law"
+    case packLawInVersions = "pack.law-in-versions"
+    case packVersionsOverlap = "pack.versions-overlap"
+    case packUnknownParameter = "pack.unknown-parameter"
+    case packUnknownLawPeriod = "pack.unknown-law-period"
+    case packDuplicateTable = "pack.duplicate-table"
+    case packTableRow = "pack.table-row"
+    case packForNameTaken = "pack.for-name-taken"
+    case packForEachList = "pack.for-each-list"
+    case packLetShadows = "pack.let-shadows"
+    case packLetType = "pack.let-type"
+    case packDateType = "pack.date-type"
+    case packVersionsNeedDate = "pack.versions-need-date"
+    case packVetoWhen = "pack.veto-when"
+    case packMissingCheck = "pack.missing-check"
+    case packMissingMessage = "pack.missing-message"
+    case packAtVariable = "pack.at-variable"
+    case packNeedsTable = "pack.needs-table"
+    case packUnknownTable = "pack.unknown-table"
+    case packRowNeeds = "pack.row-needs"
+    case packUnknownDocumentType = "pack.unknown-document-type"
+    case scoringCategoryTwice = "scoring.category-twice"
+    case scoringCategoryMax = "scoring.category-max"
+    case scoringUnknownGrade = "scoring.unknown-grade"
+    case scoringManualTwice = "scoring.manual-twice"
+    case scoringCategoryNotOnSheet = "scoring.category-not-on-sheet"
+    case scoringGradeTwice = "scoring.grade-twice"
+    case scoringGradesOrder = "scoring.grades-order"
+    case scoringNeedsGrade = "scoring.needs-grade"
+    case scoringLowestGrade = "scoring.lowest-grade"
+    case assessIndicatorTwice = "assess.indicator-twice"
+    case assessUnknownRule = "assess.unknown-rule"
+    case assessRulesNeeded = "assess.rules-needed"
+    case assessRulesOnly = "assess.rules-only"
+    case assessGradesNeeded = "assess.grades-needed"
+    case assessGradesOnly = "assess.grades-only"
+    case assessNegativeWeight = "assess.negative-weight"
+    case assessUnweighted = "assess.unweighted"
+    case assessBetter = "assess.better"
+    case assessTarget = "assess.target"
+    case assessWeightsSum = "assess.weights-sum"
+    case assessWarningDays = "assess.warning-days"
+
+    // The working-day calendar (read back by `CalendarError.text` and `HolidayDataError.text`).
+    case calendarNoData = "calendar.no-data"
+    case calendarBadYear = "calendar.bad-year"
+    case calendarNoYears = "calendar.no-years"
+    case calendarMissingYear = "calendar.missing-year"
+    case calendarUnnamedHoliday = "calendar.unnamed-holiday"
+    case calendarTwoNames = "calendar.two-names"
+    case calendarMakeUpWeekday = "calendar.make-up-weekday"
+    case calendarBoth = "calendar.both"
+    case calendarBadDate = "calendar.bad-date"
+    case calendarWrongYear = "calendar.wrong-year"
+    case calendarHolidays = "calendar.holidays"
+    case calendarMakeUpDays = "calendar.make-up-days"
+
+    // CI data files: waivers, baselines, `.dossier.json`.
+    case configRulesEmpty = "config.rules-empty"
+    case configMaxWarnings = "config.max-warnings"
+    case configRulesOrSkip = "config.rules-or-skip"
+    case waiverNoRule = "waiver.no-rule"
+    case waiverNeedsTarget = "waiver.needs-target"
+    case waiverPointer = "waiver.pointer"
+    case waiverEmpty = "waiver.empty"
+    case waiverExpiryOrder = "waiver.expiry-order"
+    case waiverExpired = "waiver.expired"
+    case waiverUnused = "waiver.unused"
+
+    // CI data files, continued.
+    case baselineGone = "baseline.gone"
+
+    // Files and folders (read back from the file layer's wording by `Wording`).
+    case fileIsFolder = "file.is-folder"
+    case fileNotRegular = "file.not-regular"
+    case fileCannotStat = "file.cannot-stat"
+    case fileOverLimit = "file.over-limit"
+    case fileWriteDangling = "file.write-dangling"
+    case fileWriteFolder = "file.write-folder"
+    case fileCannotWrite = "file.cannot-write"
+    case fileCannotList = "file.cannot-list"
+    case fileSkippedLoop = "file.skipped-loop"
+    case fileSkippedName = "file.skipped-name"
+    case registryUnreadable = "input.registry-unreadable"
+    case errnoNoEntry = "errno.no-entry"
+    case errnoPermission = "errno.permission"
+    case errnoIsDirectory = "errno.is-directory"
+    case errnoNotDirectory = "errno.not-directory"
+    case errnoNoSpace = "errno.no-space"
+    case errnoReadOnly = "errno.read-only"
+    case errnoLoop = "errno.loop"
+    case errnoIO = "errno.io"
+    case errnoNameTooLong = "errno.name-too-long"
+    case errnoTooManyFiles = "errno.too-many-files"
+    case errnoQuota = "errno.quota"
+    case errnoExists = "errno.exists"
+    case errnoNotPermitted = "errno.not-permitted"
+    case kindFifo = "file.kind.fifo"
+    case kindSocket = "file.kind.socket"
+    case kindCharacterDevice = "file.kind.character-device"
+    case kindBlockDevice = "file.kind.block-device"
+    case kindFolder = "file.kind.folder"
+    case kindSymbolicLink = "file.kind.symbolic-link"
+    case kindSpecial = "file.kind.special"
+
+    // Rule packs, continued: the scoring sheet against the rules.
+    case scoringRuleCategory = "scoring.rule-category"
+    case scoringManualIsRule = "scoring.manual-is-rule"
+    case scoringTheSheet = "scoring.the-sheet"
+    case scoringTheAssessment = "scoring.the-assessment"
+
+    // The command line's own errors and lines.
+    case tagged = "cli.tagged"
+    case errorLine = "cli.error-line"
+    case errorAtPath = "cli.error-at-path"
+    case cannotWriteStandardOutput = "cli.cannot-write-stdout"
+    case noPackFound = "cli.no-pack"
+    case packHasErrors = "cli.pack-has-errors"
+    case configInvalid = "cli.config-invalid"
+    case waiversInvalid = "cli.waivers-invalid"
+    case baselineInvalid = "cli.baseline-invalid"
+    case skipUnknownRule = "cli.skip-unknown-rule"
+    case outputIsInput = "cli.output-is-input"
+    case cannotCreateFolder = "cli.cannot-create-folder"
+    case nowTakesUTC = "usage.now-takes-utc"
+    case configFromCommandLine = "config.origin.command-line"
+    case configFromDefault = "config.origin.default"
+    case configOfficersDefault = "config.default.officers"
+    case configAll = "config.value.all"
+    case configNone = "config.value.none"
+    case configLine = "config.line"
+
+    // `dossier rules test`: the pack's self-tests.
+    case testOk = "test.ok"
+    case testFail = "test.fail"
+    case testTotals = "test.totals"
+    case testAt = "test.at"
+    case testCannotRead = "test.cannot-read"
+    case testNoBase = "test.no-base"
+    case testRegistry = "test.registry"
+    case testPatch = "test.patch"
+    case testUnknownRule = "test.unknown-rule"
+    case testDidNotFire = "test.did-not-fire"
+    case testFired = "test.fired"
+    case testNoBreakingCase = "test.no-breaking-case"
+    case testNoKeepingCase = "test.no-keeping-case"
+
+    // Text already in both languages (a pack's finding messages), carried as a message.
+    case localized = "text.localized"
+
+    // The text report (`check` and `score` on a terminal).
+    case textPersonalDataUnmasked = "text.personal-data-unmasked"
+    case textVetoMark = "text.veto-mark"
+    case textHumanMark = "text.human-mark"
+    case textWaivedMark = "text.waived-mark"
+    case textBaselineMark = "text.baseline-mark"
+    case textWaiverReason = "text.waiver-reason"
+    case textBasisJudged = "text.basis-judged"
+    case textEvaluatedBy = "text.evaluated-by"
+    case textScoreLine = "text.score-line"
+    case textScoreLineVeto = "text.score-line-veto"
+    case textNoCaseNumber = "text.no-case-number"
+    case textNotScored = "text.not-scored"
+    case textSheetScore = "text.sheet-score"
+    case textSheetVeto = "text.sheet-veto"
+    case textDeducted = "text.deducted"
+    case textDeductions = "text.deductions"
+    case textWaivedNotDeducted = "text.waived-not-deducted"
+    case textHumanBy = "text.human-by"
+    case textBasisBracket = "text.basis-bracket"
+    case textScoredCount = "text.scored-count"
+    case textScoresLine = "text.scores-line"
+    case textTopDeductions = "text.top-deductions"
+    case separatorSemicolon = "separator.semicolon"
+    case separatorEnumeration = "separator.enumeration"
+    case separatorComma = "separator.comma"
+
+    // `dossier explain`.
+    case explainArguments = "usage.explain-arguments"
+    case explainLineOption = "usage.explain-line"
+    case explainNoRule = "usage.explain-no-rule"
+    case explainNoRuleShort = "usage.explain-no-rule-short"
+    case explainNoItem = "usage.explain-no-item"
+    case explainNoLine = "explain.no-line"
+    case explainManyDossiers = "explain.many-dossiers"
+    case helpExplainSummary = "help.explain"
+    case helpExplainDiscussion = "help.explain-discussion"
+
+    // `dossier assess`.
+    case assessPartialOnly = "usage.assess-partial-only"
+    case assessNoScheme = "assess.no-scheme"
+    case assessMergeNeedsPartial = "usage.assess-merge-needs-partial"
+    case assessMergeFixedOption = "usage.assess-merge-fixed-option"
+    case assessPackMismatch = "assess.pack-mismatch"
+    case assessDateOption = "usage.assess-date-option"
+    case assessToBeforeFrom = "usage.assess-to-before-from"
+    case assessCompareNeeds = "usage.assess-compare-needs"
+    case helpAssessSummary = "help.assess"
+    case helpAssessDiscussion = "help.assess-discussion"
+
+    // `dossier verify` and receipts.
+    case receiptNotJSON = "receipt.not-json"
+    case receiptNone = "receipt.none"
+    case receiptIncomplete = "receipt.incomplete"
+    case verifyNeedsReport = "usage.verify-needs-report"
+    case helpVerifySummary = "help.verify"
+    case helpVerifyDiscussion = "help.verify-discussion"
 
     // Usage errors and help.
     case errorLabel = "usage.error-label"
@@ -211,6 +472,254 @@ public enum Messages {
         .summaryBaselined: LocalizedText(zh: "；基线已有 {0} 个", en: "; {0} in the baseline"),
         .summaryUnchecked: LocalizedText(zh: "；规则 {0} 未检查（没有执法人员资格清单）",
                                          en: "; rules {0} not checked (no officer registry)"),
+        .ruleNotCheckedNoRegistry: LocalizedText(zh: "没有执法人员资格清单，未检查", en: "not checked: no officer registry"),
+        .ruleNotCheckedNotSelected: LocalizedText(zh: "本次未选用（--rules 或配置文件的 skip），未检查",
+                                                  en: "not checked: not selected for this run (--rules, or skip in the configuration)"),
+
+        .fileTooLarge: LocalizedText(zh: "文件有 {0} 字节，超过 {1} 字节的上限", en: "file is {0} bytes; the limit is {1}"),
+        .jsonEmptyInput: LocalizedText(zh: "输入为空，应为一个 JSON 值", en: "empty input, expected a JSON value"),
+        .jsonDataAfterValue: LocalizedText(zh: "JSON 值之后还有多余的内容", en: "unexpected data after the JSON value"),
+        .jsonNesting: LocalizedText(zh: "嵌套超过 {0} 层", en: "nesting deeper than {0}"),
+        .jsonDuplicateKeyAt: LocalizedText(zh: "重复的键 {0}（第一次出现在第 {1} 行第 {2} 列）", en: "duplicate key {0} (first at line {1}, column {2})"),
+        .jsonDuplicateKey: LocalizedText(zh: "重复的键 {0}", en: "duplicate key {0}"),
+        .jsonInvalidByteInString: LocalizedText(zh: "字符串中有无效的 UTF-8 字节 {0}", en: "invalid UTF-8 byte {0} in string"),
+        .jsonControlInString: LocalizedText(zh: "字符串中的控制字符 {0} 必须转义", en: "control character {0} in string must be escaped"),
+        .jsonEndOfInput: LocalizedText(zh: "输入意外结束，应为{0}", en: "unexpected end of input, expected {0}"),
+        .jsonHexDigits: LocalizedText(zh: "'\\u' 之后应为 4 位十六进制数字", en: "expected 4 hex digits after '\\u'"),
+        .jsonUnpairedSurrogate: LocalizedText(zh: "不成对的代理项 {0}", en: "unpaired surrogate {0}"),
+        .jsonEscapeFollowedBy: LocalizedText(zh: "无效的转义：'\\' 之后是 {0}", en: "invalid escape: '\\' followed by {0}"),
+        .jsonInvalidEscape: LocalizedText(zh: "无效的转义 {0}", en: "invalid escape {0}"),
+        .jsonNoInfinity: LocalizedText(zh: "JSON 不允许 Infinity", en: "Infinity is not allowed in JSON"),
+        .jsonNoNaN: LocalizedText(zh: "JSON 不允许 NaN", en: "NaN is not allowed in JSON"),
+        .jsonNoComments: LocalizedText(zh: "JSON 不允许注释", en: "comments are not allowed in JSON"),
+        .jsonDigitAfterMinus: LocalizedText(zh: "'-' 之后应为数字", en: "expected digit after '-'"),
+        .jsonLeadingZeros: LocalizedText(zh: "数字不允许有前导零", en: "leading zeros are not allowed in numbers"),
+        .jsonDigitAfterPoint: LocalizedText(zh: "小数点之后应为数字", en: "expected digit after decimal point"),
+        .jsonDigitInExponent: LocalizedText(zh: "指数部分应为数字", en: "expected digit in exponent"),
+        .jsonInvalidLiteral: LocalizedText(zh: "无效的字面量，应为 {0}", en: "invalid literal, expected {0}"),
+        .jsonTrailingCommaValue: LocalizedText(zh: "',' 之后应为一个 JSON 值，实际为 {0}（不允许末尾逗号）", en: "expected a JSON value after ',', found {0} (trailing commas are not allowed)"),
+        .jsonTrailingCommaKey: LocalizedText(zh: "',' 之后应为对象的键，实际为 {0}（不允许末尾逗号）", en: "expected object key after ',', found {0} (trailing commas are not allowed)"),
+        .jsonSingleQuotedKey: LocalizedText(zh: "不允许单引号字符串；对象的键应以 '\"' 开头", en: "single-quoted strings are not allowed, expected '\"' to begin object key"),
+        .jsonSingleQuoted: LocalizedText(zh: "不允许单引号字符串，应为 '\"'", en: "single-quoted strings are not allowed, expected '\"'"),
+        .jsonUnquotedKey: LocalizedText(zh: "对象的键应以 '\"' 开头，实际为 {0}（键必须加引号）", en: "expected '\"' to begin object key, found {0} (object keys must be quoted)"),
+        .jsonInvalidByteExpected: LocalizedText(zh: "无效的 UTF-8 字节 {0}，应为{1}", en: "invalid UTF-8 byte {0}, expected {1}"),
+        .jsonUnexpectedCharacter: LocalizedText(zh: "意外的字符 {0}，应为{1}", en: "unexpected character {0}, expected {1}"),
+        .jsonExpectedFound: LocalizedText(zh: "应为{0}，实际为 {1}", en: "expected {0}, found {1}"),
+        .jsonExpected: LocalizedText(zh: "应为{0}", en: "expected {0}"),
+        .jsonPhraseValue: LocalizedText(zh: "一个 JSON 值", en: "a JSON value"),
+        .jsonPhraseValueOrBracket: LocalizedText(zh: "一个 JSON 值或 ']'", en: "a JSON value or ']'"),
+        .jsonPhraseAfterMember: LocalizedText(zh: "对象成员之后的 ',' 或 '}'", en: "',' or '}' after object member"),
+        .jsonPhraseAfterElement: LocalizedText(zh: "数组元素之后的 ',' 或 ']'", en: "',' or ']' after array element"),
+        .jsonPhraseAfterKey: LocalizedText(zh: "对象的键之后的 ':'", en: "':' after object key"),
+        .jsonPhraseBeginKey: LocalizedText(zh: "开始对象键的 '\"'", en: "'\"' to begin object key"),
+        .jsonPhraseCloseString: LocalizedText(zh: "结束字符串的 '\"'", en: "'\"' to close string"),
+        .jsonPhraseEscape: LocalizedText(zh: "'\\' 之后的转义序列", en: "escape sequence after '\\'"),
+        .jsonPhraseEndOfInput: LocalizedText(zh: "输入结尾", en: "end of input"),
+        .jsonPhraseInvalidByte: LocalizedText(zh: "无效的 UTF-8 字节 {0}", en: "invalid UTF-8 byte {0}"),
+        .jsonPhraseNamedCharacter: LocalizedText(zh: "{0}", en: "{0} ({1})"),
+
+        .packExpectedExpression: LocalizedText(zh: "应为表达式字符串", en: "expected an expression string"),
+        .packExpectedTemplate: LocalizedText(zh: "应为消息模板字符串", en: "expected a message template string"),
+        .packDuplicateLawPeriod: LocalizedText(zh: "法律时期“{0}”重复", en: "duplicate law period '{0}'"),
+        .packLawPeriodOrder: LocalizedText(zh: "法律时期“{0}”的结束日早于开始日", en: "law period '{0}' ends before it starts"),
+        .packDefinitionShadows: LocalizedText(zh: "定义“{0}”与同名变量冲突", en: "definition '{0}' shadows a variable of the same name"),
+        .packDuplicateRule: LocalizedText(zh: "规则编号“{0}”重复（第一次出现在 {1}）", en: "duplicate rule id '{0}' (first at {1})"),
+        .packUnknownRuleKind: LocalizedText(zh: "未知的规则种类“{0}”{1}", en: "unknown rule kind '{0}'{1}"),
+        .packRuleNeedsLaw: LocalizedText(zh: "没有 versions 的规则需要 law", en: "a rule without 'versions' needs 'law'"),
+        .packLawInVersions: LocalizedText(zh: "规则有 versions 时，law 写在每个版本中", en: "'law' goes into each version when a rule has 'versions'"),
+        .packVersionsOverlap: LocalizedText(zh: "版本时间重叠：“{0}”到 {1} 为止，“{2}”却从 {3} 开始", en: "versions overlap: '{0}' runs to {1}, '{2}' starts {3}"),
+        .packUnknownParameter: LocalizedText(zh: "未知的参数“{0}”{1}", en: "unknown parameter '{0}'{1}"),
+        .packUnknownLawPeriod: LocalizedText(zh: "未知的法律时期“{0}”{1}", en: "unknown law period '{0}'{1}"),
+        .packDuplicateTable: LocalizedText(zh: "表“{0}”重复", en: "duplicate table '{0}'"),
+        .packTableRow: LocalizedText(zh: "表的每一行应为对象", en: "expected an object as a table row"),
+        .packForNameTaken: LocalizedText(zh: "“{0}”已经是变量名", en: "'{0}' is already a variable"),
+        .packForEachList: LocalizedText(zh: "for.each 应为列表，而不是 {0}", en: "'for.each' must be a list, not {0}"),
+        .packLetShadows: LocalizedText(zh: "let 名称“{0}”与变量冲突", en: "'let' name '{0}' shadows a variable"),
+        .packLetType: LocalizedText(zh: "let 名称“{0}”在这里的类型是 {1}，在另一个版本中是 {2}", en: "'let' name '{0}' has type {1} here and {2} in another version"),
+        .packDateType: LocalizedText(zh: "date 应为日期，而不是 {0}", en: "'date' must be a date, not {0}"),
+        .packVersionsNeedDate: LocalizedText(zh: "有多个版本的规则需要 date 来选择版本", en: "a rule with several versions needs 'date' to choose between them"),
+        .packVetoWhen: LocalizedText(zh: "vetoWhen 需要 \"veto\": true", en: "'vetoWhen' needs \"veto\": true"),
+        .packMissingCheck: LocalizedText(zh: "缺少 check", en: "missing 'check'"),
+        .packMissingMessage: LocalizedText(zh: "缺少 message", en: "missing 'message'"),
+        .packAtVariable: LocalizedText(zh: "at 应以变量（dossier 或 for 的名称）开头，而不是“{0}”", en: "'at' must start with a variable (dossier or the 'for' name), not '{0}'"),
+        .packNeedsTable: LocalizedText(zh: "required-documents 规则需要 table", en: "a required-documents rule needs 'table'"),
+        .packUnknownTable: LocalizedText(zh: "未知的表“{0}”{1}", en: "unknown table '{0}'{1}"),
+        .packRowNeeds: LocalizedText(zh: "required-documents 表的每一行需要 when 和 label（{zh, en}）", en: "a required-documents row needs 'when' and 'label' ({zh, en})"),
+        .packUnknownDocumentType: LocalizedText(zh: "未知的文书类型“{0}”{1}", en: "unknown document type '{0}'{1}"),
+        .scoringCategoryTwice: LocalizedText(zh: "类别“{0}”列了两次", en: "category '{0}' is listed twice"),
+        .scoringCategoryMax: LocalizedText(zh: "类别的满分应大于 0", en: "a category's maximum must be above 0"),
+        .scoringUnknownGrade: LocalizedText(zh: "未知的等级“{0}”{1}", en: "unknown grade '{0}'{1}"),
+        .scoringManualTwice: LocalizedText(zh: "人工评查项“{0}”列了两次", en: "manual item '{0}' is listed twice"),
+        .scoringCategoryNotOnSheet: LocalizedText(zh: "类别“{0}”不在评查表中", en: "category '{0}' is not on the sheet"),
+        .scoringGradeTwice: LocalizedText(zh: "等级“{0}”列了两次", en: "grade '{0}' is listed twice"),
+        .scoringGradesOrder: LocalizedText(zh: "等级应从高到低排列：“{0}”的起点应低于“{1}”（{2}）", en: "grades go best first: '{0}' must start below '{1}' ({2})"),
+        .scoringNeedsGrade: LocalizedText(zh: "{0} 至少需要一个等级", en: "{0} needs at least one grade"),
+        .scoringLowestGrade: LocalizedText(zh: "最低等级应从 0 分开始，使每个得分都有等级", en: "the lowest grade must start at 0 so that every score has a grade"),
+        .assessIndicatorTwice: LocalizedText(zh: "指标“{0}”列了两次", en: "indicator '{0}' is listed twice"),
+        .assessUnknownRule: LocalizedText(zh: "未知的规则“{0}”{1}", en: "unknown rule '{0}'{1}"),
+        .assessRulesNeeded: LocalizedText(zh: "rate-of-rules 指标需要 rules", en: "a rate-of-rules indicator needs 'rules'"),
+        .assessRulesOnly: LocalizedText(zh: "只有 rate-of-rules 指标使用 rules", en: "only a rate-of-rules indicator draws on 'rules'"),
+        .assessGradesNeeded: LocalizedText(zh: "rate-of-grades 指标需要 grades", en: "a rate-of-grades indicator needs 'grades'"),
+        .assessGradesOnly: LocalizedText(zh: "只有 rate-of-grades 指标统计 grades", en: "only a rate-of-grades indicator counts 'grades'"),
+        .assessNegativeWeight: LocalizedText(zh: "权重不能为负数", en: "a weight cannot be negative"),
+        .assessUnweighted: LocalizedText(zh: "{0} 指标不能加权：只有比率和得分指标有达成度", en: "a {0} indicator cannot be weighted: only rates and scores have an attainment"),
+        .assessBetter: LocalizedText(zh: "加权指标需要 better（higher 或 lower）", en: "a weighted indicator needs 'better' higher or lower"),
+        .assessTarget: LocalizedText(zh: "比率的目标值应为 0 到 1 之间的小数", en: "a rate's target is a fraction from 0 to 1"),
+        .assessWeightsSum: LocalizedText(zh: "权重合计为 {0}，应为 100", en: "the weights sum to {0}; they must sum to 100"),
+        .assessWarningDays: LocalizedText(zh: "certificateWarningDays 应为 0 到 3650 的整数天数", en: "certificateWarningDays is a whole number of days from 0 to 3650"),
+
+        .calendarNoData: LocalizedText(zh: "工作日历没有 {0} 年的数据（现有 {1} 年的数据）", en: "the working-day calendar has no data for {0} (it covers {1})"),
+        .calendarBadYear: LocalizedText(zh: "节假日数据中的年份“{0}”有误（应为四位数字）", en: "bad year '{0}' in the holiday data (expected four digits)"),
+        .calendarNoYears: LocalizedText(zh: "节假日数据没有任何年份", en: "the holiday data names no years"),
+        .calendarMissingYear: LocalizedText(zh: "节假日数据缺少 {0} 年（现有 {1}–{2} 年）", en: "the holiday data has no entry for {0} (it has {1}-{2})"),
+        .calendarUnnamedHoliday: LocalizedText(zh: "{1} 年的节假日 {0} 没有名称", en: "holiday {0} in {1} has no name"),
+        .calendarTwoNames: LocalizedText(zh: "{0} 有两个节日名称（“{1}”和“{2}”）", en: "{0} has two holiday names ('{1}' and '{2}')"),
+        .calendarMakeUpWeekday: LocalizedText(zh: "{1} 年的调休上班日 {0} 不是周六或周日", en: "make-up working day {0} in {1} is not a Saturday or Sunday"),
+        .calendarBoth: LocalizedText(zh: "{0} 既列为节假日，又列为调休上班日", en: "{0} is listed both as a holiday and as a make-up working day"),
+        .calendarBadDate: LocalizedText(zh: "{2} 年的{1}中有错误的日期“{0}”（应为 YYYY-MM-DD）", en: "bad date '{0}' in the {1} of {2} (expected YYYY-MM-DD)"),
+        .calendarWrongYear: LocalizedText(zh: "{0} 列在 {2} 年的{1}中，年份不符", en: "{0} is listed in the {1} of {2}"),
+        .calendarHolidays: LocalizedText(zh: "节假日", en: "holidays"),
+        .calendarMakeUpDays: LocalizedText(zh: "调休上班日", en: "make-up working days"),
+
+        .configRulesEmpty: LocalizedText(zh: "“{0}”至少需要一个规则编号", en: "'{0}' needs at least one rule id"),
+        .configMaxWarnings: LocalizedText(zh: "maxWarnings 应为 0 或更大的整数", en: "'maxWarnings' must be a whole number of 0 or more"),
+        .configRulesOrSkip: LocalizedText(zh: "rules 和 skip 只能给一个", en: "give 'rules' or 'skip', not both"),
+        .waiverNoRule: LocalizedText(zh: "规则包中没有规则“{0}”{1}", en: "the pack has no rule '{0}'{1}"),
+        .waiverNeedsTarget: LocalizedText(zh: "豁免需要 dossier 或 path（或两者都给）：不能覆盖所有案卷", en: "a waiver needs 'dossier' or 'path' (or both): it must not cover every dossier"),
+        .waiverPointer: LocalizedText(zh: "JSON 指针应以“/”开头，而不是“{0}”", en: "a JSON pointer starts with '/', not '{0}'"),
+        .waiverEmpty: LocalizedText(zh: "“{0}”不能为空", en: "'{0}' must not be empty"),
+        .waiverExpiryOrder: LocalizedText(zh: "到期日 {0} 早于批准日 {1}", en: "expires on {0} before it was approved on {1}"),
+        .waiverExpired: LocalizedText(zh: "豁免 {0} 已于 {1} 到期，不再适用（批准人：{2}）", en: "waiver {0} expired on {1} and no longer applies (approved by {2})"),
+        .waiverUnused: LocalizedText(zh: "豁免 {0} 未匹配任何问题，可以删除", en: "waiver {0} matched no finding; it can be removed"),
+
+        .baselineGone: LocalizedText(zh: "基线 {2} 中有 {0} 项不再出现（已整改或案卷已移除），可用 --write-baseline 更新", en: "{0} of {1} baseline entries in {2} no longer occur (fixed or gone); --write-baseline refreshes it"),
+
+        .fileIsFolder: LocalizedText(zh: "是文件夹，应为文件", en: "is a folder, expected a file"),
+        .fileNotRegular: LocalizedText(zh: "不是普通文件（{0}）", en: "not a regular file ({0})"),
+        .fileCannotStat: LocalizedText(zh: "无法读取文件信息：{0}", en: "cannot stat: {0}"),
+        .fileOverLimit: LocalizedText(zh: "输入超过 {0} 字节的上限", en: "input is over the limit of {0} bytes"),
+        .fileWriteDangling: LocalizedText(zh: "无法写入：符号链接指向不存在的位置（{0}）", en: "cannot write: the symbolic link points nowhere ({0})"),
+        .fileWriteFolder: LocalizedText(zh: "无法写入：这是文件夹", en: "cannot write: is a folder"),
+        .fileCannotWrite: LocalizedText(zh: "无法写入：{0}", en: "cannot write: {0}"),
+        .fileCannotList: LocalizedText(zh: "无法列出文件夹内容：{0}", en: "cannot list: {0}"),
+        .fileSkippedLoop: LocalizedText(zh: "已跳过：再次遇到文件夹 {0}（符号链接循环或重复链接）", en: "skipped: the folder {0} again (a symbolic link loop or a second link)"),
+        .fileSkippedName: LocalizedText(zh: "已跳过：只读取名称以 {0}（小写）结尾的文件", en: "skipped: only names ending in {0} (lowercase) are read"),
+        .registryUnreadable: LocalizedText(zh: "执法人员资格清单：{0}", en: "officer registry: {0}"),
+        .errnoNoEntry: LocalizedText(zh: "没有这个文件或文件夹", en: "no such file or directory"),
+        .errnoPermission: LocalizedText(zh: "没有权限", en: "permission denied"),
+        .errnoIsDirectory: LocalizedText(zh: "是文件夹", en: "is a directory"),
+        .errnoNotDirectory: LocalizedText(zh: "路径中有一项不是文件夹", en: "not a directory"),
+        .errnoNoSpace: LocalizedText(zh: "磁盘空间不足", en: "no space left on device"),
+        .errnoReadOnly: LocalizedText(zh: "文件系统只读", en: "read-only file system"),
+        .errnoLoop: LocalizedText(zh: "符号链接层数过多", en: "too many levels of symbolic links"),
+        .errnoIO: LocalizedText(zh: "输入输出错误", en: "input/output error"),
+        .errnoNameTooLong: LocalizedText(zh: "文件名过长", en: "file name too long"),
+        .errnoTooManyFiles: LocalizedText(zh: "打开的文件过多", en: "too many open files"),
+        .errnoQuota: LocalizedText(zh: "超出磁盘配额", en: "disk quota exceeded"),
+        .errnoExists: LocalizedText(zh: "文件已存在", en: "file exists"),
+        .errnoNotPermitted: LocalizedText(zh: "不允许此操作", en: "operation not permitted"),
+        .kindFifo: LocalizedText(zh: "命名管道", en: "fifo"),
+        .kindSocket: LocalizedText(zh: "套接字", en: "socket"),
+        .kindCharacterDevice: LocalizedText(zh: "字符设备", en: "character device"),
+        .kindBlockDevice: LocalizedText(zh: "块设备", en: "block device"),
+        .kindFolder: LocalizedText(zh: "文件夹", en: "folder"),
+        .kindSymbolicLink: LocalizedText(zh: "符号链接", en: "symbolic link"),
+        .kindSpecial: LocalizedText(zh: "特殊文件", en: "special file"),
+
+        .scoringRuleCategory: LocalizedText(zh: "规则 {0}（{1}）在类别“{2}”中扣分，但评查表没有这个类别", en: "rule {0} ({1}) deducts in category '{2}', which the sheet does not list"),
+        .scoringManualIsRule: LocalizedText(zh: "人工评查项“{0}”与一条规则的编号相同", en: "manual item '{0}' has the id of a rule"),
+        .scoringTheSheet: LocalizedText(zh: "评查表", en: "the sheet"),
+        .scoringTheAssessment: LocalizedText(zh: "考核方案", en: "the assessment"),
+
+        .tagged: LocalizedText(zh: "{0}：{1}", en: "{0}: {1}"),
+        .errorLine: LocalizedText(zh: "错误：{0}", en: "error: {0}"),
+        .errorAtPath: LocalizedText(zh: "错误：{0}：{1}", en: "error: {0}: {1}"),
+        .cannotWriteStandardOutput: LocalizedText(zh: "无法写入标准输出：{0}", en: "cannot write the standard output: {0}"),
+        .noPackFound: LocalizedText(zh: "找不到规则包；请用 --pack DIR 指定，或设置 DOSSIER_PACK", en: "no rule pack found; pass --pack DIR or set DOSSIER_PACK"),
+        .packHasErrors: LocalizedText(zh: "规则包 {0} 有 {1} 个错误", en: "the rule pack {0} has {1} error{2}"),
+        .configInvalid: LocalizedText(zh: "配置文件 {0} 无效", en: "the config file {0} is not valid"),
+        .waiversInvalid: LocalizedText(zh: "豁免文件 {0} 无效", en: "the waiver file {0} is not valid"),
+        .baselineInvalid: LocalizedText(zh: "基线文件 {0} 无效", en: "the baseline file {0} is not valid"),
+        .skipUnknownRule: LocalizedText(zh: "{0}：规则包中没有规则 {1}", en: "{0}: the pack has no rule {1}"),
+        .outputIsInput: LocalizedText(zh: "这是输入文件之一，报告会覆盖它", en: "is one of the inputs; the report would replace it"),
+        .cannotCreateFolder: LocalizedText(zh: "无法创建所在文件夹 {0}", en: "cannot create its folder {0}"),
+        .nowTakesUTC: LocalizedText(zh: "--now 的值应为 UTC 时间 YYYY-MM-DDTHH:MM:SSZ，而不是“{0}”", en: "--now takes a UTC time YYYY-MM-DDTHH:MM:SSZ, not '{0}'"),
+        .configFromCommandLine: LocalizedText(zh: "命令行", en: "command line"),
+        .configFromDefault: LocalizedText(zh: "默认", en: "default"),
+        .configOfficersDefault: LocalizedText(zh: "输入文件夹根目录下的 officers.json", en: "officers.json at the root of an input folder"),
+        .configAll: LocalizedText(zh: "全部", en: "all"),
+        .configNone: LocalizedText(zh: "无", en: "none"),
+        .configLine: LocalizedText(zh: "{0} = {1}（{2}）", en: "{0} = {1}  ({2})"),
+
+        .testOk: LocalizedText(zh: "通过", en: "ok"),
+        .testFail: LocalizedText(zh: "失败", en: "FAIL"),
+        .testTotals: LocalizedText(zh: "{0} 个通过，{1} 个失败", en: "{0} passed, {1} failed"),
+        .testAt: LocalizedText(zh: "{0}：{1}", en: "{0}: {1}"),
+        .testCannotRead: LocalizedText(zh: "无法读取 {0}", en: "cannot read {0}"),
+        .testNoBase: LocalizedText(zh: "没有基础案卷", en: "no base dossier"),
+        .testRegistry: LocalizedText(zh: "无法加载执法人员资格清单 {0}", en: "cannot load registry {0}"),
+        .testPatch: LocalizedText(zh: "补丁：{0}", en: "patch: {0}"),
+        .testUnknownRule: LocalizedText(zh: "未知的规则 {0}", en: "unknown rule {0}"),
+        .testDidNotFire: LocalizedText(zh: "{0} 应触发但未触发", en: "{0} did not fire"),
+        .testFired: LocalizedText(zh: "{0} 不应触发却触发了：{1}", en: "{0} fired: {1}"),
+        .testNoBreakingCase: LocalizedText(zh: "{0} 没有一个使其触发且通过的用例", en: "{0} has no passing case that breaks it"),
+        .testNoKeepingCase: LocalizedText(zh: "{0} 没有一个使其保持不触发且通过的用例", en: "{0} has no passing case that keeps it"),
+
+        .localized: LocalizedText(zh: "{1}", en: "{0}"),
+
+        .textPersonalDataUnmasked: LocalizedText(zh: "注意：本报告未屏蔽个人信息（--show-personal-data）", en: "note: personal data is not masked in this report (--show-personal-data)"),
+        .textVetoMark: LocalizedText(zh: "（否决项）", en: " (veto)"),
+        .textHumanMark: LocalizedText(zh: "（人工评查）", en: " (human)"),
+        .textWaivedMark: LocalizedText(zh: "（已豁免：{0} 批准，至 {1}）", en: " (waived by {0} until {1})"),
+        .textBaselineMark: LocalizedText(zh: "（基线已有）", en: " (in the baseline)"),
+        .textWaiverReason: LocalizedText(zh: "    = 豁免理由：{0}", en: "    = waiver: {0}"),
+        .textBasisJudged: LocalizedText(zh: "    = 依据：{0}；适用：{1}", en: "    = basis: {0}; judged under: {1}"),
+        .textEvaluatedBy: LocalizedText(zh: "    = 评查人：{0}，{1}；依据：{2}", en: "    = evaluated by {0} on {1}; basis: {2}"),
+        .textScoreLine: LocalizedText(zh: "{0}:{1}：得分 {2}，{3}（问题 {4} 个{5}）", en: "{0}:{1}: score {2}, {3} ({4} finding{6}{5})"),
+        .textScoreLineVeto: LocalizedText(zh: "，否决项 {0}", en: "; veto: {0}"),
+        .textNoCaseNumber: LocalizedText(zh: "（无案号）", en: "(no case number)"),
+        .textNotScored: LocalizedText(zh: "  无法评分：案卷未能检查", en: "  not scored: the dossier could not be checked"),
+        .textSheetScore: LocalizedText(zh: "  得分 {0} · {1}", en: "  score {0} · {1}"),
+        .textSheetVeto: LocalizedText(zh: " · 否决项：{0}（否决前 {1} 分）", en: " · veto: {0} ({1} before the veto)"),
+        .textDeducted: LocalizedText(zh: "  扣 {0}", en: "  −{0}"),
+        .textDeductions: LocalizedText(zh: "  扣分项：", en: "  deductions:"),
+        .textWaivedNotDeducted: LocalizedText(zh: "（已豁免，不扣分）", en: " (waived, not deducted)"),
+        .textHumanBy: LocalizedText(zh: "（人工：{0}，{1}）", en: " (human: {0}, {1})"),
+        .textBasisBracket: LocalizedText(zh: "〔{0}〕", en: " [{0}]"),
+        .textScoredCount: LocalizedText(zh: "共 {0} 份案卷：评分 {1} 份", en: "{0} dossier{2}: {1} scored"),
+        .textScoresLine: LocalizedText(zh: "平均分 {0}，中位数 {1}；{2}；否决 {3} 份", en: "scores: mean {0}, median {1}; {2}; {3} vetoed"),
+        .textTopDeductions: LocalizedText(zh: "最常见扣分项：{0}", en: "most frequent deductions: {0}"),
+        .separatorSemicolon: LocalizedText(zh: "；", en: "; "),
+        .separatorEnumeration: LocalizedText(zh: "、", en: ", "),
+        .separatorComma: LocalizedText(zh: "，", en: ", "),
+
+        .explainArguments: LocalizedText(zh: "explain 需要一个案卷和一个规则编号，例如 'dossier explain case.json PUB-01'", en: "explain takes a dossier and a rule id, e.g. 'dossier explain case.json PUB-01'"),
+        .explainLineOption: LocalizedText(zh: "--line 只用于 .jsonl 文件或标准输入，而不是“{0}”", en: "--line is for a .jsonl file or standard input, not '{0}'"),
+        .explainNoRule: LocalizedText(zh: "规则包 {1} 中没有规则“{0}”{2}（'dossier rules list' 列出全部规则）", en: "no rule '{0}' in the pack {1}{2} ('dossier rules list' lists them)"),
+        .explainNoRuleShort: LocalizedText(zh: "规则包 {1} 中没有规则“{0}”{2}", en: "no rule '{0}' in the pack {1}{2}"),
+        .explainNoItem: LocalizedText(zh: "--item {0}：该规则只判断本案卷的 {1} 项", en: "--item {0}: the rule judges {1} item{2} of this dossier"),
+        .explainNoLine: LocalizedText(zh: "第 {0} 行没有案卷（案卷在第 {1} 行）", en: "no dossier on line {0} (dossiers are on lines {1})"),
+        .explainManyDossiers: LocalizedText(zh: "注意：{0} 中有 {1} 份案卷，现在解释第 {2} 行的案卷（用 --line N 选择）", en: "note: {0} holds {1} dossiers; explaining line {2} (choose with --line N)"),
+        .helpExplainSummary: LocalizedText(zh: "显示一条规则如何判断一份案卷：适用的法律版本、条件和每个值", en: "show how one rule judged one dossier: law version, conditions and every value"),
+        .helpExplainDiscussion: LocalizedText(zh: "显示决定所适用法律版本的行为日期、适用条件、每个命名值（let）和检查，每一项都以“表达式 = 值”的树形展开，\n然后是正常评查时该规则的问题。退出码：0 该规则没有问题，1 有问题，2 案卷、资格清单或规则包无法读取，\n64 用法错误（包括未知的规则编号）。", en: "Shows the act date and the law version it chose, the applicability conditions, each named value (let)\nand the check, each as a tree of `expression = value` lines, then the rule's findings from normal\nevaluation. Exit codes: 0 the rule has no finding, 1 it has one, 2 the dossier, registry or pack could\nnot be read, 64 usage error (also an unknown rule id)."),
+
+        .assessPartialOnly: LocalizedText(zh: "--partial 只写出部分汇总；请用 'dossier assess merge' 生成报告（去掉 --format/--output）", en: "--partial writes the partial aggregate only; render it with 'dossier assess merge' (drop --format/--output)"),
+        .assessNoScheme: LocalizedText(zh: "规则包 {0} 没有考核方案（pack.json 中的 \"assessment\"）", en: "the rule pack {0} has no assessment scheme (\"assessment\" in pack.json)"),
+        .assessMergeNeedsPartial: LocalizedText(zh: "merge 至少需要一个部分汇总文件（用 --partial 生成）", en: "merge needs at least one partial file (made with --partial)"),
+        .assessMergeFixedOption: LocalizedText(zh: "--{0} 在生成部分汇总时已经确定；merge 只接受 --format、--output、--lang、--pack 和 --expiring-within", en: "--{0} is fixed when the partials are made; merge takes --format, --output, --lang, --pack and --expiring-within"),
+        .assessPackMismatch: LocalizedText(zh: "部分汇总是用规则包 {0} {1}（SHA-256 {2}…）生成的，而不是 {3}（{4}…）；请用 --pack 指定那个规则包", en: "the partials were made with pack {0} {1} (SHA-256 {2}…), not {3} ({4}…); pass that pack with --pack"),
+        .assessDateOption: LocalizedText(zh: "--{0} 的值应为日期 YYYY-MM-DD，而不是“{1}”", en: "--{0} takes a date YYYY-MM-DD, not '{1}'"),
+        .assessToBeforeFrom: LocalizedText(zh: "--to {0} 早于 --from {1}", en: "--to {0} is before --from {1}"),
+        .assessCompareNeeds: LocalizedText(zh: "--compare previous 需要 --period，或同时给出 --from 和 --to", en: "--compare previous needs --period, or --from and --to"),
+        .helpAssessSummary: LocalizedText(zh: "评议考核：按执法机关、执法人员、执法事项和期间给出指标、得分和排名", en: "assess performance (评议考核): indicators, scores and ranks per agency, officer, matter and period"),
+        .helpAssessDiscussion: LocalizedText(zh: "案卷的期间取决定日期；未作出决定的案卷取受理日期，否则取立案日期。--from/--to 按这一天筛选。\n--compare previous 需要 --period（每一期与上一期比较），或 --from 和 --to（该区间与之前等长的区间比较）。\n比率显示分子和分母；指标、权重和等级区间来自规则包的 assessment.json（Docs/Assessment.md）。\n分片：对每一部分运行 'dossier assess SHARD --partial shard.json'（相同的规则包和选项），再运行\n'dossier assess merge shard*.json'：报告与对全部数据运行一次的结果逐字节相同。\n退出码：0；2 输入、资格清单、规则包或部分汇总无法读取；64 用法错误。", en: "A dossier's period is that of its decision date; an undecided dossier's, its acceptance date, else its filing\ndate. --from/--to select by that day. --compare previous needs --period (each period against the one before)\nor --from and --to (the range against the window of the same length before it). Rates show numerator and\ndenominator; indicators, weights and grade bands are the pack's assessment.json (Docs/Assessment.md).\nSharding: run 'dossier assess SHARD --partial shard.json' on each part (same pack and options), then\n'dossier assess merge shard*.json': the report is byte-for-byte that of one run over all the parts.\nExit codes: 0; 2 an input, the registry, the pack or a partial could not be read; 64 usage error."),
+
+        .receiptNotJSON: LocalizedText(zh: "不是 JSON：{0}", en: "not JSON: {0}"),
+        .receiptNone: LocalizedText(zh: "报告中没有收据（JSON：'receipt'；SARIF：runs[0].invocations[0].properties.receipt）", en: "no receipt in this report (JSON: 'receipt'; SARIF: runs[0].invocations[0].properties.receipt)"),
+        .receiptIncomplete: LocalizedText(zh: "收据不完整：需要 tool、pack {id, version, sha256, directory, files}、inputs 和 time", en: "the receipt is incomplete: it needs tool, pack {id, version, sha256, directory, files}, inputs and time"),
+        .verifyNeedsReport: LocalizedText(zh: "请指定一份带收据的 JSON 或 SARIF 报告，例如 'dossier verify report.json'", en: "name a JSON or SARIF report with a receipt, e.g. 'dossier verify report.json'"),
+        .helpVerifySummary: LocalizedText(zh: "核对报告收据中列出的输入和规则包是否都在且未改动", en: "check that the inputs and pack named in a report's receipt are at hand and unchanged"),
+        .helpVerifyDiscussion: LocalizedText(zh: "重新计算收据列出的每个输入（或所给的 PATH：文件，或含 *.json 和 *.jsonl 文件的文件夹）以及每个规则包文件的\nSHA-256，列出已更改、缺失或多出的文件。\n退出码：0 全部一致，1 有差异，2 报告或其收据无法读取。", en: "Recomputes the SHA-256 of every input the receipt lists (or of the PATHs given: files, or folders of\n*.json and *.jsonl files) and of every pack file, and lists those changed, missing or extra.\nExit codes: 0 everything matches, 1 differences, 2 the report or its receipt cannot be read."),
 
         .errorLabel: LocalizedText(zh: "错误：", en: "Error: "),
         .usageLabel: LocalizedText(zh: "用法：", en: "Usage: "),

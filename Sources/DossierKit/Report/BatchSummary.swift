@@ -1,3 +1,29 @@
+/// A rule of the pack that did not run on a batch, and why (the JSON summary's `rulesNotChecked`).
+public struct RuleNotChecked: Sendable, Hashable {
+    public enum Reason: String, Sendable {
+        /// The rule reads the officer registry and the run had none.
+        case noOfficerRegistry = "no-officer-registry"
+        /// The run selected other rules (`--rules`, or `skip` in the configuration).
+        case notSelected = "not-selected"
+
+        /// What the reason says to a reader.
+        public var message: Message {
+            switch self {
+            case .noOfficerRegistry: Message(.ruleNotCheckedNoRegistry)
+            case .notSelected: Message(.ruleNotCheckedNotSelected)
+            }
+        }
+    }
+
+    public let rule: String
+    public let reason: Reason
+
+    public init(rule: String, reason: Reason) {
+        self.rule = rule
+        self.reason = reason
+    }
+}
+
 /// The batch's totals, accumulated one dossier at a time in constant memory: counts, a histogram of
 /// scores (scores are hundredths of a point from 0 to the sheet's total, so the median is exact),
 /// grades, vetoes and deductions by rule.
@@ -16,6 +42,11 @@ public struct BatchSummary: Sendable {
     public var unverified = 0
     /// Rules that could not run on this batch (the certificate rules without an officer registry).
     public var rulesNotChecked: [String] = []
+    /// Rules of the pack left out of this run (`--rules`, or `skip` in the configuration): not
+    /// checked either, by choice; dossiers are still called clean with respect to the rest.
+    public var rulesNotSelected: [String] = []
+    /// Every rule of the pack that did not run, with the reason, in the pack's order.
+    public var notChecked: [RuleNotChecked] = []
     public var withFindings = 0
     public var findings = 0
     public var errors = 0

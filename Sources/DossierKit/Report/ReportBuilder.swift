@@ -108,7 +108,7 @@ public struct ReportBuilder: Sendable {
 
     func issue(_ e: InputError, _ privacy: Masker) -> ReportIssue {
         ReportIssue(file: privacy.text(FileIO.displayPath(e.location.file)), line: e.location.line, column: e.location.column,
-                    pointer: privacy.text(e.location.pointer), severity: e.severity, message: privacy.text(e.text?.text(language) ?? e.message),
+                    pointer: privacy.text(e.location.pointer), severity: e.severity, message: privacy.text(e.localizedMessage(language)),
                     snippet: e.snippet.map { privacy.text($0) })
     }
 }

@@ -121,6 +121,13 @@ public enum ReportPipeline {
                                     toolName: options.toolName, toolVersion: options.toolVersion)
         var initial = BatchSummary(minScoreCenti: options.minScoreCenti)
         if registry == nil && !cursor.isEmpty { initial.rulesNotChecked = needing }
+        let selected = Set(pack.rules.map(\.meta.id))
+        initial.rulesNotSelected = pack.allRuleIdsInOrder.filter { !selected.contains($0) }
+        let unregistered = Set(initial.rulesNotChecked)
+        initial.notChecked = pack.allRuleIdsInOrder.compactMap { id in
+            !selected.contains(id) ? RuleNotChecked(rule: id, reason: .notSelected)
+                : unregistered.contains(id) ? RuleNotChecked(rule: id, reason: .noOfficerRegistry) : nil
+        }
         let state = WriterState(writers: writers, summary: initial)
         state.summary.add(runErrors: header.runErrors)
         for w in writers { try w.begin(header) }

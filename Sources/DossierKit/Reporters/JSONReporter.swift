@@ -82,7 +82,12 @@ public struct JSONReporter: Reporter {
     enum SummaryKey: String, JSONObjectKey {
         case inputs, checked, invalid, clean, withFindings, findings, errors, warnings, vetoes, byRule
         case vetoedDossiers, humanItems, scored, meanScore, medianScore, grades, topDeductions, rulesApplied
-        case waived, baselined, notes
+        case waived, baselined, notes, unverified, rulesNotChecked
+        static let writingOrder = inByteOrder()
+    }
+
+    enum NotCheckedKey: String, JSONObjectKey {
+        case rule, reason, message
         static let writingOrder = inByteOrder()
     }
 
@@ -154,7 +159,7 @@ public struct JSONReporter: Reporter {
                         }
                     }
                 case .receipt: w.value(summary.receipt!.json)
-                case .summary: JSONReporter.summary(summary, into: &w)
+                case .summary: JSONReporter.summary(summary, language: header.language, into: &w)
                 case .tool:
                     w.object(ToolKey.self) { w, k in
                         switch k {
@@ -299,9 +304,20 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    static func summary(_ s: BatchSummary, into w: inout JSONByteWriter) {
+    static func summary(_ s: BatchSummary, language: Language, into w: inout JSONByteWriter) {
         w.object(SummaryKey.self) { w, key in
             switch key {
+            case .unverified: w.int(s.unverified)
+            case .rulesNotChecked:
+                w.array(s.notChecked) { w, r in
+                    w.object(NotCheckedKey.self) { w, k in
+                        switch k {
+                        case .rule: w.string(r.rule)
+                        case .reason: w.string(r.reason.rawValue)
+                        case .message: w.string(r.reason.message.text(language))
+                        }
+                    }
+                }
             case .inputs: w.int(s.inputs)
             case .waived: w.int(s.waived)
             case .baselined: w.int(s.baselined)

@@ -22,6 +22,10 @@ public struct TextReporter: Reporter {
         let paint: Paint
         var header: ReportHeader?
         var zh = false
+        var lang: Language { zh ? .zh : .en }
+
+        /// A catalogue message in the report's language.
+        func m(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(lang) }
 
         init(output: ReportOutput, color: Bool) {
             self.output = output
@@ -54,8 +58,7 @@ public struct TextReporter: Reporter {
             var out = header.command == "score" ? "" : summaryPaint(summary)(TextReporter.summaryLine(summary, zh: zh)) + "\n"
             out += distribution(summary, header)
             if !header.maskPersonalData {
-                out += zh ? "注意：本报告未屏蔽个人信息（--show-personal-data）\n"
-                          : "note: personal data is not masked in this report (--show-personal-data)\n"
+                out += m(.textPersonalDataUnmasked) + "\n"
             }
             try output.write(out)
             try output.flush()
@@ -72,7 +75,6 @@ public struct TextReporter: Reporter {
         }
 
         func severity(_ s: Issue.Severity) -> String {
-            let lang: Language = zh ? .zh : .en
             switch s {
             case .error: return paint.red(Message(.severityError).text(lang))
             case .warning: return paint.yellow(Message(.severityWarning).text(lang))
@@ -81,7 +83,7 @@ public struct TextReporter: Reporter {
 
         func issue(_ e: ReportIssue) -> String {
             let place = e.line > 0 ? "\(t(e.file)):\(e.line):\(e.column): " : "\(t(e.file)): "
-            var s = place + severity(e.severity) + (zh ? "：" : ": ") + t(e.message) + "\n"
+            var s = place + severity(e.severity) + m(.tagged, "", t(e.message)) + "\n"
             if let snippet = e.snippet { s += snippetText(snippet) + "\n" }
             return s
         }
@@ -93,17 +95,17 @@ public struct TextReporter: Reporter {
 
         func finding(_ f: ReportFinding, _ d: DossierReport) -> String {
             var s = "\(t(f.file)):\(f.line):\(f.column): " + severity(f.severity) + "[" + paint.bold(t(f.rule)) + "]"
-            if f.veto { s += paint.red(zh ? "（\(Message(.veto).text(.zh))）" : " (\(Message(.veto).text(.en)))") }
-            if f.origin == .human { s += zh ? "（人工评查）" : " (human)" }
+            if f.veto { s += paint.red(m(.textVetoMark)) }
+            if f.origin == .human { s += m(.textHumanMark) }
             if let w = f.waived {
-                s += zh ? "（已豁免：\(t(w.approvedBy)) 批准，至 \(w.expiresOn)）" : " (waived by \(t(w.approvedBy)) until \(w.expiresOn))"
+                s += m(.textWaivedMark, t(w.approvedBy), "\(w.expiresOn)")
             } else if f.inBaseline {
-                s += zh ? "（基线已有）" : " (in the baseline)"
+                s += m(.textBaselineMark)
             }
             // After a full-width bracket Chinese needs no space before the case number.
             let bracketed = zh && (f.veto || f.origin == .human || f.waived != nil || f.inBaseline)
             if let id = d.id { s += (bracketed ? "" : " ") + t(id) }
-            s += (zh ? "：" : ": ") + t(f.message) + "\n"
+            s += m(.tagged, "", t(f.message)) + "\n"
             if let line = f.sourceLine {
                 let rendered = SourceSnippet.render(lineText: line, column: f.column)
                 let parts = rendered.split(separator: "\n", omittingEmptySubsequences: false)
@@ -113,13 +115,12 @@ public struct TextReporter: Reporter {
                     s += t(rendered) + "\n"
                 }
             }
-            let basis = f.basis.map(t).joined(separator: zh ? "；" : "; ")
-            if let w = f.waived { s += zh ? "    = 豁免理由：\(t(w.reason))\n" : "    = waiver: \(t(w.reason))\n" }
+            let basis = f.basis.map(t).joined(separator: m(.separatorSemicolon))
+            if let w = f.waived { s += m(.textWaiverReason, t(w.reason)) + "\n" }
             if let law = f.lawTitle {
-                s += zh ? "    = 依据：\(basis)；适用：\(t(law))\n" : "    = basis: \(basis); judged under: \(t(law))\n"
+                s += m(.textBasisJudged, basis, t(law)) + "\n"
             } else if let who = f.evaluator {
-                let on = f.evaluatedOn ?? ""
-                s += zh ? "    = 评查人：\(t(who))，\(t(on))；依据：\(basis)\n" : "    = evaluated by \(t(who)) on \(t(on)); basis: \(basis)\n"
+                s += m(.textEvaluatedBy, t(who), t(f.evaluatedOn ?? ""), basis) + "\n"
             }
             return s
         }
@@ -129,48 +130,39 @@ public struct TextReporter: Reporter {
         func scoreLine(_ d: DossierReport, _ s: ScoreSheet) -> String {
             let id = d.id.map { " " + t($0) } ?? ""
             let n = d.findings.count
-            if zh {
-                var line = "\(t(d.place)):\(id)：得分 \(points(s.scoreCenti))，\(s.gradeTitle)（问题 \(n) 个"
-                if s.vetoed { line += "，否决项 \(s.vetoes.map(t).joined(separator: "、"))" }
-                return line + "）\n"
-            }
-            var line = "\(t(d.place)):\(id): score \(points(s.scoreCenti)), \(s.gradeTitle) (\(n) finding\(n == 1 ? "" : "s")"
-            if s.vetoed { line += "; veto: \(s.vetoes.map(t).joined(separator: ", "))" }
-            return line + ")\n"
+            let veto = s.vetoed ? m(.textScoreLineVeto, s.vetoes.map(t).joined(separator: m(.separatorEnumeration))) : ""
+            return m(.textScoreLine, t(d.place), id, points(s.scoreCenti), s.gradeTitle, "\(n)", veto, n == 1 ? "" : "s") + "\n"
         }
 
         /// The score sheet of one dossier.
         func sheet(_ d: DossierReport, _ header: ReportHeader) -> String {
-            var s = paint.bold(d.id.map(t) ?? (zh ? "（无案号）" : "(no case number)")) + "  " + t(d.place) + "\n"
+            var s = paint.bold(d.id.map(t) ?? m(.textNoCaseNumber)) + "  " + t(d.place) + "\n"
             guard let sheet = d.score else {
-                return s + (zh ? "  无法评分：案卷未能检查\n\n" : "  not scored: the dossier could not be checked\n\n")
+                return s + m(.textNotScored) + "\n\n"
             }
-            s += zh ? "  得分 \(points(sheet.scoreCenti)) · \(sheet.gradeTitle)" : "  score \(points(sheet.scoreCenti)) · \(sheet.gradeTitle)"
+            s += m(.textSheetScore, points(sheet.scoreCenti), sheet.gradeTitle)
             if sheet.vetoed {
-                s += paint.red(zh ? " · 否决项：\(sheet.vetoes.map(t).joined(separator: "、"))（否决前 \(points(sheet.rawScoreCenti)) 分）"
-                                  : " · veto: \(sheet.vetoes.map(t).joined(separator: ", ")) (\(points(sheet.rawScoreCenti)) before the veto)")
+                s += paint.red(m(.textSheetVeto, sheet.vetoes.map(t).joined(separator: m(.separatorEnumeration)), points(sheet.rawScoreCenti)))
             }
-            if let cap = sheet.capReason { s += zh ? " · \(cap)" : " · \(cap)" }
+            if let cap = sheet.capReason { s += " · \(cap)" }
             s += "\n"
             let width = sheet.categories.map { displayWidth($0.title) }.max() ?? 0
             for c in sheet.categories {
                 let pad = String(repeating: " ", count: width - displayWidth(c.title))
                 s += "    \(c.title)\(pad)  \(pad3(points(c.scoreCenti)))/\(points(c.maxCenti))"
-                if c.deductedCenti > 0 { s += zh ? "  扣 \(points(c.deductedCenti))" : "  −\(points(c.deductedCenti))" }
+                if c.deductedCenti > 0 { s += m(.textDeducted, points(c.deductedCenti)) }
                 s += "\n"
             }
             if !d.findings.isEmpty {
-                s += zh ? "  扣分项：\n" : "  deductions:\n"
+                s += m(.textDeductions) + "\n"
                 for f in d.findings {
                     let category = header.scoring.category(f.category)?.title.text(header.language) ?? f.category
                     var line = "    −\(points(f.pointsCenti))  \(category)  " + paint.bold(t(f.rule))
-                    if f.veto { line += paint.red(zh ? "（否决项）" : " (veto)") }
-                    if f.waived != nil { line += zh ? "（已豁免，不扣分）" : " (waived, not deducted)" }
-                    if f.origin == .human {
-                        line += zh ? "（人工：\(t(f.evaluator ?? ""))，\(t(f.evaluatedOn ?? ""))）" : " (human: \(t(f.evaluator ?? "")), \(t(f.evaluatedOn ?? "")))"
-                    }
+                    if f.veto { line += paint.red(m(.textVetoMark)) }
+                    if f.waived != nil { line += m(.textWaivedNotDeducted) }
+                    if f.origin == .human { line += m(.textHumanBy, t(f.evaluator ?? ""), t(f.evaluatedOn ?? "")) }
                     line += "  " + t(f.message)
-                    if !f.basis.isEmpty { line += zh ? "〔\(f.basis.map(t).joined(separator: "；"))〕" : " [\(f.basis.map(t).joined(separator: "; "))]" }
+                    if !f.basis.isEmpty { line += m(.textBasisBracket, f.basis.map(t).joined(separator: m(.separatorSemicolon))) }
                     s += line + "\n"
                 }
             }
@@ -184,20 +176,16 @@ public struct TextReporter: Reporter {
             let grades = header.scoring.grades.map { g in "\(g.title.text(header.language)) \(summary.grades[g.id] ?? 0)" }
             var s = ""
             if header.command == "score" {
-                s += zh ? "共 \(summary.inputs) 份案卷：评分 \(summary.scored) 份" : "\(summary.inputs) dossier\(summary.inputs == 1 ? "" : "s"): \(summary.scored) scored"
-                if summary.invalid > 0 { s += zh ? "，\(summary.invalid) 份无法检查" : ", \(summary.invalid) could not be checked" }
+                s += m(.textScoredCount, "\(summary.inputs)", "\(summary.scored)", summary.inputs == 1 ? "" : "s")
+                if summary.invalid > 0 { s += m(.summaryNotCheckable, "\(summary.invalid)") }
                 s += "\n"
             }
             guard let mean = summary.meanCenti, let median = summary.medianCenti else { return s }
-            if zh {
-                s += "平均分 \(points(mean))，中位数 \(points(median))；\(grades.joined(separator: " · "))；否决 \(summary.vetoedDossiers) 份\n"
-            } else {
-                s += "scores: mean \(points(mean)), median \(points(median)); \(grades.joined(separator: " · ")); \(summary.vetoedDossiers) vetoed\n"
-            }
+            s += m(.textScoresLine, points(mean), points(median), grades.joined(separator: " · "), "\(summary.vetoedDossiers)") + "\n"
             let top = summary.topDeductions(5)
             if !top.isEmpty {
                 let items = top.map { "\($0.rule) ×\($0.count) (−\(points($0.pointsCenti)))" }
-                s += (zh ? "最常见扣分项：" : "most frequent deductions: ") + items.joined(separator: zh ? "，" : ", ") + "\n"
+                s += m(.textTopDeductions, items.joined(separator: m(.separatorComma))) + "\n"
             }
             return s
         }

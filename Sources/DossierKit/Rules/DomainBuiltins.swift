@@ -55,6 +55,11 @@ enum DomainBuiltins {
         return i
     }
 
+    /// `YYYY-MM-DD HH:MM` in China time: the date-time format of messages (`clock()`).
+    static func clockText(_ t: Instant) -> String {
+        t.chinaDay.description + " " + String(t.chinaClock.prefix(5))
+    }
+
     /// The standard builtins plus these.
     static let registry: BuiltinRegistry = {
         var r = BuiltinRegistry.standard
@@ -112,6 +117,18 @@ enum DomainBuiltins {
                     let result = Day(year: year, month: month, day: min(day, Day.daysInMonth(year: year, month: month)))
                 else { throw EvaluationError("addMonths: \(d) plus \(months) months is outside years 1-9999") }
                 return .date(result)
+            }),
+        Builtin(
+            name: "clock", overloads: [(params: [.time], result: .string)],
+            summary: "a time as messages write it: `YYYY-MM-DD HH:MM` in China time (UTC+8)",
+            doc: "The one date-time format of finding messages, whatever offset the dossier wrote: seconds are dropped (not rounded), so a message names the minute a clerk reads on the record. `string(t)` keeps the ISO 8601 form for data; a `{t}` hole keeps the seconds.",
+            examples: [("clock(time('2025-05-15T09:20:00+08:00'))", "\"2025-05-15 09:20\""),
+                       ("clock(time('2025-05-13T03:00:40Z'))", "\"2025-05-13 11:00\""),
+                       ("clock(time('2017-11-03T23:59:59.900+08:00'))", "\"2017-11-03 23:59\"")],
+            pure: true,
+            unary: { (a, _) throws(EvaluationError) -> Value in
+                guard case .time(let t) = a else { throw Builtin.noOverload("clock", [a]) }
+                return .string(clockText(t))
             }),
         Builtin(
             name: "isSha256", overloads: [(params: [.string], result: .bool)],

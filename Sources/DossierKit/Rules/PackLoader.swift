@@ -46,13 +46,15 @@ struct PackLoader {
             doc = try JSONDocument.parse(file)
         } catch {
             var locator = Locator(file)
-            diagnostics.append(locator.error(offset: error.offset, pointer: "", error.message))
+            diagnostics.append(locator.error(offset: error.offset, pointer: "", error.text))
             return nil
         }
         let issues = Validator(strict: true).validate(doc.root, as: spec)
         var locator = Locator(file)
         for issue in issues {
-            diagnostics.append(locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message))
+            var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
+            e.text = issue.text
+            diagnostics.append(e)
         }
         return issues.contains { $0.severity == .error } ? nil : doc
     }
@@ -63,7 +65,13 @@ struct PackLoader {
         if !diagnostics.contains(d) { diagnostics.append(d) }
     }
 
-    /// Records an error at a JSON value.
+    /// Records an error at a JSON value, in the catalogue's words.
+    mutating func error(_ value: JSONValue, _ message: Message) {
+        var locator = Locator(value.document.file)
+        add(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
+    }
+
+    /// Records an error at a JSON value, worded by a lower layer (read back by `Wording` when shown).
     mutating func error(_ value: JSONValue, _ message: String) {
         var locator = Locator(value.document.file)
         add(locator.error(offset: value.byteRange.lowerBound, pointer: value.pointer, message))
@@ -91,7 +99,7 @@ struct PackLoader {
         -> CompiledExpression?
     {
         guard let source = value.string else {
-            error(value, "expected an expression string")
+            error(value, Message(.packExpectedExpression))
             return nil
         }
         do {
@@ -105,7 +113,7 @@ struct PackLoader {
     /// Compiles a message template string found at `value`.
     mutating func template(_ value: JSONValue, in environment: CheckEnvironment) -> MessageTemplate? {
         guard let source = value.string else {
-            error(value, "expected a message template string")
+            error(value, Message(.packExpectedTemplate))
             return nil
         }
         do {
@@ -133,11 +141,11 @@ struct PackLoader {
         // Law periods.
         for p in root["lawPeriods"]!.elements {
             let id = p["id"]!.string!
-            if lawPeriods[id] != nil { error(p["id"]!, "duplicate law period '\(id)'") }
+            if lawPeriods[id] != nil { error(p["id"]!, Message(.packDuplicateLawPeriod, id)) }
             let period = LawPeriod(
                 id: id, title: PackLoader.localized(p["title"])!, from: p["from"]?.string.flatMap(Day.init),
                 to: p["to"]?.string.flatMap(Day.init), note: p["note"]?.string)
-            if let f = period.from, let t = period.to, t < f { error(p, "law period '\(id)' ends before it starts") }
+            if let f = period.from, let t = period.to, t < f { error(p, Message(.packLawPeriodOrder, id)) }
             lawPeriods[id] = period
             lawOrder.append(id)
         }
@@ -189,7 +197,7 @@ struct PackLoader {
         if let file = root["definitions"]?.string, let doc = document(file, as: PackFormat.definitions) {
             for member in doc.root["definitions"]!.members {
                 if baseTypes[member.key] != nil {
-                    error(member.value, "definition '\(member.key)' shadows a variable of the same name")
+                    error(member.value, Message(.packDefinitionShadows, member.key))
                     continue
                 }
                 let expr = member.value["expr"]!
@@ -224,7 +232,7 @@ struct PackLoader {
             for rule in doc.root["rules"]!.elements {
                 let id = rule["id"]!.string!
                 if let first = seen[id] {
-                    error(rule["id"]!, "duplicate rule id '\(id)' (first at \(place(first)))")
+                    error(rule["id"]!, Message(.packDuplicateRule, id, place(first)))
                     continue
                 }
                 seen[id] = rule["id"]!
@@ -265,19 +273,19 @@ struct PackLoader {
     mutating func compileRule(_ rule: JSONValue) -> (any CompiledRule)? {
         let kindName = rule["kind"]?.string ?? CheckRule.id
         guard let kind = RuleKinds.named(kindName) else {
-            error(rule["kind"]!, "unknown rule kind '\(kindName)'\(NearMiss.hint(for: kindName, among: RuleKinds.all.map { $0.id }))")
+            error(rule["kind"]!, Message(.packUnknownRuleKind, arguments: [.text(kindName), Messages.hint(for: kindName, among: RuleKinds.all.map { $0.id })]))
             return nil
         }
         var versions: [RuleVersionInfo] = []
         let versionValues = rule["versions"]?.elements.map { $0 } ?? []
         if versionValues.isEmpty {
             guard let lawValue = rule["law"], let law = lawPeriod(lawValue) else {
-                if rule["law"] == nil { error(rule, "a rule without 'versions' needs 'law'") }
+                if rule["law"] == nil { error(rule, Message(.packRuleNeedsLaw)) }
                 return nil
             }
             versions.append(RuleVersionInfo(law: law, from: law.from, to: law.to, note: nil))
         } else {
-            if rule["law"] != nil { error(rule["law"]!, "'law' goes into each version when a rule has 'versions'") }
+            if rule["law"] != nil { error(rule["law"]!, Message(.packLawInVersions)) }
             for v in versionValues {
                 guard let law = lawPeriod(v["law"]!) else { continue }
                 versions.append(RuleVersionInfo(
@@ -288,13 +296,13 @@ struct PackLoader {
             }
             for (a, b) in zip(versions, versions.dropFirst()) {
                 if let end = a.to, let start = b.from, start <= end {
-                    error(rule["versions"]!, "versions overlap: '\(a.law.id)' runs to \(end), '\(b.law.id)' starts \(start)")
+                    error(rule["versions"]!, Message(.packVersionsOverlap, a.law.id, "\(end)", b.law.id, "\(start)"))
                 }
             }
         }
         let parametersUsed = rule["parameters"]?.elements.compactMap { $0.string } ?? []
         for p in rule["parameters"]?.elements.map({ $0 }) ?? [] where !parameterNames.contains(p.string ?? "") {
-            error(p, "unknown parameter '\(p.string ?? "")'\(NearMiss.hint(for: p.string ?? "", among: parameterNames))")
+            error(p, Message(.packUnknownParameter, arguments: [.text(p.string ?? ""), Messages.hint(for: p.string ?? "", among: parameterNames)]))
         }
         let meta = RuleMeta(
             id: rule["id"]!.string!, kind: kindName, title: PackLoader.localized(rule["title"])!,
@@ -313,7 +321,7 @@ struct PackLoader {
     mutating func lawPeriod(_ value: JSONValue) -> LawPeriod? {
         let id = value.string ?? ""
         if let p = lawPeriods[id] { return p }
-        error(value, "unknown law period '\(id)'\(NearMiss.hint(for: id, among: lawOrder))")
+        error(value, Message(.packUnknownLawPeriod, arguments: [.text(id), Messages.hint(for: id, among: lawOrder)]))
         return nil
     }
 
@@ -339,7 +347,7 @@ struct PackLoader {
         do {
             return try WorkingCalendar.parseHolidayData(years: years)
         } catch {
-            self.error(doc.root["years"]!, error.message)
+            self.error(doc.root["years"]!, error.text)
             return nil
         }
     }
@@ -363,7 +371,7 @@ struct PackLoader {
         let root = doc.root
         let name = root["name"]!.string!
         if tables.contains(where: { $0.name == name }) {
-            error(root["name"]!, "duplicate table '\(name)'")
+            error(root["name"]!, Message(.packDuplicateTable, name))
             return
         }
         let expressionKeys = Set(root["expressions"]?.elements.compactMap { $0.string } ?? [])
@@ -376,7 +384,7 @@ struct PackLoader {
         let rowsPointer = rowsValue.pointer
         for (position, row) in rowsValue.elements.enumerated() {
             guard row.kind == .object else {
-                error(row, "expected an object as a table row")
+                error(row, Message(.packTableRow))
                 continue
             }
             let rowPointer = rowsPointer + "/" + String(position)

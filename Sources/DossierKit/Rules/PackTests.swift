@@ -23,29 +23,37 @@ public enum PackTests {
         public let name: String
         public let passed: Bool
         /// What went wrong, empty when passed.
-        public let problems: [String]
+        public let problems: [Message]
+        /// The findings the patched dossier produced, for checks of their wording.
+        public var findings: [Finding] = []
     }
 
     /// The outcome of a pack's tests.
     public struct Report: Sendable {
         public var cases: [CaseResult] = []
         /// Rules without a breaking or a keeping case, and unreadable test files.
-        public var problems: [String] = []
+        public var problems: [Message] = []
 
         public var passed: Int { cases.filter(\.passed).count }
         public var failed: Int { cases.count - passed + problems.count }
 
-        /// The text report, one line a case, then `N passed, M failed`.
-        /// The results as text; `color` paints ok green, FAIL and a failing total red.
-        public func rendered(verbose: Bool = false, color: Bool = false) -> String {
+        /// The text report, one line a case (`ok    file: name`, `FAIL  file: name` and what went
+        /// wrong), then `N passed, M failed`, in `language`; `color` paints ok green, FAIL and a
+        /// failing total red.
+        public func rendered(verbose: Bool = false, color: Bool = false, language: Language = .en) -> String {
             let paint = Paint(on: color)
+            let ok = Message(.testOk).text(language), fail = Message(.testFail).text(language)
+            // The tags share one column: `ok    `, `FAIL  ` (`通过  `, `失败  `).
+            let width = max(ProgressLine.columns(ok), ProgressLine.columns(fail)) + 2
+            func tag(_ t: String) -> String { t + String(repeating: " ", count: width - ProgressLine.columns(t)) }
             var out = ""
             for c in cases where verbose || !c.passed {
-                out += (c.passed ? paint.green("ok") + "    " : paint.red("FAIL") + "  ") + "\(c.file): \(c.name)\n"
-                for p in c.problems { out += "        \(p)\n" }
+                out += (c.passed ? paint.green(ok) + tag(ok).dropFirst(ok.count) : paint.red(fail) + tag(fail).dropFirst(fail.count))
+                    + Message(.testAt, c.file, c.name).text(language) + "\n"
+                for p in c.problems { out += "        \(p.text(language))\n" }
             }
-            for p in problems { out += paint.red("FAIL") + "  \(p)\n" }
-            out += (failed == 0 ? paint.green : paint.red)("\(passed) passed, \(failed) failed") + "\n"
+            for p in problems { out += paint.red(fail) + tag(fail).dropFirst(fail.count) + p.text(language) + "\n" }
+            out += (failed == 0 ? paint.green : paint.red)(Message(.testTotals, "\(passed)", "\(failed)").text(language)) + "\n"
             return out
         }
     }
@@ -78,14 +86,14 @@ public enum PackTests {
         for path in files {
             let relative = String(path.dropFirst(pack.directory.count + 1))
             guard case .success(let bytes) = FileIO.read(path) else {
-                report.problems.append("\(relative): cannot read")
+                report.problems.append(Message(.testCannotRead, relative))
                 continue
             }
             let file = SourceFile(path: relative, bytes: bytes)
             let doc: JSONDocument
             do { doc = try JSONDocument.parse(file) } catch {
                 let loc = LineTable(file).location(ofOffset: error.offset)
-                report.problems.append("\(relative):\(loc.line):\(loc.column): \(error.message)")
+                report.problems.append(Message(.testAt, arguments: [.text("\(relative):\(loc.line):\(loc.column)"), .message(error.text)]))
                 continue
             }
             let issues = Validator(strict: true).validate(doc.root, as: fileSpec)
@@ -93,16 +101,17 @@ public enum PackTests {
                 let table = LineTable(file)
                 for i in issues {
                     let loc = table.location(ofOffset: i.offset)
-                    report.problems.append("\(relative):\(loc.line):\(loc.column): \(i.message)")
+                    report.problems.append(Message(.testAt, arguments: [.text("\(relative):\(loc.line):\(loc.column)"),
+                                                                        .message(i.text ?? Message(.untranslated, i.message))]))
                 }
                 continue
             }
             let folder = (path as NSString).deletingLastPathComponent
             for c in doc.root["cases"]!.elements {
                 let name = c["name"]!.string!
-                var problems: [String] = []
+                var problems: [Message] = []
                 guard let base = c["dossier"]?.string ?? doc.root["dossier"]?.string else {
-                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: ["no base dossier"]))
+                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: [Message(.testNoBase)]))
                     continue
                 }
                 let registryName = c["registry"]?.string ?? doc.root["registry"]?.string ?? "officers.json"
@@ -115,23 +124,25 @@ public enum PackTests {
                         registries[registryPath] = r
                         registry = r
                     } else {
-                        problems.append("cannot load registry \(registryName)")
+                        problems.append(Message(.testRegistry, registryName))
                     }
                 }
                 guard case .success(let baseBytes) = FileIO.read(folder + "/" + base),
                     let baseDoc = try? JSONDocument.parse(SourceFile(path: base, bytes: baseBytes))
                 else {
-                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: ["cannot read \(base)"]))
+                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: [Message(.testCannotRead, base)]))
                     continue
                 }
                 var value = JSONOutput(baseDoc.root)
                 for op in c["patch"]?.elements.map({ $0 }) ?? [] {
-                    if let message = JSONPatch.apply(op, to: &value) { problems.append("patch: \(message)") }
+                    if let message = JSONPatch.apply(op, to: &value) { problems.append(Message(.testPatch, message)) }
                 }
                 let text = value.rendered()
                 let result = DossierEvaluator.check(SourceFile(path: base, text: text), pack: pack, registry: registry,
                                                     strict: false, limits: JSONLimits())
-                for e in result.errors { problems.append("\(e.location.line):\(e.location.column): \(e.message)") }
+                for e in result.errors {
+                    problems.append(Message(.testAt, arguments: [.text("\(e.location.line):\(e.location.column)"), .message(e.text ?? Wording.message(e.message))]))
+                }
                 let got = Set(result.findings.map(\.rule))
                 let fire = Set(c["fire"]!.elements.compactMap { $0.string })
                 var quiet: Set<String>
@@ -141,22 +152,24 @@ public enum PackTests {
                 } else {
                     quiet = Set(c["quiet"]!.elements.compactMap { $0.string })
                 }
-                for id in fire.union(quiet) where pack.rule(id) == nil { problems.append("unknown rule \(id)") }
-                for id in fire.sorted() where !got.contains(id) { problems.append("\(id) did not fire") }
+                for id in fire.union(quiet).sorted() where pack.rule(id) == nil { problems.append(Message(.testUnknownRule, id)) }
+                for id in fire.sorted() where !got.contains(id) { problems.append(Message(.testDidNotFire, id)) }
                 for id in quiet.sorted() where got.contains(id) {
-                    let messages = result.findings.filter { $0.rule == id }.map { $0.message.en }
-                    problems.append("\(id) fired: \(messages.joined(separator: " | "))")
+                    let messages = result.findings.filter { $0.rule == id }.map(\.message)
+                    problems.append(Message(.testFired, arguments: [
+                        .text(id), .message(Message(.localized, messages.map(\.en).joined(separator: " | "), messages.map(\.zh).joined(separator: " | ")))]))
                 }
                 if problems.isEmpty {
                     fired.formUnion(fire)
                     kept.formUnion(quiet)
                 }
-                report.cases.append(CaseResult(file: relative, name: name, passed: problems.isEmpty, problems: problems))
+                report.cases.append(CaseResult(file: relative, name: name, passed: problems.isEmpty, problems: problems,
+                                               findings: result.findings))
             }
         }
         for rule in pack.rules {
-            if !fired.contains(rule.meta.id) { report.problems.append("\(rule.meta.id) has no passing case that breaks it") }
-            if !kept.contains(rule.meta.id) { report.problems.append("\(rule.meta.id) has no passing case that keeps it") }
+            if !fired.contains(rule.meta.id) { report.problems.append(Message(.testNoBreakingCase, rule.meta.id)) }
+            if !kept.contains(rule.meta.id) { report.problems.append(Message(.testNoKeepingCase, rule.meta.id)) }
         }
         return report
     }

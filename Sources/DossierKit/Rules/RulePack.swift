@@ -72,6 +72,8 @@ public final class RulePack: Sendable {
     public let scoring: ScoringScheme
     /// Every rule id of the pack as loaded, also when `restricted(to:)` kept only some.
     public let allRuleIds: Set<String>
+    /// The same ids in file order (what a report lists as not checked keeps this order).
+    public let allRuleIdsInOrder: [String]
     /// Whether `restricted(to:)` made this pack (human items then count only for its rules).
     public var isRestricted: Bool { allRuleIds.count != rules.count }
     /// The performance assessment scheme (`assessment.json`), when the pack has one.
@@ -83,7 +85,7 @@ public final class RulePack: Sendable {
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
-         allRuleIds: Set<String>? = nil, assessment: AssessmentScheme? = nil, environment: PackEnvironment) {
+         allRuleIds: [String]? = nil, assessment: AssessmentScheme? = nil, environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -93,7 +95,8 @@ public final class RulePack: Sendable {
         self.tables = tables
         self.rules = rules
         self.scoring = scoring
-        self.allRuleIds = allRuleIds ?? Set(rules.map(\.meta.id))
+        self.allRuleIdsInOrder = allRuleIds ?? rules.map(\.meta.id)
+        self.allRuleIds = Set(allRuleIdsInOrder)
         self.assessment = assessment
         self.environment = environment
         self.needsOfficers = rules.map { $0.meta.needs.contains("officers") }
@@ -116,7 +119,7 @@ public final class RulePack: Sendable {
         guard unknown.isEmpty else { return .failure(UnknownRules(ids: unknown.sorted())) }
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
-                                 parameters: parameters, tables: tables, rules: kept, scoring: scoring, allRuleIds: allRuleIds,
+                                 parameters: parameters, tables: tables, rules: kept, scoring: scoring, allRuleIds: allRuleIdsInOrder,
                                  assessment: assessment, environment: environment.keepingDefinitions(readBy: kept)))
     }
 

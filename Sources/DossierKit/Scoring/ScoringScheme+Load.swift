@@ -56,23 +56,23 @@ extension PackLoader {
         for c in root["categories"]!.elements {
             let id = c["id"]!.string!
             if categories.contains(where: { $0.id == id }) {
-                error(c["id"]!, "category '\(id)' is listed twice")
+                error(c["id"]!, Message(.scoringCategoryTwice, id))
                 ok = false
             }
             let max = centi(c["max"]!)
             if max <= 0 {
-                error(c["max"]!, "a category's maximum must be above 0")
+                error(c["max"]!, Message(.scoringCategoryMax))
                 ok = false
             }
             categories.append(.init(id: id, title: PackLoader.localized(c["title"])!, maxCenti: max))
         }
 
-        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: "the sheet") else { return nil }
+        guard let (grades, gradesOK) = gradeBands(root["grades"]!, of: Message(.scoringTheSheet)) else { return nil }
         if !gradesOK { ok = false }
         func gradeId(_ v: JSONValue) -> String {
             let id = v.string!
             if !grades.contains(where: { $0.id == id }) {
-                error(v, "unknown grade '\(id)'\(NearMiss.hint(for: id, among: grades.map(\.id)))")
+                error(v, Message(.scoringUnknownGrade, arguments: [.text(id), Messages.hint(for: id, among: grades.map(\.id))]))
                 ok = false
             }
             return id
@@ -93,11 +93,11 @@ extension PackLoader {
                 severity: m["severity"]!.string == "warning" ? .warning : .error, veto: m["veto"]?.bool ?? false,
                 maxCenti: centi(m["maxPoints"]!))
             if manual.contains(where: { $0.id == item.id }) {
-                error(m["id"]!, "manual item '\(item.id)' is listed twice")
+                error(m["id"]!, Message(.scoringManualTwice, item.id))
                 ok = false
             }
             if !categories.contains(where: { $0.id == item.category }) {
-                error(m["category"]!, "category '\(item.category)' is not on the sheet")
+                error(m["category"]!, Message(.scoringCategoryNotOnSheet, item.category))
                 ok = false
             }
             manual.append(item)
@@ -109,30 +109,30 @@ extension PackLoader {
 
     /// Grade bands, best first, with a located error for a repeated id, a band out of order or a
     /// lowest band above 0 (then `ok` is false); `nil` without any band.
-    mutating func gradeBands(_ value: JSONValue, of what: String) -> (grades: [ScoringScheme.Grade], ok: Bool)? {
+    mutating func gradeBands(_ value: JSONValue, of what: Message) -> (grades: [ScoringScheme.Grade], ok: Bool)? {
         var grades: [ScoringScheme.Grade] = []
         var bad = false
         for g in value.elements {
             let grade = ScoringScheme.Grade(id: g["id"]!.string!, title: PackLoader.localized(g["title"])!,
                                             minCenti: g["min"]!.numberText.flatMap(ExactDecimal.init)?.centi ?? 0)
             if grades.contains(where: { $0.id == grade.id }) {
-                error(g["id"]!, "grade '\(grade.id)' is listed twice")
+                error(g["id"]!, Message(.scoringGradeTwice, grade.id))
                 bad = true
                 continue
             }
             if let last = grades.last, grade.minCenti >= last.minCenti {
-                error(g["min"]!, "grades go best first: '\(grade.id)' must start below '\(last.id)' (\(formatCenti(last.minCenti)))")
+                error(g["min"]!, Message(.scoringGradesOrder, grade.id, last.id, formatCenti(last.minCenti)))
                 bad = true
                 continue
             }
             grades.append(grade)
         }
         guard let lowest = grades.last else {
-            error(value, "\(what) needs at least one grade")
+            error(value, Message(.scoringNeedsGrade, arguments: [.message(what)]))
             return nil
         }
         if lowest.minCenti != 0 {
-            error(value.elements.map { $0 }.last!["min"]!, "the lowest grade must start at 0 so that every score has a grade")
+            error(value.elements.map { $0 }.last!["min"]!, Message(.scoringLowestGrade))
             bad = true
         }
         return (grades, !bad)
@@ -143,12 +143,12 @@ extension PackLoader {
         let columns = Set(scheme.categories.map(\.id))
         for rule in rules where !columns.contains(rule.meta.category) {
             add(InputError(location: Location(file: directory + "/" + relative, offset: 0, line: 0, column: 0, pointer: "/categories"),
-                           message: "rule \(rule.meta.id) (\(rule.meta.source)) deducts in category '\(rule.meta.category)', which the sheet does not list"))
+                           message: Message(.scoringRuleCategory, rule.meta.id, rule.meta.source, rule.meta.category)))
         }
         let ids = Set(rules.map(\.meta.id))
         for item in scheme.manualItems where ids.contains(item.id) {
             add(InputError(location: Location(file: directory + "/" + relative, offset: 0, line: 0, column: 0, pointer: "/manualItems"),
-                           message: "manual item '\(item.id)' has the id of a rule"))
+                           message: Message(.scoringManualIsRule, item.id)))
         }
     }
 }

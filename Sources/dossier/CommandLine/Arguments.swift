@@ -19,12 +19,6 @@ struct OptionSpec {
         self.repeats = repeats
     }
 
-    /// Transitional, for commands written before help was bilingual: the English text stands in
-    /// for the Chinese one until it is translated (the help test in Chinese shows such options).
-    init(name: String, value: String?, help: String, choices: [String]? = nil, repeats: Bool = false) {
-        self.init(name: name, value: value, help: help, zh: help, choices: choices, repeats: repeats)
-    }
-
     /// `--format FORMAT` as the usage line shows it: `[--format text|json]`, `[--report FORMAT:PATH]…`.
     var usage: String {
         let label = value.map { "--\(name) \(choices?.joined(separator: "|") ?? $0)" } ?? "--\(name)"
@@ -63,13 +57,6 @@ struct CommandSpec {
         self.options = options
         self.subcommands = subcommands
         self.discussion = LocalizedText(zh: discussionZh, en: discussion)
-    }
-
-    /// Transitional, for commands written before specs generated their usage: `usage` is ignored
-    /// (it is generated from the options) and the English summary stands in for the Chinese one.
-    init(name: String, summary: String, usage: String, options: [OptionSpec], discussion: String = "") {
-        self.init(name: name, summary: summary, zh: summary, arguments: [ArgumentSpec(name: "PATH…|-", required: false, repeats: true)],
-                  options: options, discussion: discussion, discussionZh: discussion)
     }
 
     /// The last word of the name: `show` for `rules show`.
@@ -128,12 +115,6 @@ struct UsageError: Error {
     init(_ message: Message, command: String?) {
         self.message = message
         self.command = command
-    }
-
-    /// Transitional, for commands written before the catalogue: the text is shown as is in both
-    /// languages. New code throws a catalogue `Message`.
-    init(message: String, command: String?) {
-        self.init(Message(.untranslated, message), command: command)
     }
 }
 

@@ -15,6 +15,9 @@ import DossierKit
 final class Console {
     private var out: [UInt8] = []
     private var err: [UInt8] = []
+    /// The language of what the tool says itself (errors, notes): `--lang` or `LANG`, set by the
+    /// dispatcher and by a command once its settings are merged.
+    var language: Language = .en
     /// Why standard output could not be written, when it could not (not set for a closed pipe).
     private(set) var outputFailure: String?
     /// Standard output was closed by its reader: nothing more is written to it.
@@ -43,7 +46,9 @@ final class Console {
     func flush() {
         flushOut()
         if let outputFailure {
-            err += Array("error: cannot write the standard output: \(outputFailure)\n".utf8)
+            let reason = Wording.filePhrase(outputFailure)
+            err += Array((Message(.errorLine, arguments: [.message(Message(.cannotWriteStandardOutput, arguments: [reason]))])
+                .text(language) + "\n").utf8)
         }
         _ = FileIO.writeAll(2, err)
         err.removeAll()
@@ -77,5 +82,34 @@ final class Console {
         guard let error else { return .written }
         if error == EPIPE { return .closed }
         return .failed(String(cString: strerror(error)).lowercased())
+    }
+}
+
+extension Console {
+    /// `error: …` (`错误：…`) on standard error.
+    func fail(_ message: Message) {
+        error(Message(.errorLine, arguments: [.message(message)]).text(language) + "\n")
+    }
+
+    /// `error: PATH: …` on standard error.
+    func fail(path: String, _ message: Message) {
+        error(Message(.errorAtPath, arguments: [.text(path), .message(message)]).text(language) + "\n")
+    }
+
+    /// `error: PATH: …` for a problem a lower layer worded (a file error), read back into the catalogue.
+    func fail(path: String, _ english: String) {
+        fail(path: path, Wording.message(english))
+    }
+
+    /// Located problems (pack files, CI data files), compiler style: `file:line:col: error: …` and
+    /// the source line with its caret.
+    func show(_ diagnostics: [InputError]) {
+        for d in diagnostics {
+            let loc = d.location
+            let head = loc.line > 0 ? "\(loc.file):\(loc.line):\(loc.column): " : "\(loc.file): "
+            let tag = Message(d.severity == .error ? .severityError : .severityWarning)
+            error(head + Message(.tagged, arguments: [.message(tag), .text(d.localizedMessage(language))]).text(language) + "\n")
+            if let snippet = d.snippet { error(snippet + "\n") }
+        }
     }
 }

@@ -25,6 +25,7 @@ enum Dispatcher {
 
     static func run(_ arguments: [String], console: Console) -> Int32 {
         let lang = helpLanguage(arguments)
+        console.language = lang
         guard let first = arguments.first else {
             console.error(overview(lang))
             return usageExit
@@ -126,7 +127,7 @@ enum Dispatcher {
             return true
         }
         if case .failure(let f) = FileIO.writeAtomically(bytes, to: path) {
-            console.error("error: \(f.path): \(f.message)\n")
+            console.fail(path: f.path, f.message)
             return false
         }
         return true
@@ -162,20 +163,15 @@ enum Dispatcher {
     /// Loads the pack named by `--pack` or the default one, printing located errors on failure.
     static func loadPack(_ arguments: ParsedArguments, console: Console) -> RulePack? {
         guard let directory = arguments.value("pack") ?? defaultPack() else {
-            console.error("error: no rule pack found; pass --pack DIR or set DOSSIER_PACK\n")
+            console.fail(Message(.noPackFound))
             return nil
         }
         do {
             return try RulePack.load(from: directory)
         } catch {
-            for d in error.diagnostics {
-                let loc = d.location
-                let head = loc.line > 0 ? "\(loc.file):\(loc.line):\(loc.column): " : "\(loc.file): "
-                console.error(head + "\(d.severity.rawValue): \(d.message)\n")
-                if let snippet = d.snippet { console.error(snippet + "\n") }
-            }
+            console.show(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            console.error("error: the rule pack \(directory) has \(count) error\(count == 1 ? "" : "s")\n")
+            console.fail(Message(.packHasErrors, directory, "\(count)", count == 1 ? "" : "s"))
             return nil
         }
     }

@@ -6,57 +6,58 @@ import Foundation
 enum AssessCommand: Command {
     static let spec = CommandSpec(
         name: "assess",
-        summary: "assess performance (评议考核): indicators, scores and ranks per agency, officer, matter and period",
-        usage: "assess [PATH…|-] [--by agency|officer|matter|category|procedure] [--period month|quarter|year] [--from DATE] [--to DATE] [--compare previous] [--format \(AssessmentReporters.ids.joined(separator: "|"))] [--output FILE] [--lang zh|en] [--partial FILE] [--pack DIR] [--officers FILE] [--expiring-within DAYS] [--jobs N] [--rules ID,…] [--max-file-size BYTES] [--strict]\n       dossier assess merge PARTIAL… [--format …] [--output FILE] [--lang zh|en] [--pack DIR] [--expiring-within DAYS]",
+        summary: Messages.catalogue[.helpAssessSummary]!.en, zh: Messages.catalogue[.helpAssessSummary]!.zh,
+        arguments: [ArgumentSpec(name: "PATH…|-|merge PARTIAL…", required: false, repeats: true)],
         options: [
-            OptionSpec(name: "by", value: "GROUP", help: "group by (default agency)", choices: AssessmentOptions.Grouping.allCases.map(\.rawValue)),
+            OptionSpec(name: "by", value: "GROUP", help: "group by (default agency)", zh: "分组方式（默认 agency，执法机关）",
+                       choices: AssessmentOptions.Grouping.allCases.map(\.rawValue)),
             OptionSpec(name: "period", value: "PERIOD", help: "one assessment per period, with the trend (year: also the annual statistics)",
-                       choices: AssessmentOptions.Period.allCases.map(\.rawValue)),
-            OptionSpec(name: "from", value: "DATE", help: "only dossiers whose period day is on or after DATE (YYYY-MM-DD)"),
-            OptionSpec(name: "to", value: "DATE", help: "only dossiers whose period day is on or before DATE"),
-            OptionSpec(name: "compare", value: "WHAT", help: "show each indicator's change against the previous period of the same length", choices: ["previous"]),
-            OptionSpec(name: "format", value: "FORMAT", help: "output format (default text)", choices: AssessmentReporters.ids),
-            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output"),
-            OptionSpec(name: "lang", value: "LANG", help: "language of the report (default from LANG)", choices: ["zh", "en"]),
-            OptionSpec(name: "partial", value: "FILE", help: "write the mergeable partial aggregate (dossier-assessment-partial/1) to FILE instead of a report"),
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)"),
-            OptionSpec(name: "expiring-within", value: "DAYS", help: "officer view: flag certificates expiring within DAYS (default: the pack's, 90)"),
-            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
-            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES"),
-            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know"),
+                       zh: "每个期间一份考核，并显示趋势（year：另附年度统计）", choices: AssessmentOptions.Period.allCases.map(\.rawValue)),
+            OptionSpec(name: "from", value: "DATE", help: "only dossiers whose period day is on or after DATE (YYYY-MM-DD)",
+                       zh: "只计期间日在 DATE（YYYY-MM-DD）当天或之后的案卷"),
+            OptionSpec(name: "to", value: "DATE", help: "only dossiers whose period day is on or before DATE", zh: "只计期间日在 DATE 当天或之前的案卷"),
+            OptionSpec(name: "compare", value: "WHAT", help: "show each indicator's change against the previous period of the same length",
+                       zh: "显示每个指标与上一个等长期间相比的变化", choices: ["previous"]),
+            OptionSpec(name: "format", value: "FORMAT", help: "output format (default text)", zh: "输出格式（默认 text）", choices: AssessmentReporters.ids),
+            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output",
+                       zh: "把报告（原子地）写入 FILE，而不是标准输出"),
+            OptionSpec(name: "lang", value: "LANG", help: "language of the report (default from LANG)", zh: "报告语言（默认由 LANG 决定）", choices: ["zh", "en"]),
+            OptionSpec(name: "partial", value: "FILE", help: "write the mergeable partial aggregate (dossier-assessment-partial/1) to FILE instead of a report",
+                       zh: "把可合并的部分汇总（dossier-assessment-partial/1）写入 FILE，而不生成报告"),
+            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)",
+                       zh: "规则包文件夹（默认：Rules/jining-archives，或 $DOSSIER_PACK）"),
+            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)",
+                       zh: "执法人员资格清单（默认：输入文件夹根目录下的 officers.json）"),
+            OptionSpec(name: "expiring-within", value: "DAYS", help: "officer view: flag certificates expiring within DAYS (default: the pack's, 90)",
+                       zh: "按执法人员考核时：标出 DAYS 天内到期的执法证件（默认取规则包的设定，90）"),
+            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)", zh: "工作线程数（默认：全部核心）"),
+            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated", zh: "只检查这些规则，用逗号分隔"),
+            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES",
+                       zh: "拒绝读取大于 BYTES 字节的案卷文件（或 JSON Lines 记录）"),
+            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know", zh: "对格式中未定义的键给出警告"),
         ],
-        discussion: """
-            A dossier's period is that of its decision date; an undecided dossier's, its acceptance date, else its filing
-            date. --from/--to select by that day. --compare previous needs --period (each period against the one before)
-            or --from and --to (the range against the window of the same length before it). Rates show numerator and
-            denominator; indicators, weights and grade bands are the pack's assessment.json (Docs/Assessment.md).
-            Sharding: run 'dossier assess SHARD --partial shard.json' on each part (same pack and options), then
-            'dossier assess merge shard*.json': the report is byte-for-byte that of one run over all the parts.
-            Exit codes: 0; 2 an input, the registry, the pack or a partial could not be read; 64 usage error.
-            """)
+        discussion: Messages.catalogue[.helpAssessDiscussion]!.en, discussionZh: Messages.catalogue[.helpAssessDiscussion]!.zh)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         if arguments.positionals.first == "merge" { return try merge(arguments, console: console) }
         guard !arguments.positionals.isEmpty else {
-            throw UsageError(message: "no input; name dossier files or folders, or - for standard input", command: "assess")
+            throw UsageError(Message(.noInput), command: "assess")
         }
         let options = try assessmentOptions(arguments)
         let check = try ReportRun.checkOptions(arguments, command: "assess")
         let warning = try arguments.int("expiring-within", command: "assess", range: 0...3650)
         if arguments.value("partial") != nil && (arguments.value("format") != nil || arguments.value("output") != nil) {
-            throw UsageError(message: "--partial writes the partial aggregate only; render it with 'dossier assess merge' (drop --format/--output)", command: "assess")
+            throw UsageError(Message(.assessPartialOnly), command: "assess")
         }
         guard let loaded = Dispatcher.loadPack(arguments, console: console) else { return 2 }
         let pack = try ReportRun.restrict(loaded, arguments, command: "assess")
         guard let scheme = pack.assessment else {
-            console.error("error: the rule pack \(pack.directory) has no assessment scheme (\"assessment\" in pack.json)\n")
+            console.fail(Message(.assessNoScheme, pack.directory))
             return 2
         }
         for path in [arguments.value("output"), arguments.value("partial")].compactMap({ $0 }) {
             if let problem = ReportRun.refusal(output: path, inputs: arguments.positionals) {
-                console.error("error: \(path): \(problem)\n")
+                console.fail(path: path, problem)
                 return 2
             }
         }
@@ -76,11 +77,12 @@ enum AssessCommand: Command {
             summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
                                              options: pipeline, writers: [assessor])
         } catch {
-            console.error("error: \(error.path): \(error.message)\n")
+            console.fail(path: error.path, error.message)
             return 2
         }
         for e in assessor.header?.runErrors ?? [] {
-            console.error("\(e.file): \(e.severity.rawValue): \(e.message)\n")
+            let tag = Message(e.severity == .error ? .severityError : .severityWarning)
+            console.error("\(e.file): " + Message(.tagged, arguments: [.message(tag), .text(e.message)]).text(language) + "\n")
         }
         let exit: Int32 = summary.inputErrors > 0 ? 2 : 0
         if let partial = arguments.value("partial") {
@@ -95,9 +97,9 @@ enum AssessCommand: Command {
     /// `dossier assess merge PARTIAL…`.
     static func merge(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let files = Array(arguments.positionals.dropFirst())
-        guard !files.isEmpty else { throw UsageError(message: "merge needs at least one partial file (made with --partial)", command: "assess") }
+        guard !files.isEmpty else { throw UsageError(Message(.assessMergeNeedsPartial), command: "assess") }
         for option in ["by", "period", "from", "to", "compare", "partial", "officers", "jobs", "rules", "max-file-size"] where arguments.value(option) != nil {
-            throw UsageError(message: "--\(option) is fixed when the partials are made; merge takes --format, --output, --lang, --pack and --expiring-within", command: "assess")
+            throw UsageError(Message(.assessMergeFixedOption, option), command: "assess")
         }
         let warning = try arguments.int("expiring-within", command: "assess", range: 0...3650)
         var merged: AssessmentAggregate?
@@ -106,24 +108,25 @@ enum AssessCommand: Command {
             switch FileIO.read(path) {
             case .success(let b): bytes = b
             case .failure(let f):
-                console.error("error: \(path): \(f.message)\n")
+                console.fail(path: path, f.message)
                 return 2
             }
             do throws(AssessmentError) {
                 let partial = try AssessmentAggregate.parsePartial(SourceFile(path: path, bytes: bytes))
                 if merged == nil { merged = partial } else { try merged!.merge(partial) }
             } catch {
-                console.error("error: \(path): \(error.message)\n")
+                console.fail(path: path, error.message)
                 return 2
             }
         }
         guard let pack = Dispatcher.loadPack(arguments, console: console), let aggregate = merged else { return 2 }
         guard pack.info.sha256 == aggregate.pack.sha256 else {
-            console.error("error: the partials were made with pack \(aggregate.pack.id) \(aggregate.pack.version) (SHA-256 \(aggregate.pack.sha256.prefix(16))…), not \(pack.directory) (\(pack.info.sha256.prefix(16))…); pass that pack with --pack\n")
+            console.fail(Message(.assessPackMismatch, aggregate.pack.id, aggregate.pack.version, String(aggregate.pack.sha256.prefix(16)),
+                                 pack.directory, String(pack.info.sha256.prefix(16))))
             return 2
         }
         guard let scheme = pack.assessment else {
-            console.error("error: the rule pack \(pack.directory) has no assessment scheme\n")
+            console.fail(Message(.assessNoScheme, pack.directory))
             return 2
         }
         let language = Dispatcher.language(arguments)
@@ -137,7 +140,7 @@ enum AssessCommand: Command {
     static func assessmentOptions(_ arguments: ParsedArguments) throws(UsageError) -> AssessmentOptions {
         func day(_ name: String) throws(UsageError) -> Day? {
             guard let text = arguments.value(name) else { return nil }
-            guard let d = Day(text) else { throw UsageError(message: "--\(name) takes a date YYYY-MM-DD, not '\(text)'", command: "assess") }
+            guard let d = Day(text) else { throw UsageError(Message(.assessDateOption, name, text), command: "assess") }
             return d
         }
         let options = AssessmentOptions(
@@ -145,10 +148,10 @@ enum AssessCommand: Command {
             period: arguments.value("period").flatMap(AssessmentOptions.Period.init),
             from: try day("from"), to: try day("to"), compare: arguments.value("compare") == "previous")
         if let f = options.from, let t = options.to, t < f {
-            throw UsageError(message: "--to \(t) is before --from \(f)", command: "assess")
+            throw UsageError(Message(.assessToBeforeFrom, "\(t)", "\(f)"), command: "assess")
         }
         if options.compare && options.period == nil && (options.from == nil || options.to == nil) {
-            throw UsageError(message: "--compare previous needs --period, or --from and --to", command: "assess")
+            throw UsageError(Message(.assessCompareNeeds), command: "assess")
         }
         return options
     }

@@ -52,7 +52,7 @@ enum CalendarCommand: Command {
             console.print(text + "\n")
             return 0
         case .failure(let error):
-            console.error("error: \(error.message)\n")
+            console.fail(error.text)
             return 2
         }
     }

@@ -5,27 +5,27 @@ import Foundation
 enum ExplainCommand: Command {
     static let spec = CommandSpec(
         name: "explain",
-        summary: "show how one rule judged one dossier: law version, conditions and every value",
-        usage: "explain <DOSSIER> <RULE> [--line N] [--item N] [--pack DIR] [--officers FILE] [--lang zh|en]",
+        summary: Messages.catalogue[.helpExplainSummary]!.en, zh: Messages.catalogue[.helpExplainSummary]!.zh,
+        arguments: [ArgumentSpec(name: "DOSSIER"), ArgumentSpec(name: "RULE")],
         options: [
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json beside the dossier or one folder up)"),
-            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", choices: ["zh", "en"]),
-            OptionSpec(name: "line", value: "N", help: "for a .jsonl file (or standard input): the dossier on line N"),
-            OptionSpec(name: "item", value: "N", help: "for a per-item rule (for.each): explain only item N (1-based)"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files larger than BYTES (default 67108864)"),
+            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)",
+                       zh: "规则包文件夹（默认：Rules/jining-archives，或 $DOSSIER_PACK）"),
+            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json beside the dossier or one folder up)",
+                       zh: "执法人员资格清单（默认：案卷旁边或上一级文件夹中的 officers.json）"),
+            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", zh: "语言（默认由 LANG 决定）", choices: ["zh", "en"]),
+            OptionSpec(name: "line", value: "N", help: "for a .jsonl file (or standard input): the dossier on line N",
+                       zh: ".jsonl 文件（或标准输入）：第 N 行的案卷"),
+            OptionSpec(name: "item", value: "N", help: "for a per-item rule (for.each): explain only item N (1-based)",
+                       zh: "逐项判断的规则（for.each）：只解释第 N 项（从 1 开始）"),
+            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files larger than BYTES (default 67108864)",
+                       zh: "拒绝读取大于 BYTES 字节的案卷文件（默认 67108864）"),
         ],
-        discussion: """
-            Shows the act date and the law version it chose, the applicability conditions, each named value (let)
-            and the check, each as a tree of `expression = value` lines, then the rule's findings from normal
-            evaluation. Exit codes: 0 the rule has no finding, 1 it has one, 2 the dossier, registry or pack could
-            not be read, 64 usage error (also an unknown rule id).
-            """)
+        discussion: Messages.catalogue[.helpExplainDiscussion]!.en, discussionZh: Messages.catalogue[.helpExplainDiscussion]!.zh)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let p = arguments.positionals
         guard p.count == 2 else {
-            throw UsageError(message: "explain takes a dossier and a rule id, e.g. 'dossier explain case.json PUB-01'", command: "explain")
+            throw UsageError(Message(.explainArguments), command: "explain")
         }
         let path = p[0], ruleId = p[1]
         let line = try arguments.int("line", command: "explain", range: 1...Int(Int32.max))
@@ -33,13 +33,14 @@ enum ExplainCommand: Command {
         let maxBytes = try arguments.int("max-file-size", command: "explain", range: 1...Int(Int32.max)) ?? (64 << 20)
         let isLines = path == "-" || path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
         if line != nil && !isLines {
-            throw UsageError(message: "--line is for a .jsonl file or standard input, not '\(path)'", command: "explain")
+            throw UsageError(Message(.explainLineOption, path), command: "explain")
         }
         guard let pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
         guard pack.rule(ruleId) != nil else {
             let ids = pack.rules.map(\.meta.id)
-            let hint = ids.contains(ruleId.uppercased()) ? "; did you mean '\(ruleId.uppercased())'?" : NearMiss.hint(for: ruleId, among: ids)
-            throw UsageError(message: "no rule '\(ruleId)' in the pack \(pack.info.id)\(hint) ('dossier rules list' lists them)", command: "explain")
+            let hint: Message.Argument = ids.contains(ruleId.uppercased())
+                ? .message(Message(.didYouMean, ruleId.uppercased())) : Messages.hint(for: ruleId, among: ids)
+            throw UsageError(Message(.explainNoRule, arguments: [.text(ruleId), .text(pack.info.id), hint]), command: "explain")
         }
         let lang = Dispatcher.language(arguments)
 
@@ -49,7 +50,7 @@ enum ExplainCommand: Command {
         switch read {
         case .success(let b): bytes = b
         case .failure(let f):
-            console.error("error: \(f.path): \(f.message)\n")
+            console.fail(path: f.path, f.message)
             return 2
         }
         var file = SourceFile(path: path, bytes: bytes)
@@ -58,11 +59,11 @@ enum ExplainCommand: Command {
             let wanted = line ?? 1
             guard let record = records.first(where: { $0.firstLine == wanted }) else {
                 let lines = records.map { String($0.firstLine) }.prefix(10).joined(separator: ", ")
-                console.error("error: \(path): no dossier on line \(wanted) (dossiers are on lines \(lines)\(records.count > 10 ? ", …" : ""))\n")
+                console.fail(path: path, Message(.explainNoLine, "\(wanted)", lines + (records.count > 10 ? ", …" : "")))
                 return 2
             }
             if line == nil && records.count > 1 {
-                console.error("note: \(path) holds \(records.count) dossiers; explaining line \(record.firstLine) (choose with --line N)\n")
+                console.error(Message(.explainManyDossiers, path, "\(records.count)", "\(record.firstLine)").text(console.language) + "\n")
             }
             file = record
         }
@@ -80,16 +81,18 @@ enum ExplainCommand: Command {
             switch OfficerRegistry.load(path: registryPath, format: pack.format) {
             case .success(let r): registry = r
             case .failure(let e):
-                for d in e.diagnostics { console.error("\(d.location.file): error: \(d.message)\n") }
+                console.show(e.diagnostics)
                 return 2
             }
         }
 
         switch pack.explain(file, rule: ruleId, registry: registry, limits: JSONLimits(maxBytes: maxBytes), item: item) {
         case .failure(.noSuchItem(let n, let count)):
-            throw UsageError(message: "--item \(n): the rule judges \(count) item\(count == 1 ? "" : "s") of this dossier", command: "explain")
-        case .failure(.unknownRule(let id, let hint)):
-            throw UsageError(message: "no rule '\(id)' in the pack \(pack.info.id)\(hint)", command: "explain")
+            throw UsageError(Message(.explainNoItem, "\(n)", "\(count)", count == 1 ? "" : "s"), command: "explain")
+        case .failure(.unknownRule(let id, _)):
+            throw UsageError(Message(.explainNoRuleShort, arguments: [.text(id), .text(pack.info.id),
+                                                                      Messages.hint(for: id, among: pack.rules.map(\.meta.id))]),
+                             command: "explain")
         case .success(let explanation):
             console.print(ExplainRenderer.render(explanation, lang))
             if !explanation.inputErrors.isEmpty || explanation.needsRegistry { return 2 }

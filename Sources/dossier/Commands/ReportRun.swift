@@ -66,11 +66,13 @@ enum ReportRun {
         // The config file fills in what the command line leaves out.
         var arguments = given
         var origins: [String: String] = [:]
-        for name in given.values.keys { origins[name] = "command line" }
+        for name in given.values.keys { origins[name] = Message(.configFromCommandLine).text(Dispatcher.language(given)) }
         if !given.has("no-config"), let path = given.value("config") ?? ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
             switch ConfigFile.load(path: path) {
             case .failure(let e):
-                console.error(e.rendered + "error: the config file \(path) is not valid\n")
+                console.language = Dispatcher.language(given)
+                console.show(e.diagnostics)
+                console.fail(Message(.configInvalid, path))
                 return 2
             case .success(let config):
                 for (name, setting) in config.settings.sorted(by: { $0.key < $1.key }) where arguments.values[name] == nil {
@@ -80,20 +82,23 @@ enum ReportRun {
                 }
             }
         }
+        console.language = Dispatcher.language(arguments)
         if arguments.has("print-config") {
             var out = ""
             let env = ProcessInfo.processInfo.environment
+            let lang = console.language
+            let none = Message(.configNone).text(lang)
             let defaults: [(String, String)] = [
                 ("pack", env["DOSSIER_PACK"].map { "\($0) (DOSSIER_PACK)" } ?? (Dispatcher.defaultPack() ?? "-")),
-                ("officers", "officers.json at the root of an input folder"), ("fail-on", failOnDefault),
-                ("lang", Dispatcher.language(arguments).rawValue + " (LANG)"), ("rules", "all"), ("skip", "none"),
-                ("waivers", "none"), ("baseline", "none"), ("max-warnings", "none"), ("format", "text"),
+                ("officers", Message(.configOfficersDefault).text(lang)), ("fail-on", failOnDefault),
+                ("lang", lang.rawValue + " (LANG)"), ("rules", Message(.configAll).text(lang)), ("skip", none),
+                ("waivers", none), ("baseline", none), ("max-warnings", none), ("format", "text"),
             ]
             for (name, fallback) in defaults {
                 if let v = arguments.value(name) {
-                    out += "\(name) = \(v)  (\(origins[name] ?? "command line"))\n"
+                    out += Message(.configLine, name, v, origins[name] ?? Message(.configFromCommandLine).text(lang)).text(lang) + "\n"
                 } else {
-                    out += "\(name) = \(fallback)  (default)\n"
+                    out += Message(.configLine, name, fallback, Message(.configFromDefault).text(lang)).text(lang) + "\n"
                 }
             }
             console.print(out)
@@ -136,7 +141,7 @@ enum ReportRun {
             let skipped = Set(skip.split(separator: ",").map { String($0) })
             let unknown = skipped.subtracting(pack.rules.map(\.meta.id))
             guard unknown.isEmpty else {
-                console.error("error: \(origins["skip"] ?? "skip"): the pack has no rule \(unknown.sorted().joined(separator: ", "))\n")
+                console.fail(Message(.skipUnknownRule, origins["skip"] ?? "skip", unknown.sorted().joined(separator: ", ")))
                 return 2
             }
             arguments.values["rules"] = [pack.rules.map(\.meta.id).filter { !skipped.contains($0) }.joined(separator: ",")]
@@ -159,7 +164,8 @@ enum ReportRun {
             switch WaiverSet.load(path: path, today: today, rules: known) {
             case .success(let w): waivers = w
             case .failure(let e):
-                console.error(e.rendered + "error: the waiver file \(path) is not valid\n")
+                console.show(e.diagnostics)
+                console.fail(Message(.waiversInvalid, path))
                 return 2
             }
         }
@@ -168,7 +174,8 @@ enum ReportRun {
             switch Baseline.load(path: path) {
             case .success(let b): baseline = b
             case .failure(let e):
-                console.error(e.rendered + "error: the baseline file \(path) is not valid\n")
+                console.show(e.diagnostics)
+                console.fail(Message(.baselineInvalid, path))
                 return 2
             }
         }
@@ -183,7 +190,7 @@ enum ReportRun {
             let seconds: Int64
             if let text = arguments.value("now") {
                 guard let s = Receipt.parseTime(text) else {
-                    throw UsageError(message: "--now takes a UTC time YYYY-MM-DDTHH:MM:SSZ, not '\(text)'", command: command)
+                    throw UsageError(Message(.nowTakesUTC, text), command: command)
                 }
                 seconds = s
             } else {
@@ -215,7 +222,7 @@ enum ReportRun {
         options.outputs = filePaths
         for path in filePaths {
             if let problem = refusal(output: path, inputs: arguments.positionals) {
-                console.error("error: \(path): \(problem)\n")
+                console.fail(path: path, problem)
                 return 2
             }
         }
@@ -247,7 +254,7 @@ enum ReportRun {
             }
         } catch {
             for f in files { f.abort() }
-            console.error("error: \(error.path): \(error.message)\n")
+            console.fail(path: error.path, error.message)
             return 2
         }
         // Problems with inputs always reach standard error, whatever the report's format (text on
@@ -261,12 +268,13 @@ enum ReportRun {
             display?.finish()
             for f in files { try f.commit() }
             if summary.noInput && summary.inputErrors == 0 {
-                console.error(Message(.severityError).text(language) + ": " + Message(.noDossierFound, arguments.positionals.joined(separator: " ")).text(language) + "\n")
+                console.error(Message(.tagged, arguments: [.message(Message(.severityError)),
+                                                           .message(Message(.noDossierFound, arguments.positionals.joined(separator: " ")))]).text(language) + "\n")
             }
             return gate.exitCode(summary)
         } catch {
             for f in files { f.abort() }
-            console.error(error.path == "-" ? "error: \(error.message)\n" : "error: \(error.path): \(error.message)\n")
+            if error.path == "-" { console.fail(Wording.message(error.message)) } else { console.fail(path: error.path, error.message) }
             return 2
         }
     }
@@ -284,10 +292,10 @@ enum ReportRun {
     }
 
     /// Why `output` must not be written: it is one of the inputs (same device and inode).
-    static func refusal(output: String, inputs: [String]) -> String? {
+    static func refusal(output: String, inputs: [String]) -> Message? {
         // An output inside an input folder is fine: the walk leaves the run's own reports out.
         for input in inputs where input != "-" && FileIO.sameFile(input, output) {
-            return "is one of the inputs; the report would replace it"
+            return Message(.outputIsInput)
         }
         return nil
     }
@@ -298,7 +306,7 @@ enum ReportRun {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ReportOutputError(path: path, message: "cannot create its folder \(folder)")
+            throw ReportOutputError(path: path, message: Message(.cannotCreateFolder, folder).text(.en))
         }
     }
 }
@@ -339,7 +347,7 @@ final class DiagnosticsWriter: ReportWriter {
     func line(_ e: ReportIssue) -> String {
         let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column): " : "\(e.file): "
         let tag = Message(e.severity == .error ? .severityError : .severityWarning).text(language)
-        return Escape.terminal(place + tag + (language == .zh ? "：" : ": ") + e.message) + "\n"
+        return Escape.terminal(place + Message(.tagged, tag, e.message).text(language)) + "\n"
     }
 
     func begin(_ header: ReportHeader) throws(ReportOutputError) {
@@ -384,11 +392,12 @@ extension ReportRun {
     static func restrict(_ pack: RulePack, _ arguments: ParsedArguments, command: String) throws(UsageError) -> RulePack {
         guard let list = arguments.value("rules") else { return pack }
         let ids = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        guard !ids.isEmpty else { throw UsageError(message: "--rules needs at least one rule id", command: command) }
+        guard !ids.isEmpty else { throw UsageError(Message(.rulesNeedsAnId), command: command) }
         switch pack.restricted(to: ids) {
         case .success(let restricted): return restricted
         case .failure(let unknown):
-            throw UsageError(message: "the pack has no rule \(unknown.ids.joined(separator: ", ")); 'dossier rules list' shows its rules",
+            throw UsageError(Message(.noSuchRule, arguments: [.text(unknown.ids.joined(separator: ", ")),
+                                                             Messages.hint(for: unknown.ids.first ?? "", among: pack.rules.map(\.meta.id))]),
                              command: command)
         }
     }

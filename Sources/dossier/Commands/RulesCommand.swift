@@ -49,7 +49,8 @@ enum RulesCommand: Command {
             return 0
         case "test":
             let report = PackTests.run(pack)
-            console.print(report.rendered(verbose: arguments.has("verbose"), color: Terminal.color(arguments.value("color"), fd: 1)))
+            console.print(report.rendered(verbose: arguments.has("verbose"), color: Terminal.color(arguments.value("color"), fd: 1),
+                                          language: lang))
             return report.failed == 0 ? 0 : 1
         default:
             guard Dispatcher.emit(RuleDocs.markdown(pack), to: arguments.value("output"), console: console) else { return 2 }

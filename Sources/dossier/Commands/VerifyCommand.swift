@@ -4,35 +4,32 @@ import DossierKit
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify",
-        summary: "check that the inputs and pack named in a report's receipt are at hand and unchanged",
-        usage: "verify <REPORT.json|REPORT.sarif> [PATH…] [--pack DIR] [--lang zh|en]",
+        summary: Messages.catalogue[.helpVerifySummary]!.en, zh: Messages.catalogue[.helpVerifySummary]!.zh,
+        arguments: [ArgumentSpec(name: "REPORT"), ArgumentSpec(name: "PATH…", required: false, repeats: true)],
         options: [
-            OptionSpec(name: "pack", value: "DIR", help: "the pack folder to compare (default: the folder the receipt names)"),
-            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", choices: ["zh", "en"]),
+            OptionSpec(name: "pack", value: "DIR", help: "the pack folder to compare (default: the folder the receipt names)",
+                       zh: "要比对的规则包文件夹（默认：收据中记载的文件夹）"),
+            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", zh: "语言（默认由 LANG 决定）", choices: ["zh", "en"]),
         ],
-        discussion: """
-            Recomputes the SHA-256 of every input the receipt lists (or of the PATHs given: files, or folders of
-            *.json and *.jsonl files) and of every pack file, and lists those changed, missing or extra.
-            Exit codes: 0 everything matches, 1 differences, 2 the report or its receipt cannot be read.
-            """)
+        discussion: Messages.catalogue[.helpVerifyDiscussion]!.en, discussionZh: Messages.catalogue[.helpVerifyDiscussion]!.zh)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         guard let reportPath = arguments.positionals.first else {
-            throw UsageError(message: "name a JSON or SARIF report with a receipt, e.g. 'dossier verify report.json'", command: "verify")
+            throw UsageError(Message(.verifyNeedsReport), command: "verify")
         }
         let zh = Dispatcher.language(arguments) == .zh
         let bytes: [UInt8]
         switch FileIO.read(reportPath) {
         case .success(let b): bytes = b
         case .failure(let f):
-            console.error("error: \(f.path): \(f.message)\n")
+            console.fail(path: f.path, f.message)
             return 2
         }
         let receipt: Receipt
         switch Receipt.read(report: SourceFile(path: reportPath, bytes: bytes)) {
         case .success(let r): receipt = r
         case .failure(let e):
-            console.error("error: \(reportPath): \(e.message)\n")
+            console.fail(path: reportPath, e.message)
             return 2
         }
         let v = Verification.verify(receipt, paths: Array(arguments.positionals.dropFirst()), packDirectory: arguments.value("pack"))

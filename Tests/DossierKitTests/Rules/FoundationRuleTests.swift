@@ -64,7 +64,7 @@ import Testing
         let gap = findings(TestSupport.check(TestSupport.sample("11-recording-stops-early-name-leak-2021.json")), "REC-02")
         let f = try #require(gap.first)
         #expect(gap.count == 1)
-        #expect(f.message.en.contains("has no recording from 2021-03-25 10:30:00 to 2021-03-25 10:40:00 (600 s)"))
+        #expect(f.message.en.contains("has no recording from 2021-03-25 10:30 to 2021-03-25 10:40 (600 s)"))
         #expect(f.location.pointer == "/steps/0")
         // Exactly 120 s missing is tolerated; 121 s is not.
         let edge = TestSupport.sample("11-recording-stops-early-name-leak-2021.json", [("\"end\": \"2021-03-25T10:30:00+08:00\"", "\"end\": \"2021-03-25T10:38:00+08:00\"")])

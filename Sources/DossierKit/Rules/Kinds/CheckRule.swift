@@ -101,12 +101,12 @@ final class CheckRule: RuleKind, CompiledRule {
         if let forValue = rule["for"] {
             let name = forValue["as"]!.string!
             if variables[name] != nil {
-                loader.error(forValue["as"]!, "'\(name)' is already a variable")
+                loader.error(forValue["as"]!, Message(.packForNameTaken, name))
                 return nil
             }
             guard let each = loader.compile(forValue["each"]!, in: base, expecting: nil) else { return nil }
             guard case .list(let element) = each.resultType else {
-                loader.error(forValue["each"]!, "'for.each' must be a list, not \(each.resultType)")
+                loader.error(forValue["each"]!, Message(.packForEachList, "\(each.resultType)"))
                 return nil
             }
             variables[name] = element
@@ -123,7 +123,7 @@ final class CheckRule: RuleKind, CompiledRule {
             var scope = prefix
             for member in field(v, "let")?.members.map({ $0 }) ?? [] {
                 if prefix[member.key] != nil {
-                    loader.error(member.value, "'let' name '\(member.key)' shadows a variable")
+                    loader.error(member.value, Message(.packLetShadows, member.key))
                     ok = false
                     continue
                 }
@@ -134,7 +134,7 @@ final class CheckRule: RuleKind, CompiledRule {
                 }
                 scope[member.key] = compiled.resultType
                 if let existing = variables[member.key], existing != compiled.resultType {
-                    loader.error(member.value, "'let' name '\(member.key)' has type \(compiled.resultType) here and \(existing) in another version")
+                    loader.error(member.value, Message(.packLetType, member.key, "\(compiled.resultType)", "\(existing)"))
                     ok = false
                 }
                 variables[member.key] = compiled.resultType
@@ -150,31 +150,31 @@ final class CheckRule: RuleKind, CompiledRule {
         let date = rule["date"].flatMap { value -> CompiledExpression? in
             guard let c = loader.compile(value, in: env, expecting: nil) else { return nil }
             if c.resultType != .date && c.resultType != .dyn && c.resultType != .null {
-                loader.error(value, "'date' must be a date, not \(c.resultType)")
+                loader.error(value, Message(.packDateType, "\(c.resultType)"))
                 ok = false
             }
             return c
         }
         if rule["date"] == nil && versionValues.count > 1 {
-            loader.error(rule, "a rule with several versions needs 'date' to choose between them")
+            loader.error(rule, Message(.packVersionsNeedDate))
             ok = false
         }
         let when = rule["when"].flatMap { loader.compile($0, in: env, expecting: .bool) }
         let vetoWhen = rule["vetoWhen"].flatMap { loader.compile($0, in: env, expecting: .bool) }
         if rule["vetoWhen"] != nil && !meta.veto {
-            loader.error(rule["vetoWhen"]!, "'vetoWhen' needs \"veto\": true")
+            loader.error(rule["vetoWhen"]!, Message(.packVetoWhen))
             ok = false
         }
         var versions: [Version] = []
         for (i, v) in versionValues.enumerated() {
             guard i < meta.versions.count else { break }
             guard let checkValue = field(v, "check") else {
-                loader.error(v, "missing 'check'")
+                loader.error(v, Message(.packMissingCheck))
                 ok = false
                 continue
             }
             guard let messageValue = field(v, "message") else {
-                loader.error(v, "missing 'message'")
+                loader.error(v, Message(.packMissingMessage))
                 ok = false
                 continue
             }
@@ -294,7 +294,7 @@ struct AtPath: Sendable {
     static func parse(_ value: JSONValue, variables: [String: ExprType], loader: inout PackLoader) -> AtPath? {
         let parts = (value.string ?? "").split(separator: ".").map(String.init)
         guard let first = parts.first, variables[first] != nil else {
-            loader.error(value, "'at' must start with a variable (dossier or the 'for' name), not '\(value.string ?? "")'")
+            loader.error(value, Message(.packAtVariable, value.string ?? ""))
             return nil
         }
         return AtPath(variable: first, keys: Array(parts.dropFirst()))

@@ -62,15 +62,15 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
         guard let pack = loader.environment else { return nil }
         guard let tableName = rule["table"] else {
-            loader.error(rule, "a required-documents rule needs 'table'")
+            loader.error(rule, Message(.packNeedsTable))
             return nil
         }
         guard let table = loader.tables.first(where: { $0.name == tableName.string }) else {
-            loader.error(tableName, "unknown table '\(tableName.string ?? "")'\(NearMiss.hint(for: tableName.string ?? "", among: loader.tables.map(\.name)))")
+            loader.error(tableName, Message(.packUnknownTable, arguments: [.text(tableName.string ?? ""), Messages.hint(for: tableName.string ?? "", among: loader.tables.map(\.name))]))
             return nil
         }
         guard let messageValue = rule["message"] else {
-            loader.error(rule, "missing 'message'")
+            loader.error(rule, Message(.packMissingMessage))
             return nil
         }
         var variables = pack.baseTypes
@@ -82,7 +82,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         var ok = true
         for row in table.json {
             guard let whenValue = row["when"], let label = PackLoader.localized(row["label"]) else {
-                loader.error(row, "a required-documents row needs 'when' and 'label' ({zh, en})")
+                loader.error(row, Message(.packRowNeeds))
                 ok = false
                 continue
             }
@@ -93,7 +93,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
             func codes(_ v: JSONValue?) -> [String] {
                 (v?.elements.map { $0 } ?? []).compactMap { item in
                     guard let code = item.string, vocabulary.contains(code) else {
-                        loader.error(item, "unknown document type '\(item.string ?? "")'\(NearMiss.hint(for: item.string ?? "", among: vocabulary.codes))")
+                        loader.error(item, Message(.packUnknownDocumentType, arguments: [.text(item.string ?? ""), Messages.hint(for: item.string ?? "", among: vocabulary.codes)]))
                         ok = false
                         return nil
                     }
