@@ -112,4 +112,86 @@ import Glibc
         #expect(dossiers.count == 1)
         #expect(dossiers.first?["status"] as? String == "checked", "\(dossiers)")
     }
+
+    /// A real SIGINT or SIGTERM (`kill`) while `dossier check` streams a large batch into
+    /// `--output` and two `--report` files: the run ends by the signal (the shell's status 130 or
+    /// 143, Docs/Reports.md), every temporary file is gone, and no target holds a partial report
+    /// (one that existed keeps its old contents).
+    @Test(arguments: [("INT", 130), ("TERM", 143)])
+    func aSignalDuringTheBatchLeavesNoTemporaryFileAndNoPartialReport(_ signal: String, _ status: Int) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        // 1,480 dossiers: tens of seconds for a debug build, which the signal cuts short.
+        let batch = try String(contentsOfFile: Binary.root.appendingPathComponent("Samples/batch.jsonl").path, encoding: .utf8)
+        try String(repeating: batch, count: 40).write(toFile: dir + "/big.jsonl", atomically: false, encoding: .utf8)
+        try "the report of the previous run\n".write(toFile: dir + "/out/report.json", atomically: false, encoding: .utf8)
+        // Job control (`set -m`) so the background job does not ignore SIGINT, as a shell's
+        // non-interactive `&` would; the signal goes once the main report has bytes on disk.
+        let script = #"""
+            set -m
+            cd "$2"
+            "$0" check "$1/big.jsonl" --officers Samples/officers.json --quiet --format json --output "$1/out/report.json" \
+                --report "sarif:$1/out/report.sarif" --report "junit:$1/out/report.xml" &
+            pid=$!
+            started=no
+            for i in $(seq 1 1200); do
+                for f in "$1"/out/.report.json.*.tmp; do
+                    if [ -s "$f" ]; then started=yes; fi
+                done
+                [ $started = yes ] && break
+                kill -0 $pid 2>/dev/null || break
+                sleep 0.1
+            done
+            echo "started $started"
+            kill -\#(signal) $pid
+            wait $pid
+            echo "status $?"
+            """#
+        let run = try Self.runWithSignalsDelivered(["-c", script, Binary.path, dir, Binary.root.path], in: dir)
+        #expect(run.stdout == "started yes\nstatus \(status)\n", "\(run.stdout)\(run.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted()
+        #expect(left == ["report.json"], "temporary files or partial reports left: \(left)")
+        #expect(try String(contentsOfFile: dir + "/out/report.json", encoding: .utf8) == "the report of the previous run\n")
+    }
+
+    /// Runs `/bin/bash arguments…` with SIGINT and SIGTERM unblocked and at their default
+    /// action, standard output and error into files of `dir`; returns what they got.
+    ///
+    /// `Process` starts children with the test runner's signal mask, in which these signals may
+    /// be blocked: a `kill` would then wait, pending, until the run had finished.
+    static func runWithSignalsDelivered(_ arguments: [String], in dir: String) throws -> (stdout: String, stderr: String) {
+        #if canImport(Glibc)
+        var attributes = posix_spawnattr_t()
+        var actions = posix_spawn_file_actions_t()
+        #else
+        var attributes: posix_spawnattr_t? = nil
+        var actions: posix_spawn_file_actions_t? = nil
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, dir + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, dir + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv: [UnsafeMutablePointer<CChar>?] = (["/bin/bash"] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, environ)
+        #expect(spawned == 0)
+        guard spawned == 0 else { return ("", "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try String(contentsOfFile: dir + "/stdout", encoding: .utf8), try String(contentsOfFile: dir + "/stderr", encoding: .utf8))
+    }
 }
