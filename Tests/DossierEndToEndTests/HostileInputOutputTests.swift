@@ -113,6 +113,40 @@ import Glibc
         #expect(dossiers.first?["status"] as? String == "checked", "\(dossiers)")
     }
 
+    /// Dossier content and a file name made to clear the screen, forge finding lines and start
+    /// workflow commands, through `check` in text and GitHub formats: no control byte reaches
+    /// standard output or error, and every line that starts with `::` is one of the tool's own
+    /// annotations.
+    @Test(arguments: ["text", "github"])
+    func hostileTextReachesNeitherTerminalNorLogRaw(_ format: String) throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sample = Binary.root.appendingPathComponent("Samples/dossiers/10-simple-fine-over-limit-phone-leak-2020.json").path
+        var dossier = try String(contentsOfFile: sample, encoding: .utf8)
+        // The party's name (in REC-07's message), and a second copy with a bad category (in the
+        // validation message), each with ESC, BEL, C1 CSI, a bidi override and a forged line.
+        let hostile = #"\u001b[2J\u0007\u009b31m\u202e\n::error file=x.json,line=1::forged\r"#
+        dossier = dossier.replacingOccurrences(of: #""name": "李秀兰""#, with: #""name": "李秀兰"# + hostile + #"""#)
+        try dossier.write(toFile: dir + "/a.json", atomically: false, encoding: .utf8)
+        try dossier.replacingOccurrences(of: #""category": "penalty""#, with: #""category": "pen"# + hostile + #"""#)
+            .write(toFile: dir + "/b\n::error file=f::forged\u{1B}[2J.json", atomically: false, encoding: .utf8)
+        let run = try Binary.run(["check", dir, "--officers", "Samples/officers.json", "--format", format, "--show-personal-data"])
+        #expect(run.status == 2, "\(run.stderr)")
+        for (name, text) in [("stdout", run.stdout), ("stderr", run.stderr)] {
+            let controls = text.unicodeScalars.filter {
+                ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E
+            }
+            #expect(controls.isEmpty, "\(name) carries \(controls.map { String($0.value, radix: 16) })")
+            for line in text.split(separator: "\n") where line.hasPrefix("::") {
+                #expect(line.hasPrefix("::error file=\(dir)/") || line.hasPrefix("::warning file=\(dir)/"), "forged: \(line)")
+            }
+            #expect(!text.split(separator: "\n").contains { $0.hasPrefix("::error file=x.json") || $0.hasPrefix("::error file=f") })
+        }
+        // The hostile text is still there to read, escaped.
+        #expect((run.stdout + run.stderr).contains(#"\e[2J"#))
+        #expect((run.stdout + run.stderr).contains(format == "text" ? #"\n:\u{3A}error file=x.json"# : "%0A::error file=x.json"))
+    }
+
     /// A real SIGINT or SIGTERM (`kill`) while `dossier check` streams a large batch into
     /// `--output` and two `--report` files: the run ends by the signal (the shell's status 130 or
     /// 143, Docs/Reports.md), every temporary file is gone, and no target holds a partial report
