@@ -17,11 +17,11 @@ import Glibc
     static let sample = Binary.root.appendingPathComponent("Samples/dossiers/09-simple-warning-photos-2020.json").path
 
     /// Runs with a deadline: a hang fails the test instead of the suite.
-    static func runBounded(_ arguments: [String], seconds: Double = 60) throws -> Binary.Output? {
+    static func runBounded(_ arguments: [String], executable: String? = nil, seconds: Double = 60) throws -> Binary.Output? {
         let box = OutputBox()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            box.output = try? Binary.run(arguments)
+            box.output = try? Binary.run(arguments, executable: executable)
             done.signal()
         }
         guard done.wait(timeout: .now() + seconds) == .success else { return nil }
@@ -30,6 +30,28 @@ import Glibc
 
     final class OutputBox: @unchecked Sendable {
         var output: Binary.Output?
+    }
+
+    /// The helpers read standard output and standard error at the same time: a command that
+    /// fills the error pipe (64 KiB) before writing its output would hang one that reads them in
+    /// turn.
+    @Test func theHelpersReadBothPipesAtOnce() throws {
+        let command = "head -c 300000 /dev/zero | tr '\\0' e >&2; echo done"
+        let box = OutputBox()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            box.output = try? Binary.runShell(command)
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 60) == .success else {
+            Issue.record("runShell hung on a large standard error")
+            return
+        }
+        #expect(box.output?.stdout == "done\n")
+        #expect(box.output?.stderr.count == 300_000)
+        let run = try #require(try Self.runBounded(["-c", command], executable: "/bin/sh"))
+        #expect(run.stdout == "done\n")
+        #expect(run.stderr.count == 300_000)
     }
 
     @Test func fullDiskOnStandardOutputExitsTwoWithAMessage() throws {
