@@ -135,6 +135,87 @@ import Glibc
         #expect(dossiers.first?["status"] as? String == "checked", "\(dossiers)")
     }
 
+    /// `--output` naming an input is refused before anything is written, and a report written
+    /// into an input folder is not read back as a dossier by the next run with that output.
+    @Test func anOutputNeverReplacesOrRejoinsTheInputs() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Self.sample, toPath: dir + "/a.json")
+        let original = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.json"))
+        let refused = try Binary.run(["check", dir + "/a.json", "--officers", "Samples/officers.json", "--output", dir + "/a.json"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "error: \(dir)/a.json: is one of the inputs; the report would replace it\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.json")) == original)
+        // A dossier inside an input folder: the walk would skip it as the run's own output, and
+        // the report replaced it (the run then found no dossier at all).
+        let viaReport = try Binary.run(["check", dir, "--officers", "Samples/officers.json", "--report", "json:" + dir + "/a.json"])
+        #expect(viaReport.status == 2)
+        #expect(viaReport.stderr == "error: \(dir)/a.json: holds dossier data; the report would replace it (choose another file for the report)\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.json")) == original)
+        let zh = try Binary.run(["check", dir, "--officers", "Samples/officers.json", "--output", dir + "/a.json"], lang: "zh_CN.UTF-8")
+        #expect(zh.status == 2)
+        #expect(zh.stderr.hasSuffix("\(dir)/a.json: 存有案卷数据，写入报告会覆盖它；请另选报告文件\n"), "\(zh.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.json")) == original)
+        for _ in 0..<2 {
+            let run = try Binary.run(["check", dir, "--officers", "Samples/officers.json", "--format", "json", "--output", dir + "/report.json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try Binary.json(String(contentsOfFile: dir + "/report.json", encoding: .utf8))
+            let files = (report["dossiers"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+            #expect(files == [dir + "/a.json"])
+        }
+    }
+
+    /// A pretty-printed dossier on standard input with an error is one dossier with that error,
+    /// not one broken JSON Lines record per line.
+    @Test func anInvalidDocumentOnStandardInputIsOneError() throws {
+        let text = try String(contentsOfFile: Self.sample, encoding: .utf8).replacingOccurrences(of: #""category": "penalty""#, with: #""category": "penalti""#)
+        let run = try Binary.run(["check", "-", "--officers", "Samples/officers.json"], stdin: Data(text.utf8))
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("-:10:15: error: unknown category 'penalti' for 'category'; did you mean 'penalty'?\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("1 dossier: 0 clean, 0 with findings, 1 could not be checked"))
+    }
+
+    /// A non-blocking standard output (a pipe someone set `O_NONBLOCK` on) that a slow reader
+    /// drains gets the whole report: `EAGAIN` is waited out, not taken for an error.
+    @Test func aNonBlockingStandardOutputGetsTheWholeReport() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["check", "Samples/", "--format", "json"]
+        process.currentDirectoryURL = Binary.root
+        var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = "1767225600"
+        env["DOSSIER_PACK"] = nil
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        let writeEnd = out.fileHandleForWriting.fileDescriptor
+        #expect(fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK) == 0)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
+        let errBox = Binary.DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        // Read slowly, so the pipe fills and the writer meets EAGAIN.
+        var data = Data()
+        let reader = out.fileHandleForReading.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while true {
+            usleep(2000)
+            let n = read(reader, &buffer, buffer.count)
+            if n <= 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        group.wait()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(String(decoding: errBox.data, as: UTF8.self))")
+        #expect(data.count > 65536)
+        let report = try Binary.json(String(decoding: data, as: UTF8.self))
+        #expect((report["dossiers"] as? [Any])?.count == 37)
+    }
+
     /// Dossier content and a file name made to clear the screen, forge finding lines and start
     /// workflow commands, through `check` in text and GitHub formats: no control byte reaches
     /// standard output or error, and every line that starts with `::` is one of the tool's own

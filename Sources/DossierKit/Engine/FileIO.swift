@@ -366,6 +366,49 @@ public enum FileIO {
 
     /// Whether two paths name the same file (same device and inode, symlinks followed); false
     /// when either does not exist. The pipeline refuses an output that is one of its inputs.
+    /// Whether `path` is a regular file that holds a dossier, or a JSON Lines batch of them: a
+    /// `"format": "dossier/…"` member within its first 64 KiB. A report written there would
+    /// destroy it, wherever it lies (an input folder's file is not an input named on the command
+    /// line). Reports, baselines and assessments name other formats or none, so an earlier report
+    /// at the same place is not taken for a dossier and can be replaced.
+    public static func holdsDossier(_ path: String) -> Bool {
+        let fd = withCPath(path, { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) })
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        var count = 0
+        while count < head.count {
+            let n = head.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        return head.withUnsafeBufferPointer { b in hasDossierFormat(UnsafeBufferPointer(rebasing: b[0..<count])) }
+    }
+
+    /// Whether `"format"`, optional white space, `:`, optional white space and `"dossier/`
+    /// occur in `b`.
+    static func hasDossierFormat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = Array(#""format""#.utf8), value = Array(#""dossier/"#.utf8)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var i = 0
+        while i + key.count <= b.count {
+            if b[i] == key[0], b[i..<(i + key.count)].elementsEqual(key) {
+                var j = i + key.count
+                while j < b.count, isSpace(b[j]) { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: ":") {
+                    j += 1
+                    while j < b.count, isSpace(b[j]) { j += 1 }
+                    if j + value.count <= b.count, b[j..<(j + value.count)].elementsEqual(value) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         guard let x = identity(a), let y = identity(b) else { return false }
         return x == y

@@ -97,6 +97,10 @@ public enum MessageID: String, CaseIterable, Sendable {
     case didYouMean = "hint.did-you-mean"
     /// Text from code not yet moved into the catalogue (transitional; shown as is).
     case untranslated = "untranslated"
+
+    // Outputs refused before anything is written.
+    case outputIsInput = "output.is-input"
+    case outputIsDossier = "output.is-dossier"
 }
 
 /// A catalogue message with its arguments, rendered in either language on demand.
@@ -245,6 +249,8 @@ public enum Messages {
         .untranslated: LocalizedText(zh: "{0}", en: "{0}"),
         .didYouMean: LocalizedText(zh: "；是不是“{0}”？", en: "; did you mean '{0}'?"),
         .helpMore: LocalizedText(zh: "各命令的选项见 'dossier <命令> --help'。", en: "See 'dossier <command> --help' for a command's options."),
+        .outputIsInput: LocalizedText(zh: "是输入之一，写入报告会覆盖它", en: "is one of the inputs; the report would replace it"),
+        .outputIsDossier: LocalizedText(zh: "存有案卷数据，写入报告会覆盖它；请另选报告文件", en: "holds dossier data; the report would replace it (choose another file for the report)"),
     ]
 
     /// `; did you mean 'x'?` for the nearest of `candidates`, or nothing.

@@ -56,7 +56,8 @@ enum AssessCommand: Command {
         }
         for path in [arguments.value("output"), arguments.value("partial")].compactMap({ $0 }) {
             if let problem = ReportRun.refusal(output: path, inputs: arguments.positionals) {
-                console.error("error: \(path): \(problem)\n")
+                let language = Dispatcher.language(arguments)
+                console.error(Message(.severityError).text(language) + ": \(path): " + problem.text(language) + "\n")
                 return 2
             }
         }

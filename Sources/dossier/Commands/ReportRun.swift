@@ -215,7 +215,7 @@ enum ReportRun {
         options.outputs = filePaths
         for path in filePaths {
             if let problem = refusal(output: path, inputs: arguments.positionals) {
-                console.error("error: \(path): \(problem)\n")
+                console.error(Message(.severityError).text(language) + ": \(path): " + problem.text(language) + "\n")
                 return 2
             }
         }
@@ -283,12 +283,15 @@ enum ReportRun {
         return settings
     }
 
-    /// Why `output` must not be written: it is one of the inputs (same device and inode).
-    static func refusal(output: String, inputs: [String]) -> String? {
-        // An output inside an input folder is fine: the walk leaves the run's own reports out.
+    /// Why `output` must not be written: it is one of the inputs (same device and inode), or it
+    /// holds a dossier (say, one inside an input folder, which the walk would otherwise skip
+    /// as the run's own output, and the report would silently replace).
+    static func refusal(output: String, inputs: [String]) -> Message? {
+        // A report inside an input folder is fine: the walk leaves the run's own outputs out.
         for input in inputs where input != "-" && FileIO.sameFile(input, output) {
-            return "is one of the inputs; the report would replace it"
+            return Message(.outputIsInput)
         }
+        if FileIO.holdsDossier(output) { return Message(.outputIsDossier) }
         return nil
     }
 

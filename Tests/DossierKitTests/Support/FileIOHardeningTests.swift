@@ -214,6 +214,33 @@ import Glibc
         #expect(slots < 40, "\(slots) slots")
     }
 
+    @Test func aDossierIsToldFromAReportByItsFormat() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func holds(_ text: String) throws -> Bool {
+            try Self.write(text, dir + "/f.json")
+            return FileIO.holdsDossier(dir + "/f.json")
+        }
+        #expect(try holds(TestSupport.text("Samples/dossiers/09-simple-warning-photos-2020.json")))
+        #expect(try holds(TestSupport.text("Samples/batch.jsonl")))
+        #expect(try holds("{\"id\": \"x\", \"format\" :\n \"dossier/2\"}"))
+        #expect(try holds(String(repeating: " ", count: 60_000) + "{\"format\": \"dossier/1\"}"))
+        // Reports, baselines, assessments and anything else: not dossiers.
+        #expect(try !holds(TestSupport.text("Reports/check.json")))
+        #expect(try !holds(TestSupport.text("Reports/check.sarif")))
+        #expect(try !holds(TestSupport.text("Reports/assess.json")))
+        #expect(try !holds("{\"format\": \"dossier-baseline/1\", \"entries\": []}"))
+        #expect(try !holds("{\"format\": 1, \"x\": \"dossier/1\"}"))
+        #expect(try !holds(String(repeating: " ", count: 70_000) + "{\"format\": \"dossier/1\"}"))
+        #expect(!FileIO.holdsDossier(dir + "/missing.json"))
+        #expect(!FileIO.holdsDossier(dir))
+        #expect(mkfifo(dir + "/fifo.json", 0o644) == 0)
+        #expect(!FileIO.holdsDossier(dir + "/fifo.json"))  // returns at once: nobody writes it
+        #expect(symlink("f.json", dir + "/link.json") == 0)
+        try Self.write("{\"format\": \"dossier/1\"}", dir + "/f.json")
+        #expect(FileIO.holdsDossier(dir + "/link.json"))
+    }
+
     @Test func writeAllWaitsOnANonBlockingPipe() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
