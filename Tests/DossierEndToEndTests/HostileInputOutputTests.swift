@@ -133,6 +133,10 @@ import Glibc
         let dossiers = try #require(report["dossiers"] as? [[String: Any]])
         #expect(dossiers.count == 1)
         #expect(dossiers.first?["status"] as? String == "checked", "\(dossiers)")
+        // Shown with the byte escaped, in the report and on the terminal.
+        #expect(dossiers.first?["file"] as? String == dir + "/caf\\xE9.json")
+        let text = try Binary.run(["score", dir, "--officers", "Samples/officers.json"])
+        #expect(text.stdout.contains("  " + dir + "/caf\\xE9.json\n"), "\(text.stdout)")
     }
 
     /// `--output` naming an input is refused before anything is written, and a report written
