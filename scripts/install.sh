@@ -2,6 +2,7 @@
 # Installs dossier and its default rule pack under PREFIX (default /usr/local):
 #   PREFIX/bin/dossier
 #   PREFIX/share/dossier/Rules/jining-archives/   (found by dossier next to itself, from any folder)
+#   PREFIX/share/dossier/Samples/dossiers/        (the samples the pack's self-tests name)
 #
 # Usage: scripts/install.sh [PREFIX]
 # Builds a release binary (swift build -c release) unless DOSSIER_BINARY names one already built.
@@ -28,6 +29,13 @@ rm -rf "$share/jining-archives.new"
 cp -R "$root/Rules/jining-archives" "$share/jining-archives.new"
 rm -rf "$share/jining-archives"
 mv "$share/jining-archives.new" "$share/jining-archives"
+# The pack names its samples as ../../Samples/dossiers: the same place relative to the pack.
+samples="$prefix/share/dossier/Samples"
+rm -rf "$samples/dossiers.new"
+mkdir -p "$samples"
+cp -R "$root/Samples/dossiers" "$samples/dossiers.new"
+rm -rf "$samples/dossiers"
+mv "$samples/dossiers.new" "$samples/dossiers"
 cp "$binary" "$prefix/bin/dossier.new"
 chmod 755 "$prefix/bin/dossier.new"
 mv "$prefix/bin/dossier.new" "$prefix/bin/dossier"

@@ -23,5 +23,9 @@ import Testing
         let check = try Binary.runShell("cd '\(elsewhere)' && '\(prefix)/bin/dossier' check '\(sample)' --officers '\(officers)'")
         #expect(check.status == 1)
         #expect(check.stdout.contains("error[PUB-01]"))
+        // The installed pack's self-tests find the samples they name.
+        let selfTests = try Binary.runShell("cd '\(elsewhere)' && '\(prefix)/bin/dossier' rules test")
+        #expect(selfTests.status == 0, "\(selfTests.stdout)")
+        #expect(selfTests.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 }

@@ -60,6 +60,18 @@ import Testing
         #expect(Instant("2017-11-03T25:05:00+08:00") == nil)
         #expect(try #require(Instant("2017-11-03T09:00:00+08:00")).seconds(to: a) == 300)
     }
+
+    @Test func aTimeIsOnlyATimeWhenItsChinaDateIsWritable() throws {
+        #expect(Day.earliest == Day(year: 1, month: 1, day: 1))
+        #expect(Day.latest == Day(year: 9999, month: 12, day: 31))
+        #expect(Instant("9999-12-31T23:59:59+08:00")?.chinaDay == Day.latest)
+        #expect(Instant("9999-12-31T15:59:59Z")?.chinaDay == Day.latest)
+        #expect(Instant("9999-12-31T16:00:00Z") == nil)  // 10000-01-01 in China
+        #expect(Instant("9999-12-31T20:00:00-08:00") == nil)
+        #expect(Instant("0001-01-01T00:00:00+08:00")?.chinaDay == Day.earliest)
+        #expect(Instant("0001-01-01T00:00:00+09:00") == nil)  // 0000-12-31T23:00 in China
+        #expect(Instant("0000-01-01T12:00:00+08:00") == nil)
+    }
 }
 
 @Suite struct ExactDecimalEdgeTests {

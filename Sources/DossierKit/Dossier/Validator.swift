@@ -56,21 +56,50 @@ public struct Validator: Sendable {
     /// Validates a dossier: the fast path decides; only an invalid dossier pays for the walk that
     /// builds messages. With a cache, records where each field of each object is (for rules).
     func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: ConversionCache?) -> [Issue] {
+        var omitted = 0
+        return validate(root, as: format, recordingInto: cache, limit: .max, omitted: &omitted)
+    }
+
+    /// The first `limit` issues; the others are only counted in `omitted`, without building their
+    /// pointer or message (a pointer into a long array counts the elements before it, so building
+    /// one for each of thousands of errors cost quadratic time).
+    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: ConversionCache?, limit: Int,
+                  omitted: inout Int) -> [Issue] {
         if FastValidation.run(root, format.dossierPlan, strict: strict, cache: cache) { return [] }
         if let cache {
             cache.slotStart = Array(repeating: -1, count: cache.nodeCount)
             cache.slots.removeAll(keepingCapacity: true)
         }
-        return validate(root, as: format.dossier, recordingInto: cache)
+        return validate(root, as: format.dossier, recordingInto: cache, limit: limit, omitted: &omitted)
     }
 
     /// Validates and, with a cache, records where each field of each object is (for rules).
-    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?) -> [Issue] {
-        var issues: [Issue] = []
+    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?, limit: Int = .max) -> [Issue] {
+        var omitted = 0
+        return validate(root, as: spec, recordingInto: cache, limit: limit, omitted: &omitted)
+    }
+
+    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?, limit: Int, omitted: inout Int) -> [Issue] {
+        var issues = IssueSink(limit: limit)
         var category: String?
         if root.kind == .object, let c = root["category"], c.kind == .string { category = c.string }
         Walk(cache: cache).validateObject(root, spec, category: category, strict: strict, into: &issues)
-        return issues
+        omitted += issues.omitted
+        return issues.items
+    }
+}
+
+/// The issues of one validation: the first `limit` in full, the rest counted.
+private struct IssueSink {
+    var items: [Issue] = []
+    var omitted = 0
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Adds the issue `make` builds, or counts it when the first `limit` are in.
+    mutating func add(_ make: () -> Issue) {
+        if items.count < limit { items.append(make()) } else { omitted += 1 }
     }
 }
 
@@ -78,10 +107,10 @@ public struct Validator: Sendable {
 private struct Walk {
     let cache: ConversionCache?
 
-    func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout [Issue]) {
+    func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout IssueSink) {
         guard value.kind == .object else {
-            issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
-                                Message(.expectedObject, arguments: [.text(spec.name), Walk.describe(value)])))
+            issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
+                               Message(.expectedObject, arguments: [.text(spec.name), Walk.describe(value)])) }
             return
         }
         // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
@@ -93,11 +122,13 @@ private struct Walk {
         value.forEachMemberRaw { keyNode, member in
             guard let i = spec.fieldIndex(keyNode: keyNode, in: value) else {
                 if strict || !spec.open {
-                    let key = value.nodeString(keyNode)
-                    let hint = Messages.hint(for: key, among: spec.fields.map(\.name))
-                    let start = value.document.nodes[keyNode].start
-                    issues.append(Issue(spec.open ? .warning : .error, offset: Int(start), pointer: member.pointer,
-                                        Message(.unknownKey, arguments: [.text(key), .text(spec.name), hint])))
+                    issues.add {
+                        let key = value.nodeString(keyNode)
+                        let hint = Messages.hint(for: key, among: spec.fields.map(\.name))
+                        let start = value.document.nodes[keyNode].start
+                        return Issue(spec.open ? .warning : .error, offset: Int(start), pointer: member.pointer,
+                                     Message(.unknownKey, arguments: [.text(key), .text(spec.name), hint]))
+                    }
                 }
                 return
             }
@@ -121,15 +152,15 @@ private struct Walk {
                 var message = Message(.missingKey, field.name, spec.name)
                 if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, field.name, spec.name, category) }
                 // Point at the object's opening brace.
-                issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, message))
+                issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, message) }
             }
         }
     }
 
     func validateValue(_ value: JSONValue, _ type: FieldType, name: String, category: String?, strict: Bool,
-                       into issues: inout [Issue]) {
-        func fail(_ detail: Message) {
-            issues.append(Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, detail))
+                       into issues: inout IssueSink) {
+        func fail(_ detail: @autoclosure () -> Message) {
+            issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, detail()) }
         }
         func expect() {
             fail(Message(.expectedType, arguments: [.message(type.expectationMessage), .text(name), Walk.describe(value)]))
@@ -170,9 +201,11 @@ private struct Walk {
             guard value.kind == .string else { return expect() }
             if value.withStringBytes({ vocabulary.contains(bytes: $0) }) == true { return }
             if let s = value.string {
-                var hint = Messages.hint(for: s, among: vocabulary.codes)
-                if hint == .text(""), vocabulary.codes.count <= 12 { hint = .message(Message(.unknownCodeOneOf, vocabulary.codes.joined(separator: ", "))) }
-                fail(Message(.unknownCode, arguments: [.text(vocabulary.name), .text(name), .text(s), hint]))
+                fail({
+                    var hint = Messages.hint(for: s, among: vocabulary.codes)
+                    if hint == .text(""), vocabulary.codes.count <= 12 { hint = .message(Message(.unknownCodeOneOf, vocabulary.codes.joined(separator: ", "))) }
+                    return Message(.unknownCode, arguments: [.text(vocabulary.name), .text(name), .text(s), hint])
+                }())
             }
         case .constant(let c):
             if !(value.kind == .string && value.stringEquals(c)) {

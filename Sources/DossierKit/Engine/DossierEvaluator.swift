@@ -21,7 +21,8 @@ enum DossierEvaluator {
         // Locating an error builds its line's text: past `maxErrorsPerDossier` the rest are only
         // counted, so a one-line dossier with thousands of errors costs linear time.
         var omitted = 0
-        for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache) {
+        for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache,
+                                                        limit: Locator.maxErrorsPerDossier, omitted: &omitted) {
             if result.errors.count + result.warnings.count >= Locator.maxErrorsPerDossier {
                 omitted += 1
                 continue

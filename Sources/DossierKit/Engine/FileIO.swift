@@ -170,8 +170,8 @@ public enum FileIO {
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { return .failure(Failure(path: path, message: "cannot write: \(errnoText())")) }
-        TemporaryFileGuard.arm(pathBytes(temp))
-        defer { TemporaryFileGuard.disarm() }
+        let guarded = TemporaryFileGuard.arm(pathBytes(temp))
+        defer { TemporaryFileGuard.disarm(guarded) }
         func fail(_ reason: String) -> Result<Void, Failure> {
             _ = withCPath(temp, { unlink($0) })
             return .failure(Failure(path: path, message: "cannot write: \(reason)"))
@@ -366,6 +366,49 @@ public enum FileIO {
 
     /// Whether two paths name the same file (same device and inode, symlinks followed); false
     /// when either does not exist. The pipeline refuses an output that is one of its inputs.
+    /// Whether `path` is a regular file that holds a dossier, or a JSON Lines batch of them: a
+    /// `"format": "dossier/…"` member within its first 64 KiB. A report written there would
+    /// destroy it, wherever it lies (an input folder's file is not an input named on the command
+    /// line). Reports, baselines and assessments name other formats or none, so an earlier report
+    /// at the same place is not taken for a dossier and can be replaced.
+    public static func holdsDossier(_ path: String) -> Bool {
+        let fd = withCPath(path, { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) })
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        var count = 0
+        while count < head.count {
+            let n = head.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        return head.withUnsafeBufferPointer { b in hasDossierFormat(UnsafeBufferPointer(rebasing: b[0..<count])) }
+    }
+
+    /// Whether `"format"`, optional white space, `:`, optional white space and `"dossier/`
+    /// occur in `b`.
+    static func hasDossierFormat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = Array(#""format""#.utf8), value = Array(#""dossier/"#.utf8)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var i = 0
+        while i + key.count <= b.count {
+            if b[i] == key[0], b[i..<(i + key.count)].elementsEqual(key) {
+                var j = i + key.count
+                while j < b.count, isSpace(b[j]) { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: ":") {
+                    j += 1
+                    while j < b.count, isSpace(b[j]) { j += 1 }
+                    if j + value.count <= b.count, b[j..<(j + value.count)].elementsEqual(value) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         guard let x = identity(a), let y = identity(b) else { return false }
         return x == y
@@ -484,58 +527,132 @@ public enum FileIO {
     static func errnoText() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
-/// Removes the temporary file of a write in progress when SIGINT or SIGTERM arrives, then lets
-/// the signal end the process as it would have.
+/// Removes the temporary files of the writes in progress when SIGINT or SIGTERM arrives, then
+/// lets the signal end the process as it would have.
 ///
-/// The handler may only make async-signal-safe calls, so the path lives in a buffer allocated
-/// once, and a flag says whether it is current. One write at a time is guarded (the CLI writes
-/// one report); a second concurrent write replaces the first's path.
+/// Every live temporary file is guarded: `dossier check --output a --report sarif:b --report
+/// junit:c` has three at once, and an interrupt must leave none behind. The handler may only
+/// make async-signal-safe calls, so each guarded path has a slot (a flag and a path buffer)
+/// allocated outside the handler, chained in a list the handler walks and never freed (the
+/// handler may be walking it); a disarmed slot is reused by the next write. Arming and disarming
+/// take a lock the handler never touches. The path is copied into a slot before its flag is set,
+/// with an opaque call between the two, so the handler never sees a flag before its path.
 enum TemporaryFileGuard {
+    /// The longest path guarded, in bytes (`PATH_MAX`): a longer one cannot be opened anyway.
     static let capacity = 4096
-    nonisolated(unsafe) static let path: UnsafeMutablePointer<CChar> = {
-        let p = UnsafeMutablePointer<CChar>.allocate(capacity: capacity + 1)
-        p.initialize(repeating: 0, count: capacity + 1)
+
+    /// One guarded path: `armed` is 1 while `path` names a live temporary file; `held` (under
+    /// the lock) while a writer owns the slot, even after the handler or a test cleared `armed`.
+    struct Slot {
+        var armed: Int32
+        var held: Bool
+        var next: UnsafeMutablePointer<Slot>?
+        let path: UnsafeMutablePointer<CChar>
+    }
+
+    /// What `arm` returns and `disarm` takes back: the slot of one temporary file.
+    struct Token: @unchecked Sendable {
+        fileprivate let slot: UnsafeMutablePointer<Slot>
+    }
+
+    /// The first slot of the chain, `nil` before any write.
+    nonisolated(unsafe) static let head: UnsafeMutablePointer<UnsafeMutablePointer<Slot>?> = {
+        let p = UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>.allocate(capacity: 1)
+        p.initialize(to: nil)
         return p
     }()
-    nonisolated(unsafe) static let armed: UnsafeMutablePointer<Int32> = {
-        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        p.initialize(to: 0)
-        return p
-    }()
+    static let lock = NSLock()
+    /// Armed slots, under `lock`: the handlers are installed while there is one.
+    nonisolated(unsafe) static var live = 0
     /// Tests only: called between closing the temporary file and renaming it.
     nonisolated(unsafe) static var beforeRename: (() -> Void)?
     nonisolated(unsafe) static var previous: [Int32: sighandler_t?] = [:]
 
-    static func arm(_ bytes: [UInt8]) {
-        guard bytes.count <= capacity else { return }
-        bytes.withUnsafeBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { c in path.update(from: c.baseAddress!, count: c.count) }
+    /// Guards the temporary file at `bytes` until `disarm`; `nil` (unguarded) for a path longer
+    /// than `capacity`.
+    static func arm(_ bytes: [UInt8]) -> Token? {
+        guard bytes.count <= capacity else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        var free = head.pointee
+        while let s = free, s.pointee.held || s.pointee.armed != 0 { free = s.pointee.next }
+        let slot: UnsafeMutablePointer<Slot>
+        if let free {
+            slot = free
+        } else {
+            let path = UnsafeMutablePointer<CChar>.allocate(capacity: capacity + 1)
+            path.initialize(repeating: 0, count: capacity + 1)
+            slot = UnsafeMutablePointer<Slot>.allocate(capacity: 1)
+            slot.initialize(to: Slot(armed: 0, held: false, next: head.pointee, path: path))
+            head.pointee = slot
         }
-        path[bytes.count] = 0
-        armed.pointee = 1
-        for s in [SIGINT, SIGTERM] {
-            let old = signal(s, temporaryFileSignalHandler)
-            // A signal the parent ignored (`nohup`, a background job) stays ignored.
-            if let old, unsafeBitCast(old, to: Int.self) == 1 {
-                signal(s, old)
-            } else {
-                previous[s] = old
+        bytes.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { c in slot.pointee.path.update(from: c.baseAddress!, count: c.count) }
+        }
+        slot.pointee.path[bytes.count] = 0
+        if live == 0 {
+            for s in [SIGINT, SIGTERM] {
+                let old = signal(s, temporaryFileSignalHandler)
+                // A signal the parent ignored (`nohup`, a background job) stays ignored.
+                if let old, unsafeBitCast(old, to: Int.self) == 1 {
+                    signal(s, old)
+                } else {
+                    previous[s] = old
+                }
             }
         }
+        slot.pointee.held = true
+        publish(slot)
+        live += 1
+        return Token(slot: slot)
     }
 
-    static func disarm() {
-        armed.pointee = 0
-        for (s, old) in previous { signal(s, old) }
-        previous = [:]
+    /// Sets the slot's flag; not inlined, so the path is written before the flag is.
+    @inline(never)
+    static func publish(_ slot: UnsafeMutablePointer<Slot>) {
+        slot.pointee.armed = 1
     }
 
-    /// What the handler does before re-raising: remove the file if a write is in progress.
-    static func cleanUp() {
-        if armed.pointee != 0 {
-            unlink(path)
-            armed.pointee = 0
+    /// Stops guarding the file (renamed into place or removed); restores the signal handlers
+    /// when no write is left in progress.
+    static func disarm(_ token: Token?) {
+        guard let token else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard token.slot.pointee.held else { return }
+        token.slot.pointee.armed = 0
+        token.slot.pointee.held = false
+        live -= 1
+        if live == 0 {
+            for (s, old) in previous { signal(s, old) }
+            previous = [:]
         }
+    }
+
+    /// What the handler does before re-raising: remove every temporary file in progress. Tests
+    /// pass `only` to leave other tests' files alone; the handler passes nothing.
+    static func cleanUp(only: ((UnsafePointer<CChar>) -> Bool)? = nil) {
+        var slot = head.pointee
+        while let s = slot {
+            if s.pointee.armed != 0 && (only.map { $0(s.pointee.path) } ?? true) {
+                unlink(s.pointee.path)
+                s.pointee.armed = 0
+            }
+            slot = s.pointee.next
+        }
+    }
+
+    /// The paths guarded now, for tests.
+    static func armedPaths() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        var out: [String] = []
+        var slot = head.pointee
+        while let s = slot {
+            if s.pointee.armed != 0 { out.append(String(cString: s.pointee.path)) }
+            slot = s.pointee.next
+        }
+        return out
     }
 }
 

@@ -358,6 +358,14 @@ public enum MessageID: String, CaseIterable, Sendable {
     case didYouMean = "hint.did-you-mean"
     /// Text from code not yet moved into the catalogue (transitional; shown as is).
     case untranslated = "untranslated"
+
+    // Outputs refused before anything is written.
+    case outputIsDossier = "output.is-dossier"
+
+    // Self-test cases that name a sample.
+    case testSampleOutside = "test.sample-outside"
+    case testBothBases = "test.both-bases"
+    case testNoSamplesFolder = "test.no-samples-folder"
 }
 
 /// A catalogue message with its arguments, rendered in either language on demand.
@@ -656,7 +664,7 @@ public enum Messages {
         .testTotals: LocalizedText(zh: "{0} 个通过，{1} 个失败", en: "{0} passed, {1} failed"),
         .testAt: LocalizedText(zh: "{0}：{1}", en: "{0}: {1}"),
         .testCannotRead: LocalizedText(zh: "无法读取 {0}", en: "cannot read {0}"),
-        .testNoBase: LocalizedText(zh: "没有基础案卷", en: "no base dossier"),
+        .testNoBase: LocalizedText(zh: "没有基础案卷（dossier 或 sample）", en: "no base dossier (dossier or sample)"),
         .testRegistry: LocalizedText(zh: "无法加载执法人员资格清单 {0}", en: "cannot load registry {0}"),
         .testPatch: LocalizedText(zh: "补丁：{0}", en: "patch: {0}"),
         .testUnknownRule: LocalizedText(zh: "未知的规则 {0}", en: "unknown rule {0}"),
@@ -754,6 +762,10 @@ public enum Messages {
         .untranslated: LocalizedText(zh: "{0}", en: "{0}"),
         .didYouMean: LocalizedText(zh: "；是不是“{0}”？", en: "; did you mean '{0}'?"),
         .helpMore: LocalizedText(zh: "各命令的选项见 'dossier <命令> --help'。", en: "See 'dossier <command> --help' for a command's options."),
+        .outputIsDossier: LocalizedText(zh: "存有案卷数据，写入报告会覆盖它；请另选报告文件", en: "holds dossier data; the report would replace it (choose another file for the report)"),
+        .testSampleOutside: LocalizedText(zh: "样本 {0}：应为样本文件夹中的文件", en: "sample {0}: name a file inside the samples folder"),
+        .testBothBases: LocalizedText(zh: "同时指定了案卷 {0} 和样本 {1}：只能指定一个", en: "both dossier {0} and sample {1}: name one base"),
+        .testNoSamplesFolder: LocalizedText(zh: "样本 {0}：pack.json 没有指定样本文件夹（samples）", en: "sample {0}: pack.json names no samples folder"),
     ]
 
     /// `; did you mean 'x'?` for the nearest of `candidates`, or nothing.

@@ -130,13 +130,15 @@ final class Spool {
 /// A file written as a stream and put in place only when complete: the bytes go to a new
 /// temporary file beside the target (created exclusively under an unpredictable name, never
 /// through a link), and `commit` renames it over the target; `abort` removes it, and so does
-/// SIGINT or SIGTERM during the run (`TemporaryFileGuard`, for the most recent writer). A symbolic
+/// SIGINT or SIGTERM during the run (`TemporaryFileGuard`, for every writer alive). A symbolic
 /// link stays a link (the file it points to is replaced); a device or FIFO is written through.
 /// A reader never sees half a report, and a failed run leaves the old file as it was.
 public final class AtomicFileWriter {
     public let path: String
     private let temporary: String?
     private var fd: Int32
+    /// The temporary file's guard against SIGINT and SIGTERM.
+    private var guarded: TemporaryFileGuard.Token?
 
     /// Creates the temporary file beside `path` (or opens a device or FIFO target).
     public init(path: String) throws(ReportOutputError) {
@@ -165,7 +167,7 @@ public final class AtomicFileWriter {
                 self.fd = fd
                 self.temporary = candidate
                 self.target = target
-                TemporaryFileGuard.arm(FileIO.pathBytes(candidate))
+                self.guarded = TemporaryFileGuard.arm(FileIO.pathBytes(candidate))
                 return
             }
             tries += 1
@@ -209,7 +211,7 @@ public final class AtomicFileWriter {
         close(fd)
         fd = -1
         let moved = FileIO.withCPath(temporary, { from in FileIO.withCPath(target, { to in rename(from, to) }) })
-        TemporaryFileGuard.disarm()
+        TemporaryFileGuard.disarm(guarded)
         if moved != 0 {
             let reason = FileIO.errnoText()
             _ = FileIO.withCPath(temporary, { unlink($0) })
@@ -224,7 +226,7 @@ public final class AtomicFileWriter {
         fd = -1
         if let temporary {
             _ = FileIO.withCPath(temporary, { unlink($0) })
-            TemporaryFileGuard.disarm()
+            TemporaryFileGuard.disarm(guarded)
         }
     }
 }

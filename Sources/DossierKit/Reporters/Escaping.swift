@@ -110,7 +110,8 @@ public enum Escape {
 
     /// The message of a GitHub Actions workflow command (`::error …::message`): `%`, CR and LF
     /// percent-encoded as the runner decodes them, so a message cannot end the command or forge
-    /// another on the next line.
+    /// another on the next line; other controls, separators and bidirectional scalars shown as
+    /// `TerminalText` shows them.
     public static func workflowData(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -119,7 +120,10 @@ public enum Escape {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
+            default:
+                // An escape sequence would reach the CI log raw (GitHub renders ANSI codes), and a
+                // bidirectional override reorders what the reader sees: shown as `\e`, `\u{202E}`.
+                if let visible = TerminalText.visible(c) { out += visible } else { out.unicodeScalars.append(c) }
             }
         }
         return out

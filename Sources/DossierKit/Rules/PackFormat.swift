@@ -56,6 +56,7 @@ public enum PackFormat {
         FieldSpec("definitions", .text, .optional, "file of named expressions shared by all rules"),
         FieldSpec("scoring", .text, .optional, "the case-file evaluation sheet (default: the catalogue's)"),
         FieldSpec("assessment", .text, .optional, "the performance assessment scheme (dossier assess)"),
+        FieldSpec("samples", .text, .optional, "folder of sample dossiers the self-tests name with `sample`, relative to the pack"),
     ])
 
     static let parameter = ObjectSpec("Parameter", open: false, [

@@ -257,7 +257,9 @@ struct PackLoader {
         return RulePack(
             info: info, directory: directory, lawPeriods: lawOrder.map { lawPeriods[$0]! }, format: format,
             calendar: calendar, parameters: parameters, tables: tables, rules: rules, scoring: scoring,
-            assessment: assessment, environment: environment!.keepingDefinitions(readBy: rules))
+            assessment: assessment,
+            samplesDirectory: root["samples"]?.string.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 },
+            environment: environment!.keepingDefinitions(readBy: rules))
     }
 
     /// The environment definitions are compiled and evaluated in, made once per set of types:

@@ -6,16 +6,21 @@ import Foundation
 /// Test file (`dossier-pack-test/1`):
 ///
 ///     {"format": "dossier-pack-test/1",
-///      "dossier": "dossiers/penalty-2023.json",          -- base dossier, relative to the file
+///      "sample": "21-late-publication-national-day-2023.json",  -- base: a file of the samples folder
 ///      "registry": "officers.json",                      -- optional; "none" for no registry
 ///      "cases": [
 ///        {"name": "published on the 8th working day",
 ///         "patch": [{"op": "replace", "path": "/disclosure/publishedOn", "value": "2023-10-13"}],
-///         "fire": ["PUB-01"], "quiet": "*"}]}           -- "*": every other rule
+///         "fire": ["PUB-01"], "quiet": "*"},            -- "*": every other rule
+///        {"name": "a dossier of the tests' own", "dossier": "dossiers/revoked-2022.json",
+///         "fire": [], "quiet": "*"}]}
 ///
-/// Patches are the `add`, `replace` and `remove` operations of JSON Patch (RFC 6902). The runner
-/// also fails when a rule of the pack has no case that fires it or none that keeps it, so every
-/// rule is proven both ways; any agency's pack gets the same runner.
+/// The base dossier is `sample` (a file of the folder `pack.json` names as `samples`, so a
+/// sample is tested without a copy drifting from it) or `dossier` (relative to the test file,
+/// for dossiers that exist only for the tests); a case's own base replaces the file's. Patches
+/// are the `add`, `replace` and `remove` operations of JSON Patch (RFC 6902). The runner also
+/// fails when a rule of the pack has no case that fires it or none that keeps it, so every rule
+/// is proven both ways; any agency's pack gets the same runner.
 public enum PackTests {
     /// The outcome of one case.
     public struct CaseResult: Sendable {
@@ -61,6 +66,7 @@ public enum PackTests {
     static let caseSpec = ObjectSpec("PackTestCase", open: false, [
         FieldSpec("name", .text, .required, "what the case shows"),
         FieldSpec("dossier", .text, .optional, "base dossier for this case, relative to the test file"),
+        FieldSpec("sample", .text, .optional, "base dossier for this case, a file of the pack's samples folder"),
         FieldSpec("patch", .array(.any), .optional, "JSON Patch operations applied to the base dossier"),
         FieldSpec("fire", .array(.text), .required, "rules that must fire"),
         FieldSpec("quiet", .any, .required, "rules that must not fire, or \"*\" for all others"),
@@ -71,6 +77,7 @@ public enum PackTests {
         FieldSpec("format", .constant("dossier-pack-test/1"), .required, "format version"),
         FieldSpec("description", .text, .optional, "what the file tests"),
         FieldSpec("dossier", .text, .optional, "base dossier, relative to the file"),
+        FieldSpec("sample", .text, .optional, "base dossier, a file of the pack's samples folder (pack.json `samples`)"),
         FieldSpec("registry", .text, .optional, "officer registry, relative to the file, or \"none\""),
         FieldSpec("cases", .array(.object(caseSpec)), .required, "the cases"),
     ])
@@ -110,9 +117,23 @@ public enum PackTests {
             for c in doc.root["cases"]!.elements {
                 let name = c["name"]!.string!
                 var problems: [Message] = []
-                guard let base = c["dossier"]?.string ?? doc.root["dossier"]?.string else {
-                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: [Message(.testNoBase)]))
+                let basePath: String
+                let base: String
+                switch baseDossier(of: c) ?? baseDossier(of: doc.root) ?? .invalid(Message(.testNoBase)) {
+                case .invalid(let problem):
+                    report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: [problem]))
                     continue
+                case .dossier(let file):
+                    base = file
+                    basePath = folder + "/" + file
+                case .sample(let file):
+                    guard let samples = pack.samplesDirectory else {
+                        report.cases.append(CaseResult(file: relative, name: name, passed: false,
+                                                       problems: [Message(.testNoSamplesFolder, file)]))
+                        continue
+                    }
+                    base = "sample " + file
+                    basePath = samples + "/" + file
                 }
                 let registryName = c["registry"]?.string ?? doc.root["registry"]?.string ?? "officers.json"
                 var registry: OfficerRegistry?
@@ -127,7 +148,7 @@ public enum PackTests {
                         problems.append(Message(.testRegistry, registryName))
                     }
                 }
-                guard case .success(let baseBytes) = FileIO.read(folder + "/" + base),
+                guard case .success(let baseBytes) = FileIO.read(basePath),
                     let baseDoc = try? JSONDocument.parse(SourceFile(path: base, bytes: baseBytes))
                 else {
                     report.cases.append(CaseResult(file: relative, name: name, passed: false, problems: [Message(.testCannotRead, base)]))
@@ -172,6 +193,34 @@ public enum PackTests {
             if !kept.contains(rule.meta.id) { report.problems.append(Message(.testNoKeepingCase, rule.meta.id)) }
         }
         return report
+    }
+}
+
+extension PackTests {
+    /// Where a case's base dossier comes from.
+    enum Base {
+        /// A file relative to the test file.
+        case dossier(String)
+        /// A file of the pack's samples folder.
+        case sample(String)
+        /// What is wrong with the base named.
+        case invalid(Message)
+    }
+
+    /// The base an object (a case or the test file) names: `nil` when it names none, a problem
+    /// when it names both, or a sample that would leave the samples folder.
+    static func baseDossier(of object: JSONValue) -> Base? {
+        let dossier = object["dossier"]?.string, sample = object["sample"]?.string
+        switch (dossier, sample) {
+        case (nil, nil): return nil
+        case (let d?, nil): return .dossier(d)
+        case (nil, let s?):
+            if s.hasPrefix("/") || s.split(separator: "/").contains("..") || s.isEmpty {
+                return .invalid(Message(.testSampleOutside, s))
+            }
+            return .sample(s)
+        case (let d?, let s?): return .invalid(Message(.testBothBases, d, s))
+        }
     }
 }
 

@@ -78,6 +78,10 @@ public final class RulePack: Sendable {
     public var isRestricted: Bool { allRuleIds.count != rules.count }
     /// The performance assessment scheme (`assessment.json`), when the pack has one.
     public let assessment: AssessmentScheme?
+    /// The folder of sample dossiers the self-tests name with `sample` (`pack.json` `samples`,
+    /// resolved against the pack folder), when the pack names one. Only the self-tests read it:
+    /// a pack installed without its samples still loads and checks.
+    public let samplesDirectory: String?
     let environment: PackEnvironment
     /// Per rule, whether it needs the officer registry (read once here: `rules[i].meta` copies a
     /// large struct out of the existential on every access).
@@ -85,7 +89,8 @@ public final class RulePack: Sendable {
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
-         allRuleIds: [String]? = nil, assessment: AssessmentScheme? = nil, environment: PackEnvironment) {
+         allRuleIds: [String]? = nil, assessment: AssessmentScheme? = nil, samplesDirectory: String? = nil,
+         environment: PackEnvironment) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -98,6 +103,7 @@ public final class RulePack: Sendable {
         self.allRuleIdsInOrder = allRuleIds ?? rules.map(\.meta.id)
         self.allRuleIds = Set(allRuleIdsInOrder)
         self.assessment = assessment
+        self.samplesDirectory = samplesDirectory
         self.environment = environment
         self.needsOfficers = rules.map { $0.meta.needs.contains("officers") }
     }
@@ -120,7 +126,8 @@ public final class RulePack: Sendable {
         let kept = rules.filter { ids.contains($0.meta.id) }
         return .success(RulePack(info: info, directory: directory, lawPeriods: lawPeriods, format: format, calendar: calendar,
                                  parameters: parameters, tables: tables, rules: kept, scoring: scoring, allRuleIds: allRuleIdsInOrder,
-                                 assessment: assessment, environment: environment.keepingDefinitions(readBy: kept)))
+                                 assessment: assessment, samplesDirectory: samplesDirectory,
+                                 environment: environment.keepingDefinitions(readBy: kept)))
     }
 
     /// Rule ids a pack does not have.

@@ -37,25 +37,27 @@ public enum TerminalText {
                 continue
             }
             atLineStart = false
-            switch s.value {
-            case 0x0A:
-                out.append(contentsOf: "\\n".unicodeScalars)
-                atLineStart = true
-            case 0x0D:
-                out.append(contentsOf: "\\r".unicodeScalars)
-                atLineStart = true
-            case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
-            case 0x1B: out.append(contentsOf: "\\e".unicodeScalars)
-            case 0x2028, 0x2029:
-                out.append(contentsOf: hex(s.value).unicodeScalars)
-                atLineStart = true
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                out.append(contentsOf: hex(s.value).unicodeScalars)
-            default:
+            if let visible = visible(s) {
+                out.append(contentsOf: visible.unicodeScalars)
+                atLineStart = s.value == 0x0A || s.value == 0x0D || s.value == 0x2028 || s.value == 0x2029
+            } else {
                 out.append(s)
             }
         }
         return String(out)
+    }
+
+    /// The visible form of a control, separator or bidirectional scalar (`\n`, `\r`, `\t`, `\e`,
+    /// `\u{XX}`), or `nil` for any other scalar.
+    public static func visible(_ s: Unicode.Scalar) -> String? {
+        switch s.value {
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x1B: return "\\e"
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return hex(s.value)
+        default: return nil
+        }
     }
 
     /// Whether `escape` would change `text` (a scan of its UTF-8 bytes).

@@ -11,6 +11,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
     /// The day with that ordinal.
     public init(ordinal: Int32) { self.ordinal = ordinal }
 
+    /// 0001-01-01 and 9999-12-31: the days a dossier, a registry or a rule may name (what
+    /// `YYYY-MM-DD` can write and `Day(year:month:day:)` accepts).
+    public static let earliest = Day(ordinal: -719_162)
+    public static let latest = Day(ordinal: 2_932_896)
+
     /// The date, or `nil` when it does not exist (2019-02-30) or lies outside years 1..9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,

@@ -21,7 +21,8 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.offsetMinutes = offsetMinutes
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`; `nil` for anything else.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]`; `nil` for anything else, and for a time
+    /// whose date in China time lies outside 0001-01-01…9999-12-31.
     public init?(_ text: String) {
         var text = text
         guard let t = text.withUTF8({ Instant.parse($0) }) else { return nil }
@@ -66,7 +67,15 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         guard i == b.count else { return nil }
         let local = Int64(day.ordinal) * 86400 + Int64(hh * 3600 + mm * 60 + ss)
-        return Instant(epochSeconds: local - Int64(offset) * 60, milliseconds: Int16(millis), offsetMinutes: Int16(offset))
+        let instant = Instant(epochSeconds: local - Int64(offset) * 60, milliseconds: Int16(millis), offsetMinutes: Int16(offset))
+        // Every rule judges a time by its date in China time. `9999-12-31T20:00:00-08:00` is
+        // 10000-01-01 there, and `0001-01-01T00:00:00+09:00` is 0000-12-31: days no dossier date
+        // can name, which no law period, calendar or deadline covers. Such a time is not a time
+        // of the format (a located validation error), never a value a rule sees: judging it
+        // would turn a typing slip into a finding on the merits (CERT-03 once built the date
+        // `10000-03-31` from it and failed to evaluate).
+        guard instant.chinaDay >= Day.earliest, instant.chinaDay <= Day.latest else { return nil }
+        return instant
     }
 
     /// The date in China time (UTC+8).

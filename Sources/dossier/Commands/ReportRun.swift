@@ -291,12 +291,15 @@ enum ReportRun {
         return settings
     }
 
-    /// Why `output` must not be written: it is one of the inputs (same device and inode).
+    /// Why `output` must not be written: it is one of the inputs (same device and inode), or it
+    /// holds a dossier (say, one inside an input folder, which the walk would otherwise skip
+    /// as the run's own output, and the report would silently replace).
     static func refusal(output: String, inputs: [String]) -> Message? {
-        // An output inside an input folder is fine: the walk leaves the run's own reports out.
+        // A report inside an input folder is fine: the walk leaves the run's own outputs out.
         for input in inputs where input != "-" && FileIO.sameFile(input, output) {
             return Message(.outputIsInput)
         }
+        if FileIO.holdsDossier(output) { return Message(.outputIsDossier) }
         return nil
     }
 

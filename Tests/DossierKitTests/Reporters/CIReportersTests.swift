@@ -73,6 +73,9 @@ import Testing
     @Test func workflowEscaping() {
         #expect(Escape.workflowData("50% done\r\nnext") == "50%25 done%0D%0Anext")
         #expect(Escape.workflowProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
+        // Escape sequences and bidirectional overrides would reach the log raw.
+        #expect(Escape.workflowData("a\u{1B}[2J\u{7}\u{9B}b\u{202E}c\t") == "a\\e[2J\\u{07}\\u{9B}b\\u{202E}c\\t")
+        #expect(Escape.workflowProperty("x\u{1B}y.json") == "x\\ey.json")
     }
 
     @Test func annotationsCannotBeForged() throws {
@@ -80,6 +83,8 @@ import Testing
         let text = String(decoding: try GitHubReporter().render(ReportFixtures.header(command: "check"), dossiers, ReportFixtures.summary(dossiers)),
                           as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // No control reaches the log: an escape sequence would be rendered there.
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "\(text)")
         // Every line but the summary (and the final empty one) is one workflow command.
         let commands = lines.filter { $0.hasPrefix("::") }
         #expect(commands.count == lines.count - 2, "\(text)")

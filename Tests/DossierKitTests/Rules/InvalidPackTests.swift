@@ -30,6 +30,14 @@ import Testing
     static func copyOfDefaultPack() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pack-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Rules/jining-archives")), to: dir)
+        // The self-tests name the samples relative to the pack (`../../Samples/dossiers`): the
+        // copy names the repository's samples instead.
+        let manifest = dir.appendingPathComponent("pack.json").path
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        let samples = "\"samples\": \"../../Samples/dossiers\""
+        precondition(text.contains(samples), "pack.json names no samples folder")
+        try text.replacingOccurrences(of: samples, with: "\"samples\": \"\(TestSupport.path("Samples/dossiers"))\"")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
         return dir.path
     }
 

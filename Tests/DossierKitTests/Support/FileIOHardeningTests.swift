@@ -154,7 +154,7 @@ import Glibc
             let current = signal(SIGINT, SIG_DFL)
             signal(SIGINT, current)
             handlerInstalled = current.map { unsafeBitCast($0, to: Int.self) > 1 } ?? false
-            TemporaryFileGuard.cleanUp()
+            Self.cleanUp(under: dir)
         }
         defer { TemporaryFileGuard.beforeRename = nil }
         let result = FileIO.writeAtomically("report", to: dir + "/out.json")
@@ -162,6 +162,83 @@ import Glibc
         #expect(handlerInstalled)
         guard case .failure = result else { Issue.record("renamed a removed file"); return }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+    }
+
+    /// What the signal handler does, limited to `dir`: other tests' writes run in parallel.
+    static func cleanUp(under dir: String) {
+        TemporaryFileGuard.cleanUp(only: { String(cString: $0).hasPrefix(dir + "/") })
+    }
+
+    @Test func everyLiveTemporaryFileIsGuarded() throws {
+        // --output and two --report files: three temporary files at once. The guard used to
+        // hold only the most recent, and committing any writer disarmed it.
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func temporaries() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }.sorted()
+        }
+        func guarded() -> [String] {
+            TemporaryFileGuard.armedPaths().filter { $0.hasPrefix(dir + "/") }.map { ($0 as NSString).lastPathComponent }.sorted()
+        }
+        let writers = try ["a.json", "b.sarif", "c.xml", "d.txt"].map { try AtomicFileWriter(path: dir + "/" + $0) }
+        for w in writers { try w.write(Array("partial".utf8)) }
+        #expect(try temporaries().count == 4)
+        #expect(guarded() == (try temporaries()))
+        // One report put in place: the other three stay guarded.
+        try writers[3].commit()
+        #expect(guarded().count == 3)
+        #expect(guarded() == (try temporaries()))
+        Self.cleanUp(under: dir)
+        #expect(try temporaries() == [], "the interrupt left temporary files behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["d.txt"])
+        for w in writers.prefix(3) { w.abort() }
+        #expect(guarded() == [])
+    }
+
+    @Test func aGuardSlotIsReusedOnceItsWriteEnds() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for i in 0..<50 {
+            let w = try AtomicFileWriter(path: dir + "/r\(i).json")
+            try w.write(Array("x".utf8))
+            try w.commit()
+        }
+        #expect(TemporaryFileGuard.armedPaths().filter { $0.hasPrefix(dir + "/") } == [])
+        var slots = 0
+        var slot = TemporaryFileGuard.head.pointee
+        while let s = slot {
+            slots += 1
+            slot = s.pointee.next
+        }
+        // Tests in parallel hold a few slots; 50 sequential writes do not add 50.
+        #expect(slots < 40, "\(slots) slots")
+    }
+
+    @Test func aDossierIsToldFromAReportByItsFormat() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func holds(_ text: String) throws -> Bool {
+            try Self.write(text, dir + "/f.json")
+            return FileIO.holdsDossier(dir + "/f.json")
+        }
+        #expect(try holds(TestSupport.text("Samples/dossiers/09-simple-warning-photos-2020.json")))
+        #expect(try holds(TestSupport.text("Samples/batch.jsonl")))
+        #expect(try holds("{\"id\": \"x\", \"format\" :\n \"dossier/2\"}"))
+        #expect(try holds(String(repeating: " ", count: 60_000) + "{\"format\": \"dossier/1\"}"))
+        // Reports, baselines, assessments and anything else: not dossiers.
+        #expect(try !holds(TestSupport.text("Reports/check.json")))
+        #expect(try !holds(TestSupport.text("Reports/check.sarif")))
+        #expect(try !holds(TestSupport.text("Reports/assess.json")))
+        #expect(try !holds("{\"format\": \"dossier-baseline/1\", \"entries\": []}"))
+        #expect(try !holds("{\"format\": 1, \"x\": \"dossier/1\"}"))
+        #expect(try !holds(String(repeating: " ", count: 70_000) + "{\"format\": \"dossier/1\"}"))
+        #expect(!FileIO.holdsDossier(dir + "/missing.json"))
+        #expect(!FileIO.holdsDossier(dir))
+        #expect(mkfifo(dir + "/fifo.json", 0o644) == 0)
+        #expect(!FileIO.holdsDossier(dir + "/fifo.json"))  // returns at once: nobody writes it
+        #expect(symlink("f.json", dir + "/link.json") == 0)
+        try Self.write("{\"format\": \"dossier/1\"}", dir + "/f.json")
+        #expect(FileIO.holdsDossier(dir + "/link.json"))
     }
 
     @Test func writeAllWaitsOnANonBlockingPipe() throws {

@@ -37,6 +37,22 @@ import Testing
         #expect(last.hasPrefix("… and ") && last.hasSuffix(" more errors"), "\(last)")
         #expect(Locator(SourceFile(path: "d.json", text: "{}")).overflowError(omitted: 1).message == "… and 1 more error")
     }
+
+    /// Past the cap the validator only counts (it builds no pointer or message), and the count is
+    /// the one the unlimited validation finds.
+    @Test func theErrorsPastTheCapAreCountedExactly() throws {
+        var s = "{\"format\":\"dossier/1\",\"steps\":["
+        for i in 0..<3_000 { s += (i == 0 ? "" : ",") + "{\"id\":\(i),\"typo\":1}" }
+        s += "]}"
+        let root = try JSONDocument.parse(SourceFile(path: "d.json", text: s)).root
+        let all = Validator().validate(root, as: TestSupport.pack.format).count
+        var omitted = 0
+        let kept = Validator().validate(root, as: TestSupport.pack.format, recordingInto: nil, limit: 100, omitted: &omitted)
+        #expect(kept.count == 100 && omitted == all - 100)
+        #expect(kept == Array(Validator().validate(root, as: TestSupport.pack.format).prefix(100)))
+        let result = TestSupport.check(s)
+        #expect(result.errors.last?.message == "… and \(all - Locator.maxErrorsPerDossier) more errors")
+    }
 }
 
 @Suite struct OverflowLanguageTests {
