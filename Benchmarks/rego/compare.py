@@ -42,6 +42,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 RULES = ["PROC-07", "PROC-12", "REV-01", "REC-06"]
+DEFAULT_PACK = os.path.join(ROOT, "Rules", "jining-archives")
 
 
 def pack_data(pack):
@@ -367,6 +368,64 @@ def write_mutations(count, path, pack, seed):
             out.write(mutate(templates[i % len(templates)], rng, holidays, i) + "\n")
 
 
+# ------------------------------------------------------------------ instructions (valgrind)
+
+def rego_worker(policy, path, count, pack):
+    """Child mode for counting instructions: load both engines, evaluate each once on `{}` (so the
+    engines are built in every mode), then evaluate `policy` ('rules' or 'empty') on the first
+    `count` dossiers of `path`."""
+    rules, empty = rego_engines(pack)
+    rules.evaluate("{}")
+    empty.evaluate("{}")
+    engine = rules if policy == "rules" else empty
+    for _, text in read_lines(path)[:count]:
+        engine.evaluate(text)
+
+
+def callgrind(cmd, tmp):
+    """Instructions executed by `cmd` and its threads (callgrind's total Ir)."""
+    out = os.path.join(tmp, "callgrind.out")
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + cmd, cwd=ROOT,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         env=dict(os.environ, PYTHONHASHSEED="0"))
+    m = re.search(r"Collected : (\d+)", run.stderr)
+    if not m:
+        sys.exit("callgrind failed: " + run.stderr[-2000:])
+    os.unlink(out)
+    return int(m.group(1))
+
+
+def count_instructions(args, count, tmp):
+    """Instructions per dossier, which repeat exactly where the shared machine's time does not."""
+    lines = read_lines(args.input)[:count]
+    head = os.path.join(tmp, "head.jsonl")
+    with open(head, "w", encoding="utf-8") as f:
+        for _, t in lines:
+            f.write(t + "\n")
+    one = os.path.join(tmp, "one.jsonl")
+    with open(one, "w", encoding="utf-8") as f:
+        f.write(lines[0][1] + "\n")
+    me = [sys.executable, os.path.abspath(__file__), "--rego-worker"]
+    rego_none = callgrind(me + ["empty", head, "0", args.pack], tmp)
+    rego_empty = (callgrind(me + ["empty", head, str(count), args.pack], tmp) - rego_none) / count
+    rego_rules = (callgrind(me + ["rules", head, str(count), args.pack], tmp) - rego_none) / count
+    bench = [args.bench, "--dossiers", str(count), "--reps", "1", "--check-only", "--pack", args.pack, "--rules"]
+    # --reps 1 --check-only checks the batch 3 times (count, all cores, one core); all else alike.
+    dk_rules = (callgrind(bench + [",".join(RULES)], tmp) - callgrind(bench + [""], tmp)) / (3 * count)
+    check = [args.dossier, "check", "--rules", ",".join(RULES), "--format", "json", "--officers", args.officers,
+             "--pack", args.pack, "--jobs", "1", "--no-config", "--output", os.path.join(tmp, "r.json")]
+    dk_process = (callgrind(check[:2] + [head] + check[2:], tmp) - callgrind(check[:2] + [one] + check[2:], tmp)) / (count - 1)
+    print("\n== instructions per dossier (callgrind, first %d dossiers of the batch; exact, unlike the times)" % count)
+    print("| engine | what | instructions per dossier | Rego ÷ DossierKit |")
+    print("| --- | --- | ---: | ---: |")
+    print("| Rego | evaluate(): call, input JSON parse, 4 rules, result JSON | %.0f | %.1f× (vs whole process) |"
+          % (rego_rules, rego_rules / dk_process))
+    print("| Rego | evaluate() of the empty policy | %.0f | |" % rego_empty)
+    print("| Rego | 4 rules only (the difference) | %.0f | %.1f× |" % (rego_rules - rego_empty, (rego_rules - rego_empty) / dk_rules))
+    print("| DossierKit | 4 rules only (dossier-bench: 4 rules − no rule, per check) | %.0f | 1 |" % dk_rules)
+    print("| DossierKit | `dossier check` whole process, per dossier (%d dossiers − 1) | %.0f | 1 |" % (count, dk_process))
+
+
 # ------------------------------------------------------------------ comparison
 
 def compare(label, args, path, rules_engine):
@@ -413,6 +472,9 @@ def compare(label, args, path, rules_engine):
 
 
 def main():
+    if len(sys.argv) == 6 and sys.argv[1] == "--rego-worker":
+        rego_worker(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("input", nargs="?", help="JSON Lines batch (dossier-bench --generate N --write-jsonl FILE)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of measurement, every engine in each (spread over rounds)")
@@ -421,7 +483,9 @@ def main():
     ap.add_argument("--mutate", type=int, default=0, help="also compare findings on N perturbed dossiers")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--no-bench", action="store_true", help="compare findings only")
-    ap.add_argument("--pack", default=os.path.join(ROOT, "Rules", "jining-archives"))
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="also count instructions per dossier with valgrind on the first N dossiers")
+    ap.add_argument("--pack", default=DEFAULT_PACK)
     ap.add_argument("--officers", default=os.path.join(ROOT, "Samples", "officers.json"))
     ap.add_argument("--dossier", default=os.path.join(ROOT, ".build", "release", "dossier"))
     ap.add_argument("--bench", default=os.path.join(ROOT, ".build", "release", "dossier-bench"))
@@ -527,6 +591,9 @@ def main():
     print("`dossier check` whole process: wall %s s, CPU %s s, peak RSS %s MiB"
           % (spread(walls, "{:.2f}"), spread(cpus, "{:.2f}"), "%.0f" % (med(rss) / 1024)))
     print("findings compared: %d dossiers, %d findings, %s" % (compared, findings, "equal" if ok else "NOT equal"))
+    if args.instructions:
+        with tempfile.TemporaryDirectory() as tmp:
+            count_instructions(args, min(args.instructions, count), tmp)
     return 0 if ok else 1
 
 if __name__ == "__main__":

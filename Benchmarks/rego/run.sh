@@ -4,7 +4,8 @@
 #     Benchmarks/rego/run.sh [N] [compare.py options…]
 # N dossiers (default 20000) are generated once into .build/rego-batch-N.jsonl with
 # `dossier-bench --generate N --write-jsonl`; the findings are also compared on 5000 perturbed
-# dossiers (--mutate). Options after N go to compare.py (--rounds, --reps, --rego-reps, --no-bench, …).
+# dossiers (--mutate), and instructions are counted with valgrind if it is installed
+# (--instructions 370). Options after N go to compare.py (--rounds, --reps, --rego-reps, --no-bench, …).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -23,4 +24,7 @@ batch=".build/rego-batch-$count.jsonl"
 if [ ! -s "$batch" ]; then
     .build/release/dossier-bench --generate "$count" --write-jsonl "$batch"
 fi
-exec .build/rego-venv/bin/python Benchmarks/rego/compare.py "$batch" --mutate 5000 "$@"
+# Instructions per dossier on the first 370 dossiers (ten of each sample) when valgrind is there.
+counting=()
+if command -v valgrind > /dev/null; then counting=(--instructions 370); fi
+exec .build/rego-venv/bin/python Benchmarks/rego/compare.py "$batch" --mutate 5000 "${counting[@]}" "$@"
