@@ -13,7 +13,10 @@ Four rules of the default pack (PROC-07, PROC-12, REV-01, REC-06) are written by
   3. times DossierKit in-process on one core with `dossier-bench --check-only --rules ...`, and
      the same with no rule (`--rules ''`); with --dossiers N dossier-bench makes the very batch
      `--generate N` writes, which is checked byte for byte; and whole-process with /usr/bin/time;
-  4. prints a side-by-side table, medians of several repetitions with their range.
+  4. prints a side-by-side table, the median and range over --rounds rounds, each of which
+     measures every engine (so all see the same load on a shared machine);
+  5. with --instructions N, counts instructions per dossier with valgrind (callgrind) on the
+     first N dossiers, for figures the machine's load does not move.
 
 With --mutate N it also (or only, with --no-bench) checks equality on N dossiers made by
 perturbing the samples in the fields these rules read (dates near the law changes and
@@ -411,18 +414,21 @@ def count_instructions(args, count, tmp):
     rego_rules = (callgrind(me + ["rules", head, str(count), args.pack], tmp) - rego_none) / count
     bench = [args.bench, "--dossiers", str(count), "--reps", "1", "--check-only", "--pack", args.pack, "--rules"]
     # --reps 1 --check-only checks the batch 3 times (count, all cores, one core); all else alike.
-    dk_rules = (callgrind(bench + [",".join(RULES)], tmp) - callgrind(bench + [""], tmp)) / (3 * count)
+    # Its two-thread phases make the count vary a little from run to run: two pairs.
+    dk_pairs = [(callgrind(bench + [",".join(RULES)], tmp) - callgrind(bench + [""], tmp)) / (3 * count) for _ in range(2)]
+    dk_rules = statistics.mean(dk_pairs)
     check = [args.dossier, "check", "--rules", ",".join(RULES), "--format", "json", "--officers", args.officers,
              "--pack", args.pack, "--jobs", "1", "--no-config", "--output", os.path.join(tmp, "r.json")]
     dk_process = (callgrind(check[:2] + [head] + check[2:], tmp) - callgrind(check[:2] + [one] + check[2:], tmp)) / (count - 1)
-    print("\n== instructions per dossier (callgrind, first %d dossiers of the batch; exact, unlike the times)" % count)
+    print("\n== instructions per dossier (callgrind, first %d dossiers of the batch; they do not move with the load)" % count)
     print("| engine | what | instructions per dossier | Rego ÷ DossierKit |")
     print("| --- | --- | ---: | ---: |")
     print("| Rego | evaluate(): call, input JSON parse, 4 rules, result JSON | %.0f | %.1f× (vs whole process) |"
           % (rego_rules, rego_rules / dk_process))
     print("| Rego | evaluate() of the empty policy | %.0f | |" % rego_empty)
     print("| Rego | 4 rules only (the difference) | %.0f | %.1f× |" % (rego_rules - rego_empty, (rego_rules - rego_empty) / dk_rules))
-    print("| DossierKit | 4 rules only (dossier-bench: 4 rules − no rule, per check) | %.0f | 1 |" % dk_rules)
+    print("| DossierKit | 4 rules only (dossier-bench: 4 rules − no rule, per check; mean of %.0f and %.0f) | %.0f | 1 |"
+          % (dk_pairs[0], dk_pairs[1], dk_rules))
     print("| DossierKit | `dossier check` whole process, per dossier (%d dossiers − 1) | %.0f | 1 |" % (count, dk_process))
 
 
@@ -510,6 +516,8 @@ def main():
         same, compared, findings = compare("benchmark batch", args, args.input, rules_engine)
         ok = ok and same
         if args.no_bench:
+            if args.instructions:
+                count_instructions(args, min(args.instructions, len(read_lines(args.input))), tmp)
             return 0 if ok else 1
 
         lines = read_lines(args.input)
