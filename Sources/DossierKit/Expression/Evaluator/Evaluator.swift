@@ -133,7 +133,7 @@ public final class CompiledExpression: Sendable {
     }
 
     private func foreignActivation() -> EvaluationError {
-        EvaluationError(range: range, message: "the activation was built for a different environment")
+        EvaluationError(range: range, Message(.evalForeignActivation))
     }
 }
 
@@ -386,7 +386,7 @@ enum ThunkBuilder {
                 case .record(let r): return r.hasField(at: index, named: name)
                 case .map(let m): return m[name] != nil
                 case .null: return false
-                case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+                case let v: throw site.error(Message(.exprCannotTestField, name, v.typeName))
                 }
             }), b.constant != nil)
         }
@@ -395,7 +395,7 @@ enum ThunkBuilder {
             case .record(let r): return r.hasField(name)
             case .map(let m): return m[name] != nil
             case .null: return false
-            case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+            case let v: throw site.error(Message(.exprCannotTestField, name, v.typeName))
             }
         }), b.constant != nil)
     }
@@ -419,7 +419,7 @@ enum ThunkBuilder {
         return (.value({ (f) throws(EvaluationError) -> Value in
             let v = try ot(f)
             guard case .number(let n) = v else { throw os.mismatch(v, expected: "number") }
-            guard n.significand != .min else { throw site.error("overflow in \(site.text)") }
+            guard n.significand != .min else { throw site.overflow() }
             return .number(n.negated)
         }), o.constant != nil)
     }
@@ -476,7 +476,7 @@ enum ThunkBuilder {
             for i in kts.indices {
                 let k = try kts[i](f)
                 guard case .string(let key) = k else { throw kss[i].mismatch(k, expected: "string") }
-                guard out[key] == nil else { throw kss[i].error("duplicate key '\(key)' in map literal") }
+                guard out[key] == nil else { throw kss[i].error(Message(.evalDuplicateMapKey, key)) }
                 out[key] = try vts[i](f)
             }
             return .map(out)
