@@ -53,7 +53,8 @@ public enum ExplainRenderer {
         if x.findings.isEmpty && x.problems.isEmpty { out += zh ? "无\n" : " none\n" } else { out += "\n" }
         for f in x.findings {
             let l = f.location
-            out += "  \(l.file):\(l.line):\(l.column): \(f.severity.rawValue)[\(f.rule)]: \(f.message.text(lang))\n"
+            let tag = Message(f.severity == .error ? .severityError : .severityWarning).text(lang)
+            out += "  \(l.file):\(l.line):\(l.column): \(tag)[\(f.rule)]" + (zh ? "：" : ": ") + f.message.text(lang) + "\n"
             out += (zh ? "    适用：" : "    judged under: ") + "\(f.lawVersion) \(f.lawTitle.text(lang))\n"
         }
         for p in x.problems {
