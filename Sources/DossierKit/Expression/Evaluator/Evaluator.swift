@@ -21,9 +21,10 @@
 // ("as record" stands for the `case .record` match; any other value takes the slow path that
 // reports `a is null` or a type mismatch.)
 //
-// A `null` met where a value is needed throws `EvaluationError("a.b is null")` at that node's
-// range; `&&`, `||`, `all` and `exists` absorb an error when another operand decides the result
-// (CEL's commutative error semantics). Nodes whose inputs are all constants (and builtins marked
+// A `null` met where a value is needed throws `a.b is null` at that node's range (an
+// `EvaluationError` carrying the catalogue message `eval.null`, built only then); `&&`, `||`,
+// `all` and `exists` absorb an error when another operand decides the result (CEL's commutative
+// error semantics). Nodes whose inputs are all constants (and builtins marked
 // `pure`) are evaluated once while building, so `x in ["a", "b"]` does not rebuild its list.
 //
 // Macro variables live in a small stack-allocated buffer per evaluation (one slot per nesting
