@@ -935,7 +935,7 @@ public enum Messages {
 
         .evalNull: LocalizedText(zh: "{0} 为 null", en: "{0} is null"),
         .evalMismatch: LocalizedText(zh: "{0} 为 {1}，应为 {2}", en: "{0} is {1}, expected {2}"),
-        .evalOverflow: LocalizedText(zh: "{0} 溢出", en: "overflow in {0}"),
+        .evalOverflow: LocalizedText(zh: "计算 {0} 时数值溢出", en: "overflow in {0}"),
         .evalStringOverLimit: LocalizedText(zh: "{0} 生成的字符串有 {1} 字节，上限为 {2}", en: "{0} builds a string of {1} bytes; the limit is {2}"),
         .evalListOverLimit: LocalizedText(zh: "{0} 生成的列表有 {1} 个元素，上限为 {2}", en: "{0} builds a list of {1} elements; the limit is {2}"),
         .evalBudget: LocalizedText(zh: "{1} 超出求值预算 {0} 步", en: "evaluation budget of {0} steps exceeded in {1}"),

@@ -82,6 +82,7 @@ import Testing
             ("x > n", ["x": .string("1"), "n": .number(ExactDecimal(1))], "operator '>' cannot be applied to string and number",
              "运算符 '>' 不能用于 string 和 number"),
             ("n / (n - 1)", ["n": .number(ExactDecimal(1))], "division by zero in n / (n - 1)", "n / (n - 1) 中除数为零"),
+            ("n * n", ["n": .number(ExactDecimal(4_000_000_000))], "overflow in n * n", "计算 n * n 时数值溢出"),
             ("l[3]", ["l": .list([.number(ExactDecimal(1))])], "index 3 out of range for list of size 1", "下标 3 超出范围（列表长度为 1）"),
             ("addMonths(d, n)", ["d": day, "n": .number(ExactDecimal(119_000))], "addMonths: 2021-01-31 plus 119000 months is outside years 1-9999",
              "addMonths：2021-01-31 加 119000 个月超出 1 至 9999 年"),
