@@ -36,6 +36,7 @@ import Testing
         #expect(r.stdout.contains("      dossier.disclosure.publishedOn = 2023-10-13\n      deadline = 2023-10-12\n"))
         #expect(r.stdout.contains("结论：检查不成立：发现问题"))
         #expect(r.stdout.contains("于 2023-10-13 公示"))
+        #expect(r.stdout.contains(":295:20: 错误[PUB-01]：于 2023-10-13 公示"), "\(r.stdout)")
     }
 
     @Test func nonFiringRuleInBothLanguagesExitsZero() throws {

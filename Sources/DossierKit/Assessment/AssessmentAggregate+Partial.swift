@@ -56,41 +56,44 @@ extension AssessmentAggregate {
         ])
     }
 
-    /// Reads a partial file; every problem names the file and the JSON pointer.
+    /// Reads a partial file; every problem names the file and the JSON pointer (or line and column).
     public static func parsePartial(_ file: SourceFile) throws(AssessmentError) -> AssessmentAggregate {
         let path = file.path
         let doc: JSONDocument
         do {
             doc = try JSONDocument.parse(file)
         } catch {
-            var locator = Locator(file)
-            let e = locator.error(offset: error.offset, pointer: "", error.message)
-            throw AssessmentError("\(path):\(e.location.line):\(e.location.column): \(error.message)")
+            let location = LineTable(file).location(ofOffset: error.offset)
+            throw AssessmentError(Message(.tagged, arguments: [.text("\(path):\(location.line):\(location.column)"), .message(error.text)]))
         }
         let root = doc.root
-        func fail(_ v: JSONValue?, _ message: String) -> AssessmentError {
-            AssessmentError("\(path): \(v.map { $0.pointer.isEmpty ? "" : $0.pointer + ": " } ?? "")\(message)")
+        /// `PATH: /pointer: message` (`PATH: message` at the root).
+        func fail(_ v: JSONValue?, _ message: Message) -> AssessmentError {
+            let pointer = v?.pointer ?? ""
+            let located = pointer.isEmpty ? message : Message(.tagged, arguments: [.text(pointer), .message(message)])
+            return AssessmentError(Message(.tagged, arguments: [.text(path), .message(located)]))
         }
         guard root["format"]?.string == partialFormat else {
-            throw fail(root["format"], "not a partial assessment (expected format \(partialFormat), found \(root["format"]?.string.map { "'\($0)'" } ?? "none"))")
+            let found: Message.Argument = root["format"]?.string.map { .text("'\($0)'") } ?? .message(Message(.partialNoFormat))
+            throw fail(root["format"], Message(.partialNotPartial, arguments: [.text(partialFormat), found]))
         }
         func int(_ v: JSONValue?) throws(AssessmentError) -> Int {
-            guard let v, let n = v.numberText.flatMap({ Int($0) }) else { throw fail(v ?? root, "expected a whole number") }
+            guard let v, let n = v.numberText.flatMap({ Int($0) }) else { throw fail(v ?? root, Message(.partialExpectedWhole)) }
             return n
         }
         func string(_ v: JSONValue?) throws(AssessmentError) -> String {
-            guard let s = v?.string else { throw fail(v ?? root, "expected a string") }
+            guard let s = v?.string else { throw fail(v ?? root, Message(.partialExpectedString)) }
             return s
         }
         func day(_ v: JSONValue?) throws(AssessmentError) -> Day? {
             guard let v, v.kind != .null else { return nil }
-            guard let d = v.string.flatMap(Day.init) else { throw fail(v, "expected a date (YYYY-MM-DD)") }
+            guard let d = v.string.flatMap(Day.init) else { throw fail(v, Message(.partialExpectedDate)) }
             return d
         }
         func histogram(_ v: JSONValue?) throws(AssessmentError) -> [Int: Int] {
             var out: [Int: Int] = [:]
             for m in v?.members.map({ $0 }) ?? [] {
-                guard let k = Int(m.key) else { throw fail(m.value, "expected a whole-number key, not '\(m.key)'") }
+                guard let k = Int(m.key) else { throw fail(m.value, Message(.partialExpectedWholeKey, m.key)) }
                 out[k] = try int(m.value)
             }
             return out
@@ -101,14 +104,14 @@ extension AssessmentAggregate {
             return out
         }
         func cell(_ v: JSONValue?) throws(AssessmentError) -> AssessmentCell {
-            guard let v, v.kind == .object else { throw fail(v ?? root, "expected the figures of a cell") }
+            guard let v, v.kind == .object else { throw fail(v ?? root, Message(.partialExpectedCell)) }
             var c = AssessmentCell()
             c.dossiers = try int(v["dossiers"]); c.scored = try int(v["scored"]); c.scoreSum = try int(v["scoreSum"])
             c.scores = try histogram(v["scores"]); c.grades = try counts(v["grades"]); c.vetoed = try int(v["vetoed"])
             c.findings = try int(v["findings"])
             for m in v["rules"]?.members.map({ $0 }) ?? [] {
                 let e = m.value.elements.map { $0 }
-                guard e.count == 3 else { throw fail(m.value, "expected [dossiers, items, findings]") }
+                guard e.count == 3 else { throw fail(m.value, Message(.partialExpectedRuleCount)) }
                 c.rules[m.key] = RuleCount(dossiers: try int(e[0]), items: try int(e[1]), findings: try int(e[2]))
             }
             c.finesFen = try int(v["finesFen"]); c.fined = try int(v["fined"]); c.paidFen = try int(v["paidFen"]); c.paid = try int(v["paid"])
@@ -123,10 +126,10 @@ extension AssessmentAggregate {
         let info = PackInfo(id: try string(p?["id"]), version: try string(p?["version"]), sha256: try string(p?["sha256"]),
                             title: LocalizedText(zh: try string(p?["title"]?["zh"]), en: try string(p?["title"]?["en"])))
         let o = root["options"]
-        guard let by = AssessmentOptions.Grouping(rawValue: try string(o?["by"])) else { throw fail(o?["by"], "unknown grouping") }
+        guard let by = AssessmentOptions.Grouping(rawValue: try string(o?["by"])) else { throw fail(o?["by"], Message(.partialUnknownGrouping)) }
         var period: AssessmentOptions.Period?
         if let v = o?["period"], v.kind != .null {
-            guard let pr = AssessmentOptions.Period(rawValue: try string(v)) else { throw fail(v, "unknown period") }
+            guard let pr = AssessmentOptions.Period(rawValue: try string(v)) else { throw fail(v, Message(.partialUnknownPeriod)) }
             period = pr
         }
         let options = AssessmentOptions(by: by, period: period, from: try day(o?["from"]), to: try day(o?["to"]),

@@ -121,13 +121,14 @@ public struct AssessmentAggregate: Sendable, Equatable {
     /// Adds another aggregate of the same pack and options.
     public mutating func merge(_ other: AssessmentAggregate) throws(AssessmentError) {
         guard other.pack.sha256 == pack.sha256 else {
-            throw AssessmentError("the partials were made with different rule packs (\(pack.id) \(pack.sha256.prefix(12))…, \(other.pack.id) \(other.pack.sha256.prefix(12))…)")
+            throw AssessmentError(Message(.partialDifferentPacks, pack.id, String(pack.sha256.prefix(12)), other.pack.id,
+                                          String(other.pack.sha256.prefix(12))))
         }
         guard other.options == options else {
-            throw AssessmentError("the partials were made with different options (\(options.summary); \(other.options.summary))")
+            throw AssessmentError(Message(.partialDifferentOptions, options.summary, other.options.summary))
         }
         guard other.registry == registry else {
-            throw AssessmentError("the partials were made with different officer registries")
+            throw AssessmentError(Message(.partialDifferentRegistries))
         }
         inputs += other.inputs
         invalid += other.invalid
@@ -145,10 +146,12 @@ public struct AssessmentAggregate: Sendable, Equatable {
     }
 }
 
-/// Why an assessment could not be made or merged.
+/// Why an assessment could not be made or merged, in the catalogue's words.
 public struct AssessmentError: Error, Sendable, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    public let text: Message
+    /// The English text.
+    public var message: String { text.text(.en) }
+    public init(_ text: Message) { self.text = text }
 }
 
 /// Per rule: dossiers it applied to, items it judged, findings.

@@ -29,7 +29,7 @@ public enum ExplainRenderer {
             out += zh ? "\n案卷无法评查：\n" : "\nthe dossier could not be checked:\n"
             for e in x.inputErrors {
                 let l = e.location
-                out += "  " + (l.line > 0 ? "\(l.file):\(l.line):\(l.column): " : "\(l.file): ") + "\(e.severity.rawValue): \(e.message)\n"
+                out += "  " + (l.line > 0 ? "\(l.file):\(l.line):\(l.column): " : "\(l.file): ") + tagged(e, lang) + "\n"
             }
             return out
         }
@@ -37,7 +37,7 @@ public enum ExplainRenderer {
             out += zh ? "\n本规则需要执法人员名册（--officers FILE），未求值。\n" : "\nthis rule needs the officer registry (--officers FILE); it was not evaluated.\n"
             return out
         }
-        for p in x.definitionProblems { out += (zh ? "  注意：" : "  note: ") + p + "\n" }
+        for p in x.definitionProblems { out += (zh ? "  注意：" : "  note: ") + p.text(lang) + "\n" }
         if let each = x.each {
             out += zh ? "\n逐项（for.each）：\(x.itemCount) 项\n" : "\nitems (for.each): \(x.itemCount)\n"
             out += tree(each, lang, indent: 1)
@@ -53,14 +53,21 @@ public enum ExplainRenderer {
         if x.findings.isEmpty && x.problems.isEmpty { out += zh ? "无\n" : " none\n" } else { out += "\n" }
         for f in x.findings {
             let l = f.location
-            out += "  \(l.file):\(l.line):\(l.column): \(f.severity.rawValue)[\(f.rule)]: \(f.message.text(lang))\n"
+            let tag = Message(f.severity == .error ? .severityError : .severityWarning).text(lang)
+            out += "  \(l.file):\(l.line):\(l.column): \(tag)[\(f.rule)]" + (zh ? "：" : ": ") + f.message.text(lang) + "\n"
             out += (zh ? "    适用：" : "    judged under: ") + "\(f.lawVersion) \(f.lawTitle.text(lang))\n"
         }
         for p in x.problems {
             let l = p.location
-            out += "  \(l.file):\(l.line):\(l.column): error: \(p.message)\n"
+            out += "  \(l.file):\(l.line):\(l.column): " + tagged(p, lang) + "\n"
         }
         return out
+    }
+
+    /// `error: …` (`错误：…`) in `lang`.
+    private static func tagged(_ e: InputError, _ lang: Language) -> String {
+        let tag = Message(e.severity == .error ? .severityError : .severityWarning)
+        return Message(.tagged, arguments: [.message(tag), .text(e.localizedMessage(lang))]).text(lang)
     }
 
     private static func renderItem(_ item: RuleExplanation.Item, _ x: RuleExplanation, _ lang: Language) -> String {
@@ -138,7 +145,7 @@ public enum ExplainRenderer {
         case .notApplicable: text = zh ? "适用条件不成立：本规则不适用" : "an applicability condition is false: the rule does not apply"
         case .holds: text = zh ? "检查成立：无问题" : "the check holds: no finding"
         case .fails: text = zh ? "检查不成立：发现问题" : "the check fails: a finding"
-        case .error(let m): text = zh ? "无法求值：\(m)" : "could not be evaluated: \(m)"
+        case .error(let m): text = zh ? "无法求值：\(m.text(lang))" : "could not be evaluated: \(m.text(lang))"
         }
         return (zh ? "\n结论：" : "\nverdict: ") + text + "\n"
     }
@@ -147,7 +154,7 @@ public enum ExplainRenderer {
     static func outcome(_ o: TraceNode.Outcome, _ lang: Language) -> String {
         switch o {
         case .value(let v): return TraceFormat.value(v)
-        case .failed(let m): return (lang == .zh ? "错误：" : "error: ") + m
+        case .failed(let m): return (lang == .zh ? "错误：" : "error: ") + m.text(lang)
         case .skipped: return lang == .zh ? "（未求值）" : "(not evaluated)"
         }
     }

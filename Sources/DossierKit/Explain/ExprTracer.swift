@@ -26,8 +26,8 @@ public struct TraceNode: Sendable {
     public enum Outcome: Sendable {
         /// A value.
         case value(Value)
-        /// Evaluation failed with this message.
-        case failed(String)
+        /// Evaluation failed with this message (the one normal evaluation reports).
+        case failed(Message)
         /// Not evaluated: a short-circuit or the other branch of `?:` decided without it.
         case skipped
     }
@@ -181,7 +181,7 @@ struct ExprTracer {
                 outcome = .value(try ThunkBuilder.run(built.thunk, globals: globals, locals: 0, context: context))
             }
         } catch {
-            outcome = .failed(error.message)
+            outcome = .failed(error.text)
         }
         return TraceNode(text: t.text, outcome: outcome, role: role, children: operands)
     }
@@ -190,9 +190,9 @@ struct ExprTracer {
     private func boolOutcome(_ node: TraceNode, _ t: TypedExpr) -> Result<Bool, TraceFailure> {
         switch node.outcome {
         case .value(.bool(let b)): return .success(b)
-        case .value(let v): return .failure(TraceFailure(ExprSite(t).mismatch(v, expected: "bool").message))
+        case .value(let v): return .failure(TraceFailure(ExprSite(t).mismatch(v, expected: "bool").text))
         case .failed(let message): return .failure(TraceFailure(message))
-        case .skipped: return .failure(TraceFailure("not evaluated"))
+        case .skipped: return .failure(TraceFailure(Message(.explainNotEvaluated)))
         }
     }
 
@@ -227,7 +227,7 @@ struct ExprTracer {
         do throws(EvaluationError) {
             items = try ExprOperations.elements(receiverValue, ExprSite(receiver), macro: kind.rawValue)
         } catch {
-            return TraceNode(text: t.text, outcome: .failed(error.message), role: .operation, children: [r])
+            return TraceNode(text: t.text, outcome: .failed(error.text), role: .operation, children: [r])
         }
         if locals.count <= slot { locals += Array(repeating: .null, count: slot + 1 - locals.count) }
         let saved = locals[slot]
@@ -236,7 +236,7 @@ struct ExprTracer {
         var hits = 0
         var kept: [Value] = []
         var mapped: [Value] = []
-        var pending: String?
+        var pending: Message?
         var result: TraceNode.Outcome?
         for (i, item) in items.enumerated() {
             locals[slot] = item
@@ -289,8 +289,8 @@ struct ExprTracer {
 
 /// A failure message as an `Error`, for `Result`.
 struct TraceFailure: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+    let message: Message
+    init(_ message: Message) { self.message = message }
 }
 
 /// Expands pack definitions (`decisionDate`, `decided`) into the trace of their expressions, each

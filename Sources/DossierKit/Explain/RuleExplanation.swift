@@ -16,7 +16,7 @@ public struct RuleExplanation: Sendable {
         /// The check fails: a finding.
         case fails
         /// An expression could not be evaluated (the message normal evaluation reports).
-        case error(String)
+        case error(Message)
     }
 
     /// One version of the rule, and whether it judged the item.
@@ -82,7 +82,7 @@ public struct RuleExplanation: Sendable {
     /// Errors that kept the dossier from being evaluated (syntax, validation).
     public var inputErrors: [InputError] = []
     /// Problems evaluating the pack's definitions on this dossier.
-    public var definitionProblems: [String] = []
+    public var definitionProblems: [Message] = []
     /// `for.each` and its trace, for a per-item rule.
     public var each: TraceNode?
     /// The number of items `for.each` gave (1 for a whole-dossier rule).
@@ -126,7 +126,7 @@ extension RulePack {
             out.inputErrors = result.errors
             return .success(out)
         }
-        out.problems = result.errors.filter { $0.message.hasPrefix("rule \(ruleId) ") }
+        out.problems = result.errors.filter { $0.text?.id == .ruleNotEvaluated && $0.text?.arguments.first == .text(ruleId) }
         if registry == nil && rule.meta.needs.contains("officers") {
             out.needsRegistry = true
             return .success(out)
@@ -192,8 +192,8 @@ extension CheckRule {
             switch node.outcome {
             case .value(.bool(let b)): return b
             case .failed(let message): x.verdict = .error(message)
-            case .value(let v): x.verdict = .error("\(node.text) is \(v.typeName), expected bool")
-            case .skipped: x.verdict = .error("not evaluated")
+            case .value(let v): x.verdict = .error(Message(.evalMismatch, node.text, v.typeName, "bool"))
+            case .skipped: x.verdict = .error(Message(.explainNotEvaluated))
             }
             return nil
         }
@@ -287,7 +287,7 @@ extension RequiredDocumentsRule {
                 x.verdict = .error(message)
                 return
             default:
-                x.verdict = .error("\(node.text) is not a bool")
+                x.verdict = .error(Message(.explainNotBool, node.text))
                 return
             }
         }

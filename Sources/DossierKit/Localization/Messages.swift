@@ -366,6 +366,130 @@ public enum MessageID: String, CaseIterable, Sendable {
     case testSampleOutside = "test.sample-outside"
     case testBothBases = "test.both-bases"
     case testNoSamplesFolder = "test.no-samples-folder"
+    // The expression language: compile errors (lexer, parser, checker, templates), as a pack
+    // author reads them in pack diagnostics, `dossier rules test` and `dossier explain`.
+    case exprUnexpectedEquals = "expr.unexpected-equals"
+    case exprUnexpectedAmpersand = "expr.unexpected-ampersand"
+    case exprUnexpectedBar = "expr.unexpected-bar"
+    case exprUnexpectedCharacter = "expr.unexpected-character"
+    case exprInvalidNumber = "expr.invalid-number"
+    case exprNumberOutOfRange = "expr.number-out-of-range"
+    case exprUnterminatedString = "expr.unterminated-string"
+    case exprUnicodeEscape = "expr.unicode-escape"
+    case exprUnicodeEscapeValue = "expr.unicode-escape-value"
+    case exprUnknownEscape = "expr.unknown-escape"
+    case exprTokenString = "expr.token.string"
+    case exprTokenEnd = "expr.token.end"
+    case exprUnexpected = "expr.unexpected"
+    case exprExpectedSymbol = "expr.expected-symbol"
+    case exprTooDeep = "expr.too-deep"
+    case exprExpectedName = "expr.expected-name"
+    case exprExpectedExpression = "expr.expected-expression"
+    case exprExpectedType = "expr.expected-type"
+    case exprCostSteps = "expr.cost-steps"
+    case exprCostUnbounded = "expr.cost-unbounded"
+    case exprCostOverBudget = "expr.cost-over-budget"
+    case exprUnknownVariable = "expr.unknown-variable"
+    case exprCannotIndexWith = "expr.cannot-index-with"
+    case exprCannotIndex = "expr.cannot-index"
+    case exprHasCall = "expr.has-call"
+    case exprUnaryOperator = "expr.unary-operator"
+    case exprBinaryOperator = "expr.binary-operator"
+    case exprUseInstead = "expr.use-instead"
+    case exprConditionType = "expr.condition-type"
+    case exprBranchTypes = "expr.branch-types"
+    case exprMapKeyType = "expr.map-key-type"
+    case exprUnknownField = "expr.unknown-field"
+    case exprCannotAccessField = "expr.cannot-access-field"
+    case exprHasArgument = "expr.has-argument"
+    case exprCannotTestField = "expr.cannot-test-field"
+    case exprPhraseExpression = "expr.phrase.expression"
+    case exprPhrasePredicate = "expr.phrase.predicate"
+    case exprMacroReceiver = "expr.macro-receiver"
+    case exprMacroArgumentsExpression = "expr.macro-arguments-expression"
+    case exprMacroArgumentsPredicate = "expr.macro-arguments-predicate"
+    case exprMacroVariable = "expr.macro-variable"
+    case exprCannotIterate = "expr.cannot-iterate"
+    case exprPredicateType = "expr.predicate-type"
+    case exprUnknownFunction = "expr.unknown-function"
+    case exprInvalidDateLiteral = "expr.invalid-date-literal"
+    case exprInvalidTimeLiteral = "expr.invalid-time-literal"
+    case exprNoOverload = "expr.no-overload"
+    case exprTemplateUnmatchedBrace = "expr.template-unmatched-brace"
+    case exprTemplateEmptyHole = "expr.template-empty-hole"
+    case exprTemplateUnterminated = "expr.template-unterminated"
+    case exprTemplateUnknownFormat = "expr.template-unknown-format"
+    case exprOr = "expr.or"
+
+    // The expression language: evaluation errors, reported on the dossier and rule they hit.
+    case evalNull = "eval.null"
+    case evalMismatch = "eval.mismatch"
+    case evalOverflow = "eval.overflow"
+    case evalStringOverLimit = "eval.string-over-limit"
+    case evalListOverLimit = "eval.list-over-limit"
+    case evalBudget = "eval.budget"
+    case evalDivisionByZero = "eval.division-by-zero"
+    case evalNoSuchKey = "eval.no-such-key"
+    case evalIndexNotWhole = "eval.index-not-whole"
+    case evalIndexOutOfRange = "eval.index-out-of-range"
+    case evalDuplicateMapKey = "eval.duplicate-map-key"
+    case evalForeignActivation = "eval.foreign-activation"
+    case evalMissingService = "eval.missing-service"
+    case evalWholeNumber = "eval.whole-number"
+    case evalUnitScalars = "eval.unit.scalars"
+    case evalUnitDays = "eval.unit.days"
+    case evalSubstringRange = "eval.substring-range"
+    case evalSplitSeparator = "eval.split-separator"
+    case evalJoinStrings = "eval.join-strings"
+    case evalNotANumber = "eval.not-a-number"
+    case evalCannotCompare = "eval.cannot-compare"
+    case evalSumNumbers = "eval.sum-numbers"
+    case evalInvalidDate = "eval.invalid-date"
+    case evalInvalidTime = "eval.invalid-time"
+    case evalAddDaysRange = "eval.add-days-range"
+    case evalSortOrder = "eval.sort-order"
+    case evalFlattenLists = "eval.flatten-lists"
+    case evalWholeDays = "eval.whole-days"
+    case evalWholeMonths = "eval.whole-months"
+    case evalAddMonthsRange = "eval.add-months-range"
+    case evalNoRegistry = "eval.no-registry"
+    case ruleNotEvaluated = "eval.rule-not-evaluated"
+    case definitionNotEvaluated = "eval.definition-not-evaluated"
+
+    // `dossier rules test`: JSON Patch operations of a self-test case.
+    case patchNeedsOpAndPath = "patch.needs-op-and-path"
+    case patchRoot = "patch.root"
+    case patchNeedsValue = "patch.needs-value"
+    case patchNoSuchMember = "patch.no-such-member"
+    case patchUnsupportedOp = "patch.unsupported-op"
+    case patchNoMember = "patch.no-member"
+    case patchIndexOutOfRange = "patch.index-out-of-range"
+    case patchStepOutOfRange = "patch.step-out-of-range"
+    case patchScalar = "patch.scalar"
+
+    // `dossier assess merge`: reading and merging partial files.
+    case partialNotPartial = "partial.not-partial"
+    case partialNoFormat = "partial.no-format"
+    case partialExpectedWhole = "partial.expected-whole-number"
+    case partialExpectedString = "partial.expected-string"
+    case partialExpectedDate = "partial.expected-date"
+    case partialExpectedWholeKey = "partial.expected-whole-number-key"
+    case partialExpectedCell = "partial.expected-cell"
+    case partialExpectedRuleCount = "partial.expected-rule-count"
+    case partialUnknownGrouping = "partial.unknown-grouping"
+    case partialUnknownPeriod = "partial.unknown-period"
+    case partialDifferentPacks = "partial.different-packs"
+    case partialDifferentOptions = "partial.different-options"
+    case partialDifferentRegistries = "partial.different-registries"
+
+    // `dossier explain`, continued.
+    case explainNotEvaluated = "explain.not-evaluated"
+    case explainNotBool = "explain.not-bool"
+
+    // The expression language, continued: the parser at the end of the input.
+    case exprExpectedSymbolAtEnd = "expr.expected-symbol-at-end"
+    case exprExpectedNameAtEnd = "expr.expected-name-at-end"
+    case exprExpectedExpressionAtEnd = "expr.expected-expression-at-end"
 }
 
 /// A catalogue message with its arguments, rendered in either language on demand.
@@ -766,6 +890,125 @@ public enum Messages {
         .testSampleOutside: LocalizedText(zh: "样本 {0}：应为样本文件夹中的文件", en: "sample {0}: name a file inside the samples folder"),
         .testBothBases: LocalizedText(zh: "同时指定了案卷 {0} 和样本 {1}：只能指定一个", en: "both dossier {0} and sample {1}: name one base"),
         .testNoSamplesFolder: LocalizedText(zh: "样本 {0}：pack.json 没有指定样本文件夹（samples）", en: "sample {0}: pack.json names no samples folder"),
+
+        .exprUnexpectedEquals: LocalizedText(zh: "意外的 '='；判断相等请用 '=='", en: "unexpected '='; use '==' for equality"),
+        .exprUnexpectedAmpersand: LocalizedText(zh: "意外的 '&'；逻辑“与”请用 '&&'", en: "unexpected '&'; use '&&' for logical and"),
+        .exprUnexpectedBar: LocalizedText(zh: "意外的 '|'；逻辑“或”请用 '||'", en: "unexpected '|'; use '||' for logical or"),
+        .exprUnexpectedCharacter: LocalizedText(zh: "意外的字符 '{0}'", en: "unexpected character '{0}'"),
+        .exprInvalidNumber: LocalizedText(zh: "无效的数字字面量", en: "invalid number literal"),
+        .exprNumberOutOfRange: LocalizedText(zh: "数字字面量 '{0}' 超出范围", en: "number literal '{0}' is out of range"),
+        .exprUnterminatedString: LocalizedText(zh: "字符串字面量缺少结束引号", en: "unterminated string literal"),
+        .exprUnicodeEscape: LocalizedText(zh: "无效的 Unicode 转义，应为 \\uXXXX", en: "invalid unicode escape; expected \\uXXXX"),
+        .exprUnicodeEscapeValue: LocalizedText(zh: "无效的 Unicode 转义 '\\u{0}'", en: "invalid unicode escape '\\u{0}'"),
+        .exprUnknownEscape: LocalizedText(zh: "未知的转义 '\\{0}'", en: "unknown escape '\\{0}'"),
+        .exprTokenString: LocalizedText(zh: "字符串字面量", en: "string literal"),
+        .exprTokenEnd: LocalizedText(zh: "表达式末尾", en: "end of input"),
+        .exprUnexpected: LocalizedText(zh: "意外的 {0}", en: "unexpected {0}"),
+        .exprExpectedSymbol: LocalizedText(zh: "应为 '{0}'，实际为 {1}", en: "expected '{0}' but found {1}"),
+        .exprTooDeep: LocalizedText(zh: "表达式嵌套太深（超过 {0} 层）", en: "expression is nested too deeply (more than {0} levels)"),
+        .exprExpectedName: LocalizedText(zh: "'.' 之后应为字段名或函数名，实际为 {0}", en: "expected a field or function name after '.' but found {0}"),
+        .exprExpectedExpression: LocalizedText(zh: "应为表达式，实际为 {0}", en: "expected an expression but found {0}"),
+        .exprExpectedType: LocalizedText(zh: "结果应为 {0}，实际为 {1}", en: "expected {0}, got {1}"),
+        .exprCostSteps: LocalizedText(zh: "{0} 步", en: "{0} steps"),
+        .exprCostUnbounded: LocalizedText(zh: "无上限", en: "unbounded"),
+        .exprCostOverBudget: LocalizedText(zh: "估计开销 {0}（按每个列表 {1} 个元素计）超过求值预算 {2} 步；请减少嵌套的列表推导",
+                                           en: "estimated cost {0} (lists of {1} elements) exceeds the evaluation budget of {2} steps; nest fewer comprehensions"),
+        .exprUnknownVariable: LocalizedText(zh: "未知的变量“{0}”{1}", en: "unknown variable '{0}'{1}"),
+        .exprCannotIndexWith: LocalizedText(zh: "不能用 {1} 作 {0} 的下标", en: "cannot index {0} with {1}"),
+        .exprCannotIndex: LocalizedText(zh: "{0} 不能取下标", en: "cannot index {0}"),
+        .exprHasCall: LocalizedText(zh: "'has' 必须写成 has(a.b)", en: "'has' must be called as has(a.b)"),
+        .exprUnaryOperator: LocalizedText(zh: "运算符 '{0}' 不能用于 {1}", en: "operator '{0}' cannot be applied to {1}"),
+        .exprBinaryOperator: LocalizedText(zh: "运算符 '{0}' 不能用于 {1} 和 {2}{3}", en: "operator '{0}' cannot be applied to {1} and {2}{3}"),
+        .exprUseInstead: LocalizedText(zh: "；请用 {0}", en: "; use {0}"),
+        .exprConditionType: LocalizedText(zh: "条件应为 bool，实际为 {0}", en: "condition must be bool, got {0}"),
+        .exprBranchTypes: LocalizedText(zh: "条件表达式的两个分支类型不同：{0} 和 {1}", en: "conditional branches have different types: {0} and {1}"),
+        .exprMapKeyType: LocalizedText(zh: "映射的键应为字符串，实际为 {0}", en: "map keys must be strings, got {0}"),
+        .exprUnknownField: LocalizedText(zh: "{1} 没有字段“{0}”{2}", en: "unknown field '{0}' on {1}{2}"),
+        .exprCannotAccessField: LocalizedText(zh: "不能在 {1} 上取字段“{0}”", en: "cannot access field '{0}' on {1}"),
+        .exprHasArgument: LocalizedText(zh: "has() 需要一个字段选择，如 has(a.b)", en: "has() needs a single field selection like has(a.b)"),
+        .exprCannotTestField: LocalizedText(zh: "不能在 {1} 上检测字段“{0}”", en: "cannot test field '{0}' on {1}"),
+        .exprPhraseExpression: LocalizedText(zh: "表达式", en: "expression"),
+        .exprPhrasePredicate: LocalizedText(zh: "条件", en: "predicate"),
+        .exprMacroReceiver: LocalizedText(zh: "“{0}”必须在列表或映射上调用：list.{0}(x, {1})", en: "'{0}' must be called on a list or map: list.{0}(x, {1})"),
+        .exprMacroArgumentsExpression: LocalizedText(zh: "“{0}”需要一个变量和一个表达式：list.{0}(x, 表达式)", en: "'{0}' takes a variable and an expression: list.{0}(x, expression)"),
+        .exprMacroArgumentsPredicate: LocalizedText(zh: "“{0}”需要一个变量和一个条件：list.{0}(x, 条件)", en: "'{0}' takes a variable and a predicate: list.{0}(x, predicate)"),
+        .exprMacroVariable: LocalizedText(zh: "“{0}”的第一个参数应为变量名", en: "the first argument of '{0}' must be a variable name"),
+        .exprCannotIterate: LocalizedText(zh: "“{0}”不能遍历 {1}", en: "'{0}' cannot iterate over {1}"),
+        .exprPredicateType: LocalizedText(zh: "“{0}”的条件应为 bool，实际为 {1}", en: "the predicate of '{0}' must be bool, got {1}"),
+        .exprUnknownFunction: LocalizedText(zh: "未知的函数“{0}”{1}", en: "unknown function '{0}'{1}"),
+        .exprInvalidDateLiteral: LocalizedText(zh: "无效的日期字面量“{0}”，应为 YYYY-MM-DD", en: "invalid date literal '{0}'; expected YYYY-MM-DD"),
+        .exprInvalidTimeLiteral: LocalizedText(zh: "无效的时间字面量“{0}”，应为 YYYY-MM-DDTHH:MM:SS+08:00", en: "invalid time literal '{0}'; expected YYYY-MM-DDTHH:MM:SS+08:00"),
+        .exprNoOverload: LocalizedText(zh: "函数“{0}”不接受参数类型 ({1})", en: "no overload of '{0}' takes ({1})"),
+        .exprTemplateUnmatchedBrace: LocalizedText(zh: "模板中有不成对的 '}'；字面的右花括号请写 '}}'", en: "unmatched '}' in template; write '}}' for a literal brace"),
+        .exprTemplateEmptyHole: LocalizedText(zh: "模板的占位符中没有表达式", en: "empty expression in template hole"),
+        .exprTemplateUnterminated: LocalizedText(zh: "模板中的 '{' 没有对应的 '}'", en: "unterminated '{' in template"),
+        .exprTemplateUnknownFormat: LocalizedText(zh: "未知的格式“{0}”；可用 {1}", en: "unknown format '{0}'; use {1}"),
+        .exprOr: LocalizedText(zh: "{0} 或 {1}", en: "{0} or {1}"),
+
+        .evalNull: LocalizedText(zh: "{0} 为 null", en: "{0} is null"),
+        .evalMismatch: LocalizedText(zh: "{0} 为 {1}，应为 {2}", en: "{0} is {1}, expected {2}"),
+        .evalOverflow: LocalizedText(zh: "计算 {0} 时数值溢出", en: "overflow in {0}"),
+        .evalStringOverLimit: LocalizedText(zh: "{0} 生成的字符串有 {1} 字节，上限为 {2}", en: "{0} builds a string of {1} bytes; the limit is {2}"),
+        .evalListOverLimit: LocalizedText(zh: "{0} 生成的列表有 {1} 个元素，上限为 {2}", en: "{0} builds a list of {1} elements; the limit is {2}"),
+        .evalBudget: LocalizedText(zh: "{1} 超出求值预算 {0} 步", en: "evaluation budget of {0} steps exceeded in {1}"),
+        .evalDivisionByZero: LocalizedText(zh: "{0} 中除数为零", en: "division by zero in {0}"),
+        .evalNoSuchKey: LocalizedText(zh: "没有键“{0}”", en: "no such key '{0}'"),
+        .evalIndexNotWhole: LocalizedText(zh: "下标 {0} 不是整数", en: "index {0} is not a whole number"),
+        .evalIndexOutOfRange: LocalizedText(zh: "下标 {0} 超出范围（列表长度为 {1}）", en: "index {0} out of range for list of size {1}"),
+        .evalDuplicateMapKey: LocalizedText(zh: "映射字面量中有重复的键“{0}”", en: "duplicate key '{0}' in map literal"),
+        .evalForeignActivation: LocalizedText(zh: "求值所用的变量表（activation）不是为这个表达式的环境建立的", en: "the activation was built for a different environment"),
+        .evalMissingService: LocalizedText(zh: "“{0}”需要 {1} 服务，但宿主程序没有提供", en: "'{0}' needs the {1} service, which the host did not provide"),
+        .evalWholeNumber: LocalizedText(zh: "{0} 的{1}应为整数，实际为 {2}", en: "{0} needs a whole number of {1}, got {2}"),
+        .evalUnitScalars: LocalizedText(zh: "字符位置", en: "scalars"),
+        .evalUnitDays: LocalizedText(zh: "天数", en: "days"),
+        .evalSubstringRange: LocalizedText(zh: "substring 的范围 {0}..<{1} 超出了长度为 {2} 的字符串", en: "substring range {0}..<{1} is outside a string of size {2}"),
+        .evalSplitSeparator: LocalizedText(zh: "split 的分隔符不能为空", en: "split needs a non-empty separator"),
+        .evalJoinStrings: LocalizedText(zh: "join 需要字符串列表，其中有 {0}", en: "join needs a list of strings, found {0}"),
+        .evalNotANumber: LocalizedText(zh: "{0} 无法把“{1}”转换为数字", en: "{0} cannot convert '{1}' to a number"),
+        .evalCannotCompare: LocalizedText(zh: "{0} 无法比较 {1} 和 {2}", en: "{0} cannot compare {1} with {2}"),
+        .evalSumNumbers: LocalizedText(zh: "sum 需要数字列表，其中有 {0}", en: "sum needs a list of numbers, found {0}"),
+        .evalInvalidDate: LocalizedText(zh: "无效的日期“{0}”，应为 YYYY-MM-DD", en: "invalid date '{0}'; expected YYYY-MM-DD"),
+        .evalInvalidTime: LocalizedText(zh: "无效的时间“{0}”，应为 YYYY-MM-DDTHH:MM:SS+08:00", en: "invalid time '{0}'; expected YYYY-MM-DDTHH:MM:SS+08:00"),
+        .evalAddDaysRange: LocalizedText(zh: "addDays 的结果超出 1 至 9999 年", en: "addDays result is outside years 1 to 9999"),
+        .evalSortOrder: LocalizedText(zh: "sort 无法排列 {0} 和 {1} 的先后", en: "sort cannot order {0} with {1}"),
+        .evalFlattenLists: LocalizedText(zh: "flatten 需要由列表组成的列表，其中有 {0}", en: "flatten needs a list of lists, found {0}"),
+        .evalWholeDays: LocalizedText(zh: "“{0}”的天数应为整数，而不是 {1}", en: "'{0}' needs a whole number of days, not {1}"),
+        .evalWholeMonths: LocalizedText(zh: "“addMonths”的月数应为整数，而不是 {0}", en: "'addMonths' needs a whole number of months, not {0}"),
+        .evalAddMonthsRange: LocalizedText(zh: "addMonths：{0} 加 {1} 个月超出 1 至 9999 年", en: "addMonths: {0} plus {1} months is outside years 1-9999"),
+        .evalNoRegistry: LocalizedText(zh: "没有提供执法人员资格清单", en: "no officer registry was given"),
+        .ruleNotEvaluated: LocalizedText(zh: "规则 {0} 无法求值（{1}）：{2}", en: "rule {0} could not be evaluated ({1}): {2}"),
+        .definitionNotEvaluated: LocalizedText(zh: "定义“{0}”无法求值：{1}", en: "definition '{0}' could not be evaluated: {1}"),
+
+        .patchNeedsOpAndPath: LocalizedText(zh: "补丁操作需要 op 和 path", en: "an operation needs op and path"),
+        .patchRoot: LocalizedText(zh: "不能修改整个案卷（path 不能为空）", en: "cannot patch the root"),
+        .patchNeedsValue: LocalizedText(zh: "{0} {1} 需要 value", en: "{0} {1} needs a value"),
+        .patchNoSuchMember: LocalizedText(zh: "{0} {1}：没有这个成员", en: "{0} {1}: no such member"),
+        .patchUnsupportedOp: LocalizedText(zh: "不支持的操作 {0}（只支持 add、replace 和 remove）", en: "unsupported op {0}"),
+        .patchNoMember: LocalizedText(zh: "{0}：没有成员 {1}", en: "{0}: no member {1}"),
+        .patchIndexOutOfRange: LocalizedText(zh: "{0} {1}：下标超出范围", en: "{0} {1}: index out of range"),
+        .patchStepOutOfRange: LocalizedText(zh: "{0}：下标 {1} 超出范围", en: "{0}: index {1} out of range"),
+        .patchScalar: LocalizedText(zh: "{0}：路径经过的值不是对象或数组", en: "{0}: cannot descend into a scalar"),
+
+        .partialNotPartial: LocalizedText(zh: "不是部分汇总文件（format 应为 {0}，实际为 {1}）", en: "not a partial assessment (expected format {0}, found {1})"),
+        .partialNoFormat: LocalizedText(zh: "无", en: "none"),
+        .partialExpectedWhole: LocalizedText(zh: "应为整数", en: "expected a whole number"),
+        .partialExpectedString: LocalizedText(zh: "应为字符串", en: "expected a string"),
+        .partialExpectedDate: LocalizedText(zh: "应为日期（YYYY-MM-DD）", en: "expected a date (YYYY-MM-DD)"),
+        .partialExpectedWholeKey: LocalizedText(zh: "键应为整数，而不是“{0}”", en: "expected a whole-number key, not '{0}'"),
+        .partialExpectedCell: LocalizedText(zh: "应为一个分组期间的统计数据（对象）", en: "expected the figures of a cell"),
+        .partialExpectedRuleCount: LocalizedText(zh: "应为 [案卷数, 项数, 问题数]", en: "expected [dossiers, items, findings]"),
+        .partialUnknownGrouping: LocalizedText(zh: "未知的分组方式", en: "unknown grouping"),
+        .partialUnknownPeriod: LocalizedText(zh: "未知的期间", en: "unknown period"),
+        .partialDifferentPacks: LocalizedText(zh: "这些部分汇总是用不同的规则包生成的（{0} {1}…，{2} {3}…）", en: "the partials were made with different rule packs ({0} {1}…, {2} {3}…)"),
+        .partialDifferentOptions: LocalizedText(zh: "这些部分汇总是用不同的选项生成的（{0}；{1}）", en: "the partials were made with different options ({0}; {1})"),
+        .partialDifferentRegistries: LocalizedText(zh: "这些部分汇总使用了不同的执法人员资格清单", en: "the partials were made with different officer registries"),
+
+        .explainNotEvaluated: LocalizedText(zh: "未求值", en: "not evaluated"),
+        .explainNotBool: LocalizedText(zh: "{0} 不是 bool", en: "{0} is not a bool"),
+
+        .exprExpectedSymbolAtEnd: LocalizedText(zh: "表达式意外结束，应为 '{0}'", en: "expected '{0}' but found end of input"),
+        .exprExpectedNameAtEnd: LocalizedText(zh: "表达式意外结束，'.' 之后应为字段名或函数名", en: "expected a field or function name after '.' but found end of input"),
+        .exprExpectedExpressionAtEnd: LocalizedText(zh: "表达式意外结束，应为一个表达式", en: "expected an expression but found end of input"),
     ]
 
     /// `; did you mean 'x'?` for the nearest of `candidates`, or nothing.

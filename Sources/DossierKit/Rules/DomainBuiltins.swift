@@ -45,12 +45,12 @@ enum DomainBuiltins {
     static func withCalendar<T>(_ context: EvaluationContext, _ name: String,
                                 _ body: (WorkingCalendar) throws(CalendarError) -> T) throws(EvaluationError) -> T {
         let calendar = try services(context, name).calendar
-        do { return try body(calendar) } catch { throw EvaluationError(error.message) }
+        do { return try body(calendar) } catch { throw EvaluationError(error.text) }
     }
 
     static func whole(_ v: Value, _ name: String) throws(EvaluationError) -> Int {
         guard case .number(let n) = v, let i = n.intValue else {
-            throw EvaluationError("'\(name)' needs a whole number of days, not \(v)")
+            throw EvaluationError(Message(.evalWholeDays, name, "\(v)"))
         }
         return i
     }
@@ -107,7 +107,7 @@ enum DomainBuiltins {
             binary: { (a, b, _) throws(EvaluationError) -> Value in
                 guard case .date(let d) = a else { throw Builtin.noOverload("addMonths", [a, b]) }
                 guard case .number(let n) = b, let months = n.intValue, abs(months) <= 120_000 else {
-                    throw EvaluationError("'addMonths' needs a whole number of months, not \(b)")
+                    throw EvaluationError(Message(.evalWholeMonths, "\(b)"))
                 }
                 let (y, m, day) = d.components
                 let index = y * 12 + (m - 1) + months
@@ -115,7 +115,7 @@ enum DomainBuiltins {
                 let month = index - year * 12 + 1
                 guard (1...9999).contains(year),
                     let result = Day(year: year, month: month, day: min(day, Day.daysInMonth(year: year, month: month)))
-                else { throw EvaluationError("addMonths: \(d) plus \(months) months is outside years 1-9999") }
+                else { throw EvaluationError(Message(.evalAddMonthsRange, "\(d)", "\(months)")) }
                 return .date(result)
             }),
         Builtin(
@@ -235,7 +235,7 @@ enum DomainBuiltins {
             unary: { (a, context) throws(EvaluationError) -> Value in
                 guard case .string(let cert) = a else { throw Builtin.noOverload("officer", [a]) }
                 guard let registry = try services(context, "officer").registry else {
-                    throw EvaluationError("no officer registry was given")
+                    throw EvaluationError(Message(.evalNoRegistry))
                 }
                 return registry.officer(cert).map(Value.record) ?? .null
             }),

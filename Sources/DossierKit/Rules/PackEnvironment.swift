@@ -84,7 +84,7 @@ struct PackEnvironment: Sendable {
                 let d = definitions[i]
                 problems.append(EvaluationProblem(
                     offset: root.byteRange.lowerBound, pointer: "",
-                    message: "definition '\(d.name)' could not be evaluated: \(error.message)"))
+                    message: Message(.definitionNotEvaluated, arguments: [.text(d.name), .message(error.text)])))
             }
         }
         defer { worker.scratch.base = activation }

@@ -128,7 +128,7 @@ struct PackLoader {
     mutating func expressionError(_ value: JSONValue, _ error: CompileError) {
         let offset = value.sourceOffset(ofScalar: error.range.lowerBound)
         var locator = Locator(value.document.file)
-        add(locator.error(offset: offset, pointer: value.pointer, error.message))
+        add(locator.error(offset: offset, pointer: value.pointer, error.text))
     }
 
     // MARK: Loading

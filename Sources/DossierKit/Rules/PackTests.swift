@@ -156,7 +156,7 @@ public enum PackTests {
                 }
                 var value = JSONOutput(baseDoc.root)
                 for op in c["patch"]?.elements.map({ $0 }) ?? [] {
-                    if let message = JSONPatch.apply(op, to: &value) { problems.append(Message(.testPatch, message)) }
+                    if let message = JSONPatch.apply(op, to: &value) { problems.append(Message(.testPatch, arguments: [.message(message)])) }
                 }
                 let text = value.rendered()
                 let result = DossierEvaluator.check(SourceFile(path: base, text: text), pack: pack, registry: registry,
@@ -244,19 +244,19 @@ extension JSONOutput {
 /// The `add`, `replace` and `remove` operations of JSON Patch (RFC 6902) on output values.
 enum JSONPatch {
     /// Applies one operation; returns what went wrong, or `nil`.
-    static func apply(_ op: JSONValue, to document: inout JSONOutput) -> String? {
-        guard let kind = op["op"]?.string, let path = op["path"]?.string else { return "an operation needs op and path" }
+    static func apply(_ op: JSONValue, to document: inout JSONOutput) -> Message? {
+        guard let kind = op["op"]?.string, let path = op["path"]?.string else { return Message(.patchNeedsOpAndPath) }
         let tokens = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
             $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
-        guard !tokens.isEmpty else { return "cannot patch the root" }
+        guard !tokens.isEmpty else { return Message(.patchRoot) }
         let value = op["value"].map(JSONOutput.init)
-        if kind != "remove" && value == nil { return "\(kind) \(path) needs a value" }
+        if kind != "remove" && value == nil { return Message(.patchNeedsValue, kind, path) }
         return modify(&document, tokens[...], kind: kind, value: value, path: path)
     }
 
     static func modify(_ node: inout JSONOutput, _ tokens: ArraySlice<String>, kind: String, value: JSONOutput?,
-                       path: String) -> String? {
+                       path: String) -> Message? {
         let token = tokens.first!
         let last = tokens.count == 1
         switch node {
@@ -265,16 +265,16 @@ enum JSONPatch {
                 switch kind {
                 case "add": members[token] = value
                 case "replace":
-                    guard members[token] != nil else { return "replace \(path): no such member" }
+                    guard members[token] != nil else { return Message(.patchNoSuchMember, kind, path) }
                     members[token] = value
                 case "remove":
-                    guard members.removeValue(forKey: token) != nil else { return "remove \(path): no such member" }
-                default: return "unsupported op \(kind)"
+                    guard members.removeValue(forKey: token) != nil else { return Message(.patchNoSuchMember, kind, path) }
+                default: return Message(.patchUnsupportedOp, kind)
                 }
                 node = .object(members)
                 return nil
             }
-            guard var child = members[token] else { return "\(path): no member \(token)" }
+            guard var child = members[token] else { return Message(.patchNoMember, path, token) }
             let problem = modify(&child, tokens.dropFirst(), kind: kind, value: value, path: path)
             members[token] = child
             node = .object(members)
@@ -284,25 +284,25 @@ enum JSONPatch {
             if last {
                 switch kind {
                 case "add":
-                    guard index >= 0 && index <= items.count else { return "add \(path): index out of range" }
+                    guard index >= 0 && index <= items.count else { return Message(.patchIndexOutOfRange, kind, path) }
                     items.insert(value!, at: index)
                 case "replace":
-                    guard index >= 0 && index < items.count else { return "replace \(path): index out of range" }
+                    guard index >= 0 && index < items.count else { return Message(.patchIndexOutOfRange, kind, path) }
                     items[index] = value!
                 case "remove":
-                    guard index >= 0 && index < items.count else { return "remove \(path): index out of range" }
+                    guard index >= 0 && index < items.count else { return Message(.patchIndexOutOfRange, kind, path) }
                     items.remove(at: index)
-                default: return "unsupported op \(kind)"
+                default: return Message(.patchUnsupportedOp, kind)
                 }
                 node = .array(items)
                 return nil
             }
-            guard index >= 0 && index < items.count else { return "\(path): index \(token) out of range" }
+            guard index >= 0 && index < items.count else { return Message(.patchStepOutOfRange, path, token) }
             let problem = modify(&items[index], tokens.dropFirst(), kind: kind, value: value, path: path)
             node = .array(items)
             return problem
         default:
-            return "\(path): cannot descend into a scalar"
+            return Message(.patchScalar, path)
         }
     }
 }

@@ -253,5 +253,6 @@ struct RawFinding {
 struct EvaluationProblem {
     let offset: Int
     let pointer: String
-    let message: String
+    /// `rule PUB-01 could not be evaluated (rules/publicity.json:12:5): dossier.decision is null`.
+    let message: Message
 }

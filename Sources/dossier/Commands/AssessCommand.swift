@@ -111,11 +111,18 @@ enum AssessCommand: Command {
                 console.fail(path: path, f.message)
                 return 2
             }
+            let partial: AssessmentAggregate
             do throws(AssessmentError) {
-                let partial = try AssessmentAggregate.parsePartial(SourceFile(path: path, bytes: bytes))
+                partial = try AssessmentAggregate.parsePartial(SourceFile(path: path, bytes: bytes))
+            } catch {
+                // The message names the file, with the pointer or line and column.
+                console.fail(error.text)
+                return 2
+            }
+            do throws(AssessmentError) {
                 if merged == nil { merged = partial } else { try merged!.merge(partial) }
             } catch {
-                console.fail(path: path, error.message)
+                console.fail(path: path, error.text)
                 return 2
             }
         }

@@ -140,7 +140,8 @@ import Testing
             Issue.record("left operand should have failed")
             return
         }
-        #expect(message == "a is null")
+        #expect(message.text(.en) == "a is null")
+        #expect(message.text(.zh) == "a 为 null")
     }
 }
 

@@ -206,6 +206,7 @@ struct CorpusDecoder {
                 #expect(got == c.json["want"]?.stringValue, "\(c.testDescription)")
             } catch {
                 #expect(phase == "compile" && error.message == wantError, "\(c.testDescription): \(error.message)")
+                ChineseText.expectChinese(error.text, c.testDescription)
                 if let wantRange { #expect(error.range == wantRange, "\(c.testDescription): range \(error.range)") }
             }
             return
@@ -221,6 +222,7 @@ struct CorpusDecoder {
         } catch {
             #expect(phase == "compile" && wantError != nil, "\(c.testDescription): unexpected compile error: \(error.message)")
             #expect(error.message == wantError, "\(c.testDescription)")
+            ChineseText.expectChinese(error.text, c.testDescription)
             if let wantRange { #expect(error.range == wantRange, "\(c.testDescription): range \(error.range)") }
             return
         }
@@ -244,6 +246,7 @@ struct CorpusDecoder {
         case .failure(let error):
             #expect(wantError != nil && phase == "eval", "\(c.testDescription): unexpected evaluation error: \(error.message)")
             #expect(error.message == wantError, "\(c.testDescription)")
+            ChineseText.expectChinese(error.text, c.testDescription)
             if let wantRange { #expect(error.range == wantRange, "\(c.testDescription): range \(error.range)") }
         }
     }

@@ -61,6 +61,10 @@ import Testing
                 return "\(file):\(d.location.line):\(d.location.column): \(d.message)"
             }
             #expect(got == c.expected)
+            // The same diagnostics read in Chinese.
+            for d in error.diagnostics {
+                ChineseText.expectChinese(d.text ?? Wording.message(d.message), "\(c.name): \(d.message)")
+            }
         } catch {
             Issue.record("unexpected error \(error)")
         }

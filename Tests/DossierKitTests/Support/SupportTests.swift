@@ -40,7 +40,8 @@ import Testing
         let ops = try JSONDocument.parse(text: #"[{"op": "replace", "path": "/a/b/1", "value": 5}, {"op": "add", "path": "/a/b/-", "value": 6}, {"op": "remove", "path": "/c"}, {"op": "replace", "path": "/nope", "value": 1}]"#)
         let problems = ops.root.elements.map { JSONPatch.apply($0, to: &value) }
         #expect(problems.prefix(3).allSatisfy { $0 == nil })
-        #expect(problems[3] == "replace /nope: no such member")
+        #expect(problems[3]?.text(.en) == "replace /nope: no such member")
+        #expect(problems[3]?.text(.zh) == "replace /nope：没有这个成员")
         #expect(value.rendered(pretty: false) == #"{"a":{"b":[1,5,6]}}"#)
     }
 }

@@ -118,7 +118,7 @@ public struct Builtin: Sendable {
 
     /// `no overload of 'name' takes (number, string)` for the run-time kinds of `args`.
     public static func noOverload(_ name: String, _ args: [Value]) -> EvaluationError {
-        EvaluationError("no overload of '\(name)' takes (\(args.map(\.typeName).joined(separator: ", ")))")
+        EvaluationError(Message(.exprNoOverload, name, args.map(\.typeName).joined(separator: ", ")))
     }
 
     /// `name(params) -> result` lines, for documentation.

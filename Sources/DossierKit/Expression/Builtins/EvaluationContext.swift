@@ -34,7 +34,7 @@ public struct EvaluationContext: Sendable {
         guard let s = service(key) else {
             var name = String(describing: key)
             if name.hasPrefix("any ") { name.removeFirst(4) }
-            throw EvaluationError("'\(builtin)' needs the \(name) service, which the host did not provide")
+            throw EvaluationError(Message(.evalMissingService, builtin, name))
         }
         return s
     }

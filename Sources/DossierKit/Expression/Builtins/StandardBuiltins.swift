@@ -17,9 +17,12 @@ enum StandardBuiltins {
 
     private static func number(_ n: ExactDecimal) -> Value { .number(n) }
 
-    /// A whole number argument as `Int`, or an error naming the function.
-    private static func whole(_ n: ExactDecimal, _ fn: String, _ what: String) throws(EvaluationError) -> Int {
-        guard let i = n.intValue else { throw EvaluationError("\(fn) needs a whole number of \(what), got \(n)") }
+    /// A whole number argument as `Int`, or an error naming the function and what the number
+    /// counts (`.evalUnitScalars`, `.evalUnitDays`).
+    private static func whole(_ n: ExactDecimal, _ fn: String, _ what: MessageID) throws(EvaluationError) -> Int {
+        guard let i = n.intValue else {
+            throw EvaluationError(Message(.evalWholeNumber, arguments: [.text(fn), .message(Message(what)), .text("\(n)")]))
+        }
         return i
     }
 
@@ -158,14 +161,14 @@ enum StandardBuiltins {
     ) { (args: [Value], _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .string(let s) = args[0], case .number(let a) = args[1] else { throw Builtin.noOverload("substring", args) }
         let scalars = Array(s.unicodeScalars)
-        let start = try whole(a, "substring", "scalars")
+        let start = try whole(a, "substring", .evalUnitScalars)
         var end = scalars.count
         if args.count == 3 {
             guard case .number(let b) = args[2] else { throw Builtin.noOverload("substring", args) }
-            end = try whole(b, "substring", "scalars")
+            end = try whole(b, "substring", .evalUnitScalars)
         }
         guard start >= 0, start <= end, end <= scalars.count else {
-            throw EvaluationError("substring range \(start)..<\(end) is outside a string of size \(scalars.count)")
+            throw EvaluationError(Message(.evalSubstringRange, "\(start)", "\(end)", "\(scalars.count)"))
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
@@ -179,7 +182,7 @@ enum StandardBuiltins {
         pure: true
     ) { (a: Value, b: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .string(let s) = a, case .string(let sep) = b else { throw Builtin.noOverload("split", [a, b]) }
-        guard !sep.isEmpty else { throw EvaluationError("split needs a non-empty separator") }
+        guard !sep.isEmpty else { throw EvaluationError(Message(.evalSplitSeparator)) }
         var parts: [Value] = []
         ByteSearch.withBytes(s) { h in
             ByteSearch.withBytes(sep) { n in
@@ -208,7 +211,7 @@ enum StandardBuiltins {
         }
         var parts: [String] = []
         for item in items {
-            guard case .string(let s) = item else { throw EvaluationError("join needs a list of strings, found \(item.typeName)") }
+            guard case .string(let s) = item else { throw EvaluationError(Message(.evalJoinStrings, item.typeName)) }
             parts.append(s)
         }
         return .string(parts.joined(separator: sep))
@@ -230,7 +233,7 @@ enum StandardBuiltins {
         var trimmed = Substring(s)
         while let c = trimmed.first, c.isWhitespace { trimmed.removeFirst() }
         while let c = trimmed.last, c.isWhitespace { trimmed.removeLast() }
-        guard let n = ExactDecimal(String(trimmed)) else { throw EvaluationError("\(fn) cannot convert '\(s)' to a number") }
+        guard let n = ExactDecimal(String(trimmed)) else { throw EvaluationError(Message(.evalNotANumber, fn, s)) }
         return n
     }
 
@@ -271,7 +274,7 @@ enum StandardBuiltins {
         examples: [("abs(-3.5)", "3.5"), ("abs(2)", "2")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .number(let n) = v else { throw Builtin.noOverload("abs", [v]) }
-        guard n.significand != .min else { throw EvaluationError("overflow in abs") }
+        guard n.significand != .min else { throw EvaluationError(Message(.evalOverflow, "abs")) }
         return .number(n.significand < 0 ? n.negated : n)
     }
 
@@ -296,7 +299,7 @@ enum StandardBuiltins {
             guard var best = items.first else { return .null }
             for item in items.dropFirst() {
                 guard let lt = less(item, best), let gt = less(best, item) else {
-                    throw EvaluationError("\(name) cannot compare \(best.typeName) with \(item.typeName)")
+                    throw EvaluationError(Message(.evalCannotCompare, name, best.typeName, item.typeName))
                 }
                 if pickLess ? lt : gt { best = item }
             }
@@ -315,8 +318,8 @@ enum StandardBuiltins {
         guard case .list(let items) = v else { throw Builtin.noOverload("sum", [v]) }
         var total = ExactDecimal(0)
         for item in items {
-            guard case .number(let n) = item else { throw EvaluationError("sum needs a list of numbers, found \(item.typeName)") }
-            guard let t = total.adding(n) else { throw EvaluationError("overflow in sum") }
+            guard case .number(let n) = item else { throw EvaluationError(Message(.evalSumNumbers, item.typeName)) }
+            guard let t = total.adding(n) else { throw EvaluationError(Message(.evalOverflow, "sum")) }
             total = t
         }
         return .number(total)
@@ -333,7 +336,7 @@ enum StandardBuiltins {
         switch v {
         case .date: return v
         case .string(let s):
-            guard let d = Day(s) else { throw EvaluationError("invalid date '\(s)'; expected YYYY-MM-DD") }
+            guard let d = Day(s) else { throw EvaluationError(Message(.evalInvalidDate, s)) }
             return .date(d)
         default: throw Builtin.noOverload("date", [v])
         }
@@ -349,7 +352,7 @@ enum StandardBuiltins {
         switch v {
         case .time: return v
         case .string(let s):
-            guard let t = Instant(s) else { throw EvaluationError("invalid time '\(s)'; expected YYYY-MM-DDTHH:MM:SS+08:00") }
+            guard let t = Instant(s) else { throw EvaluationError(Message(.evalInvalidTime, s)) }
             return .time(t)
         default: throw Builtin.noOverload("time", [v])
         }
@@ -375,10 +378,10 @@ enum StandardBuiltins {
         pure: true
     ) { (a: Value, b: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .date(let d) = a, case .number(let n) = b else { throw Builtin.noOverload("addDays", [a, b]) }
-        let k = try whole(n, "addDays", "days")
+        let k = try whole(n, "addDays", .evalUnitDays)
         let target = Int(d.ordinal) + (k.magnitude > 10_000_000 ? (k < 0 ? -10_000_000 : 10_000_000) : k)
         guard target >= Int(dayRange.lowerBound), target <= Int(dayRange.upperBound) else {
-            throw EvaluationError("addDays result is outside years 1 to 9999")
+            throw EvaluationError(Message(.evalAddDaysRange))
         }
         return .date(Day(ordinal: Int32(target)))
     }
@@ -461,7 +464,7 @@ enum StandardBuiltins {
         guard case .list(let l) = v else { throw Builtin.noOverload("sort", [v]) }
         guard let head = l.first else { return v }
         for item in l where less(head, item) == nil {
-            throw EvaluationError("sort cannot order \(head.typeName) with \(item.typeName)")
+            throw EvaluationError(Message(.evalSortOrder, head.typeName, item.typeName))
         }
         return .list(l.sorted { less($0, $1)! })
     }
@@ -488,7 +491,7 @@ enum StandardBuiltins {
             switch inner {
             case .list(let items): out.append(contentsOf: items)
             case .null: continue
-            default: throw EvaluationError("flatten needs a list of lists, found \(inner.typeName)")
+            default: throw EvaluationError(Message(.evalFlattenLists, inner.typeName))
             }
         }
         return .list(out)

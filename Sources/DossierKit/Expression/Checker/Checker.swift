@@ -58,7 +58,7 @@ public struct Checker: Sendable {
         var typed = try pass.check(expr)
         if let expected, expected != .dyn {
             guard ExprTypeRules.assignable(typed.type, to: expected) else {
-                throw CompileError(range: typed.range, message: "expected \(expected), got \(typed.type)")
+                throw CompileError(range: typed.range, Message(.exprExpectedType, expected.description, typed.type.description))
             }
             typed = TypedExpr(kind: typed.kind, type: expected, range: typed.range, text: typed.text)
         }
@@ -66,8 +66,9 @@ public struct Checker: Sendable {
         // of an ordinary size (nested comprehensions multiply).
         let cost = CostEstimate.of(typed)
         if cost > EvaluationLimits.costBudget {
-            let shown = cost == .max ? "unbounded" : "\(cost) steps"
-            throw CompileError(range: typed.range, message: "estimated cost \(shown) (lists of \(EvaluationLimits.assumedElements) elements) exceeds the evaluation budget of \(EvaluationLimits.costBudget) steps; nest fewer comprehensions")
+            let shown = cost == .max ? Message(.exprCostUnbounded) : Message(.exprCostSteps, "\(cost)")
+            throw CompileError(range: typed.range, Message(.exprCostOverBudget, arguments: [
+                .message(shown), .text("\(EvaluationLimits.assumedElements)"), .text("\(EvaluationLimits.costBudget)")]))
         }
         return CompiledExpression(
             source: source, typed: typed, expected: expected == .dyn ? nil : expected, localCount: pass.maxLocals,
@@ -103,8 +104,8 @@ struct CheckPass {
         TypedExpr(kind: kind, type: type, range: e.range, text: text(e.range))
     }
 
-    func error(_ range: Range<Int>, _ message: String) -> CompileError {
-        CompileError(range: range, message: message)
+    func error(_ range: Range<Int>, _ message: Message) -> CompileError {
+        CompileError(range: range, message)
     }
 
     /// Types one node. Each kind has its own helper so this recursive frame stays small: an
@@ -149,7 +150,7 @@ struct CheckPass {
             return node(.global(slot: slot), type, e)
         }
         let names = Array(environment.variables.keys) + locals.map(\.name)
-        throw error(e.range, "unknown variable '\(name)'" + NearMiss.hint(for: name, among: names))
+        throw error(e.range, Message(.exprUnknownVariable, arguments: [.text(name), Messages.hint(for: name, among: names)]))
     }
 
     /// `base.name`.
@@ -181,9 +182,9 @@ struct CheckPass {
         case (.dyn, _), (.record, .dyn):
             return node(.index(base, key), .dyn, e)
         case (.list, _), (.map, _), (.record, _):
-            throw error(e.range, "cannot index \(base.type) with \(key.type)")
+            throw error(e.range, Message(.exprCannotIndexWith, base.type.description, key.type.description))
         default:
-            throw error(e.range, "cannot index \(base.type)")
+            throw error(e.range, Message(.exprCannotIndex, base.type.description))
         }
     }
 
@@ -198,7 +199,7 @@ struct CheckPass {
             return try checkHas(e, arguments: arguments)
         }
         if name == "has" {
-            throw error(nameRange, "'has' must be called as has(a.b)")
+            throw error(nameRange, Message(.exprHasCall))
         }
         var args: [TypedExpr] = []
         if let receiver { args.append(try check(receiver)) }
@@ -214,7 +215,7 @@ struct CheckPass {
         switch (op, operand.type) {
         case (.not, .bool), (.not, .dyn): return node(.not(operand), .bool, e)
         case (.negate, .number), (.negate, .dyn): return node(.negate(operand), .number, e)
-        default: throw error(e.range, "operator '\(op.rawValue)' cannot be applied to \(operand.type)")
+        default: throw error(e.range, Message(.exprUnaryOperator, op.rawValue, operand.type.description))
         }
     }
 
@@ -241,7 +242,7 @@ struct CheckPass {
         guard case .conditional(let cExpr, let tExpr, let fExpr) = e.kind else { preconditionFailure("checkConditional on another kind") }
         let condition = try check(cExpr)
         guard condition.type == .bool || condition.type == .dyn else {
-            throw error(cExpr.range, "condition must be bool, got \(condition.type)")
+            throw error(cExpr.range, Message(.exprConditionType, condition.type.description))
         }
         let then = try check(tExpr)
         let otherwise = try check(fExpr)
@@ -255,7 +256,7 @@ struct CheckPass {
             return node(.conditional(condition, then, otherwise), otherwise.type, e)
         }
         guard let type = ExprTypeRules.join(then.type, otherwise.type) else {
-            throw error(e.range, "conditional branches have different types: \(then.type) and \(otherwise.type)")
+            throw error(e.range, Message(.exprBranchTypes, then.type.description, otherwise.type.description))
         }
         return node(.conditional(condition, then, otherwise), type, e)
     }
@@ -289,7 +290,7 @@ struct CheckPass {
         for entry in entryExprs {
             let k = try check(entry.key)
             guard k.type == .string || k.type == .dyn else {
-                throw error(entry.key.range, "map keys must be strings, got \(k.type)")
+                throw error(entry.key.range, Message(.exprMapKeyType, k.type.description))
             }
             let v = try check(entry.value)
             entries.append((k, v))
@@ -304,11 +305,11 @@ struct CheckPass {
         case .record(let shape):
             if let index = shape.fieldIndex(name) { return (shape.fields[index].type, index) }
             if shape.open { return (.dyn, nil) }
-            throw error(nameRange,
-                        "unknown field '\(name)' on \(shape.name)" + NearMiss.hint(for: name, among: shape.fields.map(\.name)))
+            throw error(nameRange, Message(.exprUnknownField, arguments: [
+                .text(name), .text(shape.name), Messages.hint(for: name, among: shape.fields.map(\.name))]))
         case .map(let element): return (element, nil)
         case .dyn: return (.dyn, nil)
-        default: throw error(nameRange, "cannot access field '\(name)' on \(base)")
+        default: throw error(nameRange, Message(.exprCannotAccessField, name, base.description))
         }
     }
 
@@ -316,7 +317,7 @@ struct CheckPass {
     @inline(never)
     mutating func checkHas(_ e: Expr, arguments: [Expr]) throws(CompileError) -> TypedExpr {
         guard arguments.count == 1, case .member(let baseExpr, let name, let nameRange) = arguments[0].kind else {
-            throw error(e.range, "has() needs a single field selection like has(a.b)")
+            throw error(e.range, Message(.exprHasArgument))
         }
         let base = try check(baseExpr)
         let index: Int?
@@ -324,7 +325,7 @@ struct CheckPass {
         case .record, .map, .dyn:
             index = try fieldType(of: base.type, name: name, nameRange: nameRange).1
         default:
-            throw error(nameRange, "cannot test field '\(name)' on \(base.type)")
+            throw error(nameRange, Message(.exprCannotTestField, name, base.type.description))
         }
         return node(.has(base, name: name, index: index), .bool, e)
     }
@@ -335,15 +336,16 @@ struct CheckPass {
         -> TypedExpr
     {
         let name = macro.rawValue
-        let form = macro == .map ? "expression" : "predicate"
+        let takesExpression = macro == .map
         guard let receiverExpr else {
-            throw error(e.range, "'\(name)' must be called on a list or map: list.\(name)(x, \(form))")
+            throw error(e.range, Message(.exprMacroReceiver, arguments: [
+                .text(name), .message(Message(takesExpression ? .exprPhraseExpression : .exprPhrasePredicate))]))
         }
         guard arguments.count == 2 else {
-            throw error(e.range, "'\(name)' takes a variable and \(form == "expression" ? "an" : "a") \(form): list.\(name)(x, \(form))")
+            throw error(e.range, Message(takesExpression ? .exprMacroArgumentsExpression : .exprMacroArgumentsPredicate, name))
         }
         guard case .identifier(let variable) = arguments[0].kind else {
-            throw error(arguments[0].range, "the first argument of '\(name)' must be a variable name")
+            throw error(arguments[0].range, Message(.exprMacroVariable, name))
         }
         let receiver = try check(receiverExpr)
         let elementType: ExprType
@@ -351,7 +353,7 @@ struct CheckPass {
         case .list(let t): elementType = t
         case .map: elementType = .string
         case .dyn: elementType = .dyn
-        default: throw error(receiverExpr.range, "'\(name)' cannot iterate over \(receiver.type)")
+        default: throw error(receiverExpr.range, Message(.exprCannotIterate, name, receiver.type.description))
         }
         let slot = locals.count
         locals.append((variable, elementType))
@@ -362,7 +364,7 @@ struct CheckPass {
         switch macro {
         case .all, .exists, .existsOne, .filter, .count:
             guard body.type == .bool || body.type == .dyn else {
-                throw error(arguments[1].range, "the predicate of '\(name)' must be bool, got \(body.type)")
+                throw error(arguments[1].range, Message(.exprPredicateType, name, body.type.description))
             }
             switch macro {
             case .filter: type = .list(elementType)
@@ -378,18 +380,18 @@ struct CheckPass {
     @inline(never)
     func checkCall(_ name: String, nameRange: Range<Int>, _ e: Expr, _ args: [TypedExpr]) throws(CompileError) -> TypedExpr {
         guard let builtin = environment.builtins.builtin(named: name) else {
-            throw error(nameRange, "unknown function '\(name)'" + NearMiss.hint(for: name, among: environment.builtins.names))
+            throw error(nameRange, Message(.exprUnknownFunction, arguments: [.text(name), Messages.hint(for: name, among: environment.builtins.names)]))
         }
         // date("…") and time("…") with a literal argument are literals: fold and validate now.
         if (name == "date" || name == "time"), args.count == 1, case .constant(.string(let s)) = args[0].kind {
             if name == "date" {
                 guard let day = Day(s) else {
-                    throw error(args[0].range, "invalid date literal '\(s)'; expected YYYY-MM-DD")
+                    throw error(args[0].range, Message(.exprInvalidDateLiteral, s))
                 }
                 return node(.constant(.date(day)), .date, e)
             }
             guard let instant = Instant(s) else {
-                throw error(args[0].range, "invalid time literal '\(s)'; expected YYYY-MM-DDTHH:MM:SS+08:00")
+                throw error(args[0].range, Message(.exprInvalidTimeLiteral, s))
             }
             return node(.constant(.time(instant)), .time, e)
         }
@@ -409,7 +411,7 @@ struct CheckPass {
             }
         }
         guard let first = resultTypes.first else {
-            throw error(e.range, "no overload of '\(name)' takes (\(args.map(\.type.description).joined(separator: ", ")))")
+            throw error(e.range, Message(.exprNoOverload, name, args.map(\.type.description).joined(separator: ", ")))
         }
         let type = resultTypes.allSatisfy { $0 == first } ? first : .dyn
         return node(.call(builtin, args, nullChecked: nullChecked), type, e)

@@ -72,8 +72,11 @@ enum ExprTypeRules {
 
     /// The result type of an arithmetic or ordering operator, or the reason it does not apply.
     static func binary(_ op: ExprBinaryOperator, _ l: ExprType, _ r: ExprType) -> ExprTypeOutcome {
-        func fail(_ hint: String = "") -> ExprTypeOutcome {
-            .failure("operator '\(op.rawValue)' cannot be applied to \(l) and \(r)\(hint)")
+        func fail(_ instead: String? = nil) -> ExprTypeOutcome {
+            .failure(Message(.exprBinaryOperator, arguments: [
+                .text(op.rawValue), .text(l.description), .text(r.description),
+                instead.map { .message(Message(.exprUseInstead, $0)) } ?? .text(""),
+            ]))
         }
         switch op {
         case .equal, .notEqual:
@@ -98,15 +101,15 @@ enum ExprTypeRules {
             case (.list(let x), .list(let y)): return .type(.list(join(x, y) ?? .dyn))
             case (.list, .dyn): return .type(l)
             case (.dyn, .list): return .type(r)
-            case (.date, .number), (.number, .date): return fail("; use addDays(date, n)")
+            case (.date, .number), (.number, .date): return fail("addDays(date, n)")
             default: return fail()
             }
         case .subtract, .multiply, .divide, .remainder:
             switch (l, r) {
             case (.number, .number), (.number, .dyn), (.dyn, .number), (.dyn, .dyn): return .type(.number)
-            case (.date, .number) where op == .subtract: return fail("; use addDays(date, -n)")
-            case (.date, .date) where op == .subtract: return fail("; use days(from, to)")
-            case (.time, .time) where op == .subtract: return fail("; use seconds(from, to)")
+            case (.date, .number) where op == .subtract: return fail("addDays(date, -n)")
+            case (.date, .date) where op == .subtract: return fail("days(from, to)")
+            case (.time, .time) where op == .subtract: return fail("seconds(from, to)")
             default: return fail()
             }
         case .and, .or:
@@ -118,6 +121,6 @@ enum ExprTypeRules {
 /// The type of an operator application, or why it does not type-check.
 enum ExprTypeOutcome {
     case type(ExprType)
-    case failure(String)
+    case failure(Message)
 }
 

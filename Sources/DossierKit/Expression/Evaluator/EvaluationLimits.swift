@@ -35,9 +35,9 @@ public enum EvaluationLimits {
     static func oversize(_ value: Value, _ site: ExprSite) -> EvaluationError? {
         switch value {
         case .string(let s) where s.utf8.count > maxStringBytes:
-            return site.error("\(site.text) builds a string of \(s.utf8.count) bytes; the limit is \(maxStringBytes)")
+            return site.error(Message(.evalStringOverLimit, site.text, "\(s.utf8.count)", "\(maxStringBytes)"))
         case .list(let l) where l.count > maxListElements:
-            return site.error("\(site.text) builds a list of \(l.count) elements; the limit is \(maxListElements)")
+            return site.error(Message(.evalListOverLimit, site.text, "\(l.count)", "\(maxListElements)"))
         default:
             return nil
         }
@@ -54,7 +54,7 @@ struct EvaluationMeter {
     mutating func charge(_ steps: Int, _ site: ExprSite) throws(EvaluationError) {
         remaining &-= steps &+ 1
         if remaining < 0 {
-            throw site.error("evaluation budget of \(EvaluationLimits.costBudget) steps exceeded in \(site.text)")
+            throw site.error(Message(.evalBudget, "\(EvaluationLimits.costBudget)", site.text))
         }
     }
 }

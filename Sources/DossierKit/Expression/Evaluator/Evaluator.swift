@@ -21,9 +21,10 @@
 // ("as record" stands for the `case .record` match; any other value takes the slow path that
 // reports `a is null` or a type mismatch.)
 //
-// A `null` met where a value is needed throws `EvaluationError("a.b is null")` at that node's
-// range; `&&`, `||`, `all` and `exists` absorb an error when another operand decides the result
-// (CEL's commutative error semantics). Nodes whose inputs are all constants (and builtins marked
+// A `null` met where a value is needed throws `a.b is null` at that node's range (an
+// `EvaluationError` carrying the catalogue message `eval.null`, built only then); `&&`, `||`,
+// `all` and `exists` absorb an error when another operand decides the result (CEL's commutative
+// error semantics). Nodes whose inputs are all constants (and builtins marked
 // `pure`) are evaluated once while building, so `x in ["a", "b"]` does not rebuild its list.
 //
 // Macro variables live in a small stack-allocated buffer per evaluation (one slot per nesting
@@ -133,7 +134,7 @@ public final class CompiledExpression: Sendable {
     }
 
     private func foreignActivation() -> EvaluationError {
-        EvaluationError(range: range, message: "the activation was built for a different environment")
+        EvaluationError(range: range, Message(.evalForeignActivation))
     }
 }
 
@@ -386,7 +387,7 @@ enum ThunkBuilder {
                 case .record(let r): return r.hasField(at: index, named: name)
                 case .map(let m): return m[name] != nil
                 case .null: return false
-                case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+                case let v: throw site.error(Message(.exprCannotTestField, name, v.typeName))
                 }
             }), b.constant != nil)
         }
@@ -395,7 +396,7 @@ enum ThunkBuilder {
             case .record(let r): return r.hasField(name)
             case .map(let m): return m[name] != nil
             case .null: return false
-            case let v: throw site.error("cannot test field '\(name)' on \(v.typeName)")
+            case let v: throw site.error(Message(.exprCannotTestField, name, v.typeName))
             }
         }), b.constant != nil)
     }
@@ -419,7 +420,7 @@ enum ThunkBuilder {
         return (.value({ (f) throws(EvaluationError) -> Value in
             let v = try ot(f)
             guard case .number(let n) = v else { throw os.mismatch(v, expected: "number") }
-            guard n.significand != .min else { throw site.error("overflow in \(site.text)") }
+            guard n.significand != .min else { throw site.overflow() }
             return .number(n.negated)
         }), o.constant != nil)
     }
@@ -476,7 +477,7 @@ enum ThunkBuilder {
             for i in kts.indices {
                 let k = try kts[i](f)
                 guard case .string(let key) = k else { throw kss[i].mismatch(k, expected: "string") }
-                guard out[key] == nil else { throw kss[i].error("duplicate key '\(key)' in map literal") }
+                guard out[key] == nil else { throw kss[i].error(Message(.evalDuplicateMapKey, key)) }
                 out[key] = try vts[i](f)
             }
             return .map(out)

@@ -17,19 +17,27 @@ struct ExprSite: Sendable {
 
     /// `<text> is null`.
     func null() -> EvaluationError {
-        EvaluationError(range: range, message: "\(text) is null")
+        EvaluationError(range: range, Message(.evalNull, text))
     }
 
     /// `<text> is null` for null, else `<text> is string, expected number`.
     func mismatch(_ value: Value, expected: String) -> EvaluationError {
         if case .null = value { return null() }
-        return EvaluationError(range: range, message: "\(text) is \(value.typeName), expected \(expected)")
+        return EvaluationError(range: range, Message(.evalMismatch, text, value.typeName, expected))
     }
 
-    /// An error at this site.
-    func error(_ message: String) -> EvaluationError {
-        EvaluationError(range: range, message: message)
+    /// An error at this site, in the catalogue's words (built only when it is thrown).
+    func error(_ message: Message) -> EvaluationError {
+        EvaluationError(range: range, message)
     }
+
+    /// `operator '+' cannot be applied to date and number` at this site.
+    func operatorError(_ op: String, _ a: Value, _ b: Value) -> EvaluationError {
+        error(Message(.exprBinaryOperator, op, a.typeName, b.typeName, ""))
+    }
+
+    /// `overflow in a + b` at this site.
+    func overflow() -> EvaluationError { error(Message(.evalOverflow, text)) }
 }
 
 /// The run-time semantics of the operators, shared by the evaluator and constant folding.
@@ -69,7 +77,7 @@ enum ExprOperations {
     /// The error for operands an operator does not accept (a null right operand reports itself).
     static func mismatch(_ op: ExprBinaryOperator, _ a: Value, _ b: Value, _ r: ExprSite, _ site: ExprSite) -> EvaluationError {
         if case .null = b, !a.isNull { return r.null() }
-        return site.error("operator '\(op.rawValue)' cannot be applied to \(a.typeName) and \(b.typeName)")
+        return site.operatorError(op.rawValue, a, b)
     }
 
     /// `a in b`: list membership or map key presence.
@@ -92,7 +100,7 @@ enum ExprOperations {
             if case .string(let key) = a { return entries[key] != nil }
             return false
         case .null: throw r.null()
-        default: throw site.error("operator 'in' cannot be applied to \(a.typeName) and \(b.typeName)")
+        default: throw site.operatorError("in", a, b)
         }
     }
 
@@ -101,21 +109,21 @@ enum ExprOperations {
         switch a {
         case .number(let x):
             guard case .number(let y) = b else { throw mismatch(.add, a, b, r, site) }
-            guard let s = x.adding(y) else { throw site.error("overflow in \(site.text)") }
+            guard let s = x.adding(y) else { throw site.overflow() }
             return .number(s)
         case .string(let x):
             guard case .string(let y) = b else { throw mismatch(.add, a, b, r, site) }
             // Checked before building: a definition doubling a string 33 times asks for 8 GiB.
             let bytes = x.utf8.count &+ y.utf8.count
             guard bytes <= EvaluationLimits.maxStringBytes else {
-                throw site.error("\(site.text) builds a string of \(bytes) bytes; the limit is \(EvaluationLimits.maxStringBytes)")
+                throw site.error(Message(.evalStringOverLimit, site.text, "\(bytes)", "\(EvaluationLimits.maxStringBytes)"))
             }
             return .string(x + y)
         case .list(let x):
             guard case .list(let y) = b else { throw mismatch(.add, a, b, r, site) }
             let count = x.count &+ y.count
             guard count <= EvaluationLimits.maxListElements else {
-                throw site.error("\(site.text) builds a list of \(count) elements; the limit is \(EvaluationLimits.maxListElements)")
+                throw site.error(Message(.evalListOverLimit, site.text, "\(count)", "\(EvaluationLimits.maxListElements)"))
             }
             return .list(x + y)
         case .null: throw l.null()
@@ -130,20 +138,20 @@ enum ExprOperations {
         guard case .number(let x) = a, case .number(let y) = b else {
             if case .null = a { throw l.null() }
             if case .null = b { throw r.null() }
-            throw site.error("operator '\(op.rawValue)' cannot be applied to \(a.typeName) and \(b.typeName)")
+            throw site.operatorError(op.rawValue, a, b)
         }
         let result: ExactDecimal?
         switch op {
         case .subtract: result = x.subtracting(y)
         case .multiply: result = x.multiplying(by: y)
         case .divide:
-            if y.significand == 0 { throw site.error("division by zero in \(site.text)") }
+            if y.significand == 0 { throw site.error(Message(.evalDivisionByZero, site.text)) }
             result = x.dividing(by: y) ?? exactQuotient(x, y)
         default:
-            if y.significand == 0 { throw site.error("division by zero in \(site.text)") }
+            if y.significand == 0 { throw site.error(Message(.evalDivisionByZero, site.text)) }
             result = remainder(x, y)
         }
-        guard let result else { throw site.error("overflow in \(site.text)") }
+        guard let result else { throw site.overflow() }
         return .number(result)
     }
 
@@ -171,7 +179,7 @@ enum ExprOperations {
         case .list(let items): return items
         case .map(let entries): return entries.keys.sorted(by: Value.bytesLess).map { .string($0) }
         case .null: throw site.null()
-        default: throw site.error("'\(macro)' cannot iterate over \(v.typeName)")
+        default: throw site.error(Message(.exprCannotIterate, macro, v.typeName))
         }
     }
 
@@ -182,10 +190,10 @@ enum ExprOperations {
             if let index { return r.field(at: index, named: name) }
             return r.field(name)
         case .map(let entries):
-            guard let v = entries[name] else { throw site.error("no such key '\(name)'") }
+            guard let v = entries[name] else { throw site.error(Message(.evalNoSuchKey, name)) }
             return v
         case .null: throw b.null()
-        default: throw site.error("cannot access field '\(name)' on \(base.typeName)")
+        default: throw site.error(Message(.exprCannotAccessField, name, base.typeName))
         }
     }
 
@@ -194,14 +202,14 @@ enum ExprOperations {
         switch base {
         case .list(let items):
             guard case .number(let n) = key else { break }
-            guard let i = n.intValue else { throw k.error("index \(n) is not a whole number") }
+            guard let i = n.intValue else { throw k.error(Message(.evalIndexNotWhole, "\(n)")) }
             guard i >= 0 && i < items.count else {
-                throw k.error("index \(i) out of range for list of size \(items.count)")
+                throw k.error(Message(.evalIndexOutOfRange, "\(i)", "\(items.count)"))
             }
             return items[i]
         case .map(let entries):
             guard case .string(let s) = key else { break }
-            guard let v = entries[s] else { throw k.error("no such key '\(s)'") }
+            guard let v = entries[s] else { throw k.error(Message(.evalNoSuchKey, s)) }
             return v
         case .record(let r):
             guard case .string(let s) = key else { break }
@@ -210,6 +218,6 @@ enum ExprOperations {
         default: break
         }
         if case .null = key { throw k.null() }
-        throw site.error("cannot index \(base.typeName) with \(key.typeName)")
+        throw site.error(Message(.exprCannotIndexWith, base.typeName, key.typeName))
     }
 }

@@ -38,7 +38,7 @@ public enum ExprParser {
         var state = ParserState(tokens: try lexer.tokenize())
         let expr = try state.expression()
         if state.current.kind != .end {
-            throw CompileError(range: state.current.range, message: "unexpected \(state.current.kind.display)")
+            throw CompileError(range: state.current.range, Message(.exprUnexpected, arguments: [state.current.kind.display]))
         }
         return expr
     }
@@ -64,7 +64,7 @@ private struct ParserState {
 
     mutating func expect(_ s: String) throws(CompileError) -> ExprToken {
         guard isSymbol(s) else {
-            throw CompileError(range: current.range, message: "expected '\(s)' but found \(current.kind.display)")
+            throw CompileError(range: current.range, current.kind.found(.exprExpectedSymbol, atEnd: .exprExpectedSymbolAtEnd, .text(s)))
         }
         return advance()
     }
@@ -76,7 +76,7 @@ private struct ParserState {
     }
 
     func tooDeep(_ range: Range<Int>) -> CompileError {
-        CompileError(range: range, message: "expression is nested too deeply (more than \(ExprParser.maxDepth) levels)")
+        CompileError(range: range, Message(.exprTooDeep, "\(ExprParser.maxDepth)"))
     }
 
     mutating func expression() throws(CompileError) -> Expr {
@@ -133,7 +133,7 @@ private struct ParserState {
             if isSymbol(".") {
                 _ = advance()
                 guard case .identifier(let name) = current.kind else {
-                    throw CompileError(range: current.range, message: "expected a field or function name after '.' but found \(current.kind.display)")
+                    throw CompileError(range: current.range, current.kind.found(.exprExpectedName, atEnd: .exprExpectedNameAtEnd))
                 }
                 let nameToken = advance()
                 if isSymbol("(") {
@@ -212,7 +212,7 @@ private struct ParserState {
             let close = try expect("}")
             return try make(.map(entries), token.range.lowerBound..<close.range.upperBound)
         default:
-            throw CompileError(range: token.range, message: "expected an expression but found \(token.kind.display)")
+            throw CompileError(range: token.range, token.kind.found(.exprExpectedExpression, atEnd: .exprExpectedExpressionAtEnd))
         }
     }
 }

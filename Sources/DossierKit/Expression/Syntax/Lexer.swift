@@ -32,18 +32,25 @@ enum ExprTokenKind: Sendable, Equatable {
     case end
 
     /// How the token reads in "expected X but found Y" messages.
-    var display: String {
+    var display: Message.Argument {
         switch self {
-        case .identifier(let name): return "'\(name)'"
-        case .number(let n): return "'\(n)'"
-        case .string: return "string literal"
-        case .trueKeyword: return "'true'"
-        case .falseKeyword: return "'false'"
-        case .nullKeyword: return "'null'"
-        case .inKeyword: return "'in'"
-        case .symbol(let s): return "'\(s)'"
-        case .end: return "end of input"
+        case .identifier(let name): return .text("'\(name)'")
+        case .number(let n): return .text("'\(n)'")
+        case .string: return .message(Message(.exprTokenString))
+        case .trueKeyword: return .text("'true'")
+        case .falseKeyword: return .text("'false'")
+        case .nullKeyword: return .text("'null'")
+        case .inKeyword: return .text("'in'")
+        case .symbol(let s): return .text("'\(s)'")
+        case .end: return .message(Message(.exprTokenEnd))
         }
+    }
+
+    /// `id` with `leading` and this token last (`expected ')' but found '+'`), or `atEnd` with
+    /// `leading` when this is the end of the input, which Chinese says as a sentence of its own
+    /// (`表达式意外结束，应为 ')'`); the English of both is the same sentence.
+    func found(_ id: MessageID, atEnd: MessageID, _ leading: Message.Argument...) -> Message {
+        self == .end ? Message(atEnd, arguments: leading) : Message(id, arguments: leading + [display])
     }
 }
 
@@ -73,8 +80,8 @@ struct ExprLexer {
         i + ahead < scalars.count ? scalars[i + ahead] : nil
     }
 
-    private func error(_ from: Int, _ to: Int, _ message: String) -> CompileError {
-        CompileError(range: (base + from)..<(base + to), message: message)
+    private func error(_ from: Int, _ to: Int, _ message: Message) -> CompileError {
+        CompileError(range: (base + from)..<(base + to), message)
     }
 
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
@@ -123,10 +130,10 @@ struct ExprLexer {
         switch c {
         case "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", ">":
             return token(.symbol(String(c)))
-        case "=": throw error(start, i, "unexpected '='; use '==' for equality")
-        case "&": throw error(start, i, "unexpected '&'; use '&&' for logical and")
-        case "|": throw error(start, i, "unexpected '|'; use '||' for logical or")
-        default: throw error(start, i, "unexpected character '\(c)'")
+        case "=": throw error(start, i, Message(.exprUnexpectedEquals))
+        case "&": throw error(start, i, Message(.exprUnexpectedAmpersand))
+        case "|": throw error(start, i, Message(.exprUnexpectedBar))
+        default: throw error(start, i, Message(.exprUnexpectedCharacter, String(c)))
         }
     }
 
@@ -162,10 +169,10 @@ struct ExprLexer {
         }
         if let d = peek(), ExprLexer.isIdentifierPart(d) {
             while let d = peek(), ExprLexer.isIdentifierPart(d) { i += 1 }
-            throw error(start, i, "invalid number literal")
+            throw error(start, i, Message(.exprInvalidNumber))
         }
         guard let value = ExactDecimal(text) else {
-            throw error(start, i, "number literal '\(text)' is out of range")
+            throw error(start, i, Message(.exprNumberOutOfRange, text))
         }
         return ExprToken(kind: .number(value), range: (base + start)..<(base + i))
     }
@@ -176,7 +183,7 @@ struct ExprLexer {
         var value = String.UnicodeScalarView()
         while true {
             guard let c = peek(), c != "\n", c != "\r" else {
-                throw error(start, i, "unterminated string literal")
+                throw error(start, i, Message(.exprUnterminatedString))
             }
             i += 1
             if c == quote { break }
@@ -185,7 +192,7 @@ struct ExprLexer {
                 continue
             }
             let escapeStart = i - 1
-            guard let e = peek() else { throw error(start, i, "unterminated string literal") }
+            guard let e = peek() else { throw error(start, i, Message(.exprUnterminatedString)) }
             i += 1
             switch e {
             case "n": value.append("\n")
@@ -198,16 +205,16 @@ struct ExprLexer {
                 var code: UInt32 = 0
                 for _ in 0..<4 {
                     guard let h = peek(), let digit = ExprLexer.hex(h)
-                    else { throw error(escapeStart, i, "invalid unicode escape; expected \\uXXXX") }
+                    else { throw error(escapeStart, i, Message(.exprUnicodeEscape)) }
                     code = code * 16 + digit
                     i += 1
                 }
                 guard let scalar = Unicode.Scalar(code) else {
-                    throw error(escapeStart, i, "invalid unicode escape '\\u\(String(code, radix: 16, uppercase: true))'")
+                    throw error(escapeStart, i, Message(.exprUnicodeEscapeValue, String(code, radix: 16, uppercase: true)))
                 }
                 value.append(scalar)
             default:
-                throw error(escapeStart, i, "unknown escape '\\\(e)'")
+                throw error(escapeStart, i, Message(.exprUnknownEscape, String(e)))
             }
         }
         return ExprToken(kind: .string(String(value)), range: (base + start)..<(base + i))

@@ -62,7 +62,7 @@ public struct MessageTemplate: Sendable {
                 i += 2
             } else if c == "}" {
                 guard i + 1 < scalars.count, scalars[i + 1] == "}" else {
-                    throw CompileError(range: i..<(i + 1), message: "unmatched '}' in template; write '}}' for a literal brace")
+                    throw CompileError(range: i..<(i + 1), Message(.exprTemplateUnmatchedBrace))
                 }
                 text.append("}")
                 i += 2
@@ -71,7 +71,7 @@ public struct MessageTemplate: Sendable {
                 let (exprEnd, format) = try MessageTemplate.format(scalars, i + 1, end)
                 let exprScalars = Array(scalars[(i + 1)..<exprEnd])
                 guard exprScalars.contains(where: { !$0.properties.isWhitespace }) else {
-                    throw CompileError(range: i..<(end + 1), message: "empty expression in template hole")
+                    throw CompileError(range: i..<(end + 1), Message(.exprTemplateEmptyHole))
                 }
                 let expression = try checker.compile(scalars: exprScalars, base: i + 1, source: source, expecting: nil)
                 flush()
@@ -109,7 +109,7 @@ public struct MessageTemplate: Sendable {
             }
             j += 1
         }
-        throw CompileError(range: start..<(start + 1), message: "unterminated '{' in template")
+        throw CompileError(range: start..<(start + 1), Message(.exprTemplateUnterminated))
     }
 
     /// Splits `expr|format` inside a hole: the last lone `|` outside strings and brackets.
@@ -145,8 +145,10 @@ public struct MessageTemplate: Sendable {
         var name = String.UnicodeScalarView()
         name.append(contentsOf: s[a..<b])
         guard let format = Format(rawValue: String(name)) else {
-            let names = Format.allCases.map(\.rawValue)
-            throw CompileError(range: a..<max(b, a + 1), message: "unknown format '\(String(name))'; use \(names.joined(separator: " or "))")
+            // `money or list` (`money 或 list`).
+            let names = Format.allCases.map { Message.Argument.text($0.rawValue) }
+            let choices = names.dropFirst().reduce(names[0]) { .message(Message(.exprOr, arguments: [$0, $1])) }
+            throw CompileError(range: a..<max(b, a + 1), Message(.exprTemplateUnknownFormat, arguments: [.text(String(name)), choices]))
         }
         return (bar, format)
     }

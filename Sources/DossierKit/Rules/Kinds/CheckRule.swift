@@ -278,7 +278,7 @@ final class CheckRule: RuleKind, CompiledRule {
 
     func problem(_ at: JSONValue, _ error: EvaluationError, phase: String) -> EvaluationProblem {
         EvaluationProblem(offset: at.byteRange.lowerBound, pointer: at.pointer,
-                          message: "rule \(meta.id) could not be evaluated (\(meta.source)): \(error.message)")
+                          message: Message(.ruleNotEvaluated, arguments: [.text(meta.id), .text(meta.source), .message(error.text)]))
     }
 }
 

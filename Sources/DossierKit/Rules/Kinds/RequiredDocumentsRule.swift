@@ -161,7 +161,7 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         } catch {
             out.problems.append(EvaluationProblem(
                 offset: state.root.byteRange.lowerBound, pointer: "",
-                message: "rule \(meta.id) could not be evaluated (\(meta.source)): \(error.message)"))
+                message: Message(.ruleNotEvaluated, arguments: [.text(meta.id), .text(meta.source), .message(error.text)])))
         }
     }
 }
