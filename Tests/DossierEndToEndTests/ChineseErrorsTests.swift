@@ -13,6 +13,9 @@ import Testing
     static func pack(_ edits: [(String, String, String)]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zh-errors-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: Binary.root.path + "/Rules/jining-archives", toPath: dir)
+        // The self-tests name samples relative to the pack: the copy names the repository's.
+        let samples = "\"samples\": \"../../Samples/dossiers\""
+        let edits = edits + [("pack.json", samples, "\"samples\": \"" + Binary.root.path + "/Samples/dossiers\"")]
         for (file, find, replace) in edits {
             let path = dir + "/" + file
             let text = try String(contentsOfFile: path, encoding: .utf8)
