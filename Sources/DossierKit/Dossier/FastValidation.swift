@@ -138,25 +138,22 @@ struct FastValidation {
     }
 
     /// Whether `root` is a valid object of `plan`; fills `cache` with field positions when it is.
-    static func run(_ root: JSONValue, _ plan: ObjectPlan, strict: Bool, cache: ConversionCache?) -> Bool {
+    static func run(_ root: JSONValue, _ plan: ObjectPlan, strict: Bool, cache: FieldSlots?) -> Bool {
         let document = root.document
         var category: String?
         if root.kind == .object, let c = root["category"], c.kind == .string, !c.hasEscapes { category = c.string }
         return document.nodes.withUnsafeBufferPointer { nodes in
             document.file.bytes.withUnsafeBufferPointer { bytes in
-                var slotStart: [Int32] = cache == nil ? [] : Array(repeating: -1, count: nodes.count)
-                let valid = slotStart.withUnsafeMutableBufferPointer { starts in
-                    var walk = FastValidation(
-                        nodes: nodes, bytes: bytes, strict: strict,
-                        categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
-                        slotStart: cache == nil ? nil : starts.baseAddress)
-                    defer { walk.deallocate() }
-                    guard walk.object(root.index, plan) else { return false }
-                    cache?.slots = Array(UnsafeBufferPointer(start: walk.slots, count: walk.slotCount))
-                    return true
-                }
-                if valid, let cache { cache.slotStart = slotStart }
-                return valid
+                // Object starts go straight into the table; a dossier found invalid leaves them
+                // half written, and the general validator restarts the recording.
+                var walk = FastValidation(
+                    nodes: nodes, bytes: bytes, strict: strict,
+                    categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
+                    slotStart: cache?.slotStart.baseAddress)
+                defer { walk.deallocate() }
+                guard walk.object(root.index, plan) else { return false }
+                cache?.adopt(slots: UnsafeBufferPointer(start: walk.slots, count: walk.slotCount))
+                return true
             }
         }
     }

@@ -55,7 +55,7 @@ public struct Validator: Sendable {
 
     /// Validates a dossier: the fast path decides; only an invalid dossier pays for the walk that
     /// builds messages. With a cache, records where each field of each object is (for rules).
-    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: ConversionCache?) -> [Issue] {
+    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: FieldSlots?) -> [Issue] {
         var omitted = 0
         return validate(root, as: format, recordingInto: cache, limit: .max, omitted: &omitted)
     }
@@ -63,23 +63,20 @@ public struct Validator: Sendable {
     /// The first `limit` issues; the others are only counted in `omitted`, without building their
     /// pointer or message (a pointer into a long array counts the elements before it, so building
     /// one for each of thousands of errors cost quadratic time).
-    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: ConversionCache?, limit: Int,
+    func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: FieldSlots?, limit: Int,
                   omitted: inout Int) -> [Issue] {
         if FastValidation.run(root, format.dossierPlan, strict: strict, cache: cache) { return [] }
-        if let cache {
-            cache.slotStart = Array(repeating: -1, count: cache.nodeCount)
-            cache.slots.removeAll(keepingCapacity: true)
-        }
+        cache?.restart()
         return validate(root, as: format.dossier, recordingInto: cache, limit: limit, omitted: &omitted)
     }
 
     /// Validates and, with a cache, records where each field of each object is (for rules).
-    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?, limit: Int = .max) -> [Issue] {
+    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: FieldSlots?, limit: Int = .max) -> [Issue] {
         var omitted = 0
         return validate(root, as: spec, recordingInto: cache, limit: limit, omitted: &omitted)
     }
 
-    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: ConversionCache?, limit: Int, omitted: inout Int) -> [Issue] {
+    func validate(_ root: JSONValue, as spec: ObjectSpec, recordingInto cache: FieldSlots?, limit: Int, omitted: inout Int) -> [Issue] {
         var issues = IssueSink(limit: limit)
         var category: String?
         if root.kind == .object, let c = root["category"], c.kind == .string { category = c.string }
@@ -105,7 +102,7 @@ private struct IssueSink {
 
 /// One validation pass (the cache it fills travels with it).
 private struct Walk {
-    let cache: ConversionCache?
+    let cache: FieldSlots?
 
     func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout IssueSink) {
         guard value.kind == .object else {
@@ -137,10 +134,7 @@ private struct Walk {
             let field = spec.fields[i]
             validateValue(member, field.type, name: field.name, category: category, strict: strict, into: &issues)
         }
-        if let cache {
-            cache.slotStart[value.index] = Int32(cache.slots.count)
-            cache.slots.append(contentsOf: fieldSlots)
-        }
+        cache?.record(object: value.index, fields: fieldSlots)
         for (i, field) in spec.fields.enumerated() where seen & (1 << UInt64(i)) == 0 {
             let needed: Bool
             switch field.requirement {

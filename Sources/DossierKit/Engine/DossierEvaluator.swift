@@ -17,7 +17,7 @@ enum DossierEvaluator {
         if let timer { clock = timer.lap(.parse, since: clock) }
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
-        let cache = ConversionCache(nodeCount: document.nodeCount)
+        let cache = FieldSlots(nodeCount: document.nodeCount)
         // Locating an error builds its line's text: past `maxErrorsPerDossier` the rest are only
         // counted, so a one-line dossier with thousands of errors costs linear time.
         var omitted = 0

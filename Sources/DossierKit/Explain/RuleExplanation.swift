@@ -131,7 +131,7 @@ extension RulePack {
             out.needsRegistry = true
             return .success(out)
         }
-        let cache = ConversionCache(nodeCount: document.nodeCount)
+        let cache = FieldSlots(nodeCount: document.nodeCount)
         _ = Validator(strict: false).validate(document.root, as: format, recordingInto: cache)
         let worker = environment.worker(registry: registry)
         var state = environment.begin(document.root, worker: worker, cache: cache)

@@ -66,11 +66,11 @@ struct PackEnvironment: Sendable {
     }
 
     /// The state of one dossier's evaluation: base values and the evaluation context.
-    func begin(_ root: JSONValue, worker: EvaluationWorker, cache: ConversionCache) -> DossierState {
+    func begin(_ root: JSONValue, worker: EvaluationWorker, cache: FieldSlots) -> DossierState {
         let context = worker.context
         var activation = worker.scratch.base ?? definitionEnvironment.activation(worker.constants, context: context)
         worker.scratch.base = nil
-        let table = cache.sealed()
+        let table = cache.seal()
         activation[slot: dossierSlot] = .record(JSONRecord(value: root, spec: dossierSpec, table: table))
         var problems: [EvaluationProblem] = []
         // By index: copying each definition's tuple would retain its strings.
@@ -100,7 +100,7 @@ public struct DossierState {
     let base: [Value]
     let context: EvaluationContext
     /// Where this dossier's fields are and their converted values; released when its evaluation ends.
-    let table: FieldTable?
+    let table: FieldSlots?
     let scratch: WorkerScratch
     var problems: [EvaluationProblem]
     /// The position of the rule being evaluated, which keys its kept activation.

@@ -13,15 +13,15 @@ final class JSONRecord: RecordValue {
     let spec: ObjectSpec
     /// Where this dossier's fields are and their converted values; `nil` for data shared across
     /// threads (registry officers), which is read by name.
-    let table: FieldTable?
-    /// Where this object's field slots start in `table.slots`, or -1 when they were not recorded.
+    let table: FieldSlots?
+    /// Where this object's field slots start in `table`, or -1 when they were not recorded.
     let base: Int
 
-    init(value: JSONValue, spec: ObjectSpec, table: FieldTable? = nil) {
+    init(value: JSONValue, spec: ObjectSpec, table: FieldSlots? = nil) {
         self.value = value
         self.spec = spec
         self.table = table
-        self.base = table.map { Int($0.slotStart[value.index]) } ?? -1
+        self.base = table.map { $0.start(of: value.index) } ?? -1
     }
 
     func field(_ name: String) -> Value {
@@ -38,7 +38,7 @@ final class JSONRecord: RecordValue {
     func field(at index: Int, named name: String) -> Value {
         guard index < spec.fields.count else { return .null }
         if base >= 0, let table {
-            let member = Int(table.slots[base &+ index])
+            let member = table.member(base, index)
             guard member >= 0 else { return .null }
             if let hit = table.value(member) { return hit }
             let v = JSONValue(document: value.document, index: member)
@@ -54,7 +54,7 @@ final class JSONRecord: RecordValue {
         // Past the spec's fields: a field the checker's shape adds (`text` of a union), absent here.
         guard index < spec.fields.count else { return false }
         guard base >= 0, let table else { return hasField(name) }
-        let member = Int(table.slots[base &+ index])
+        let member = table.member(base, index)
         return member >= 0 && JSONValue(document: value.document, index: member).kind != .null
     }
 
@@ -67,7 +67,7 @@ final class JSONRecord: RecordValue {
 
     /// A JSON value read as a field of type `type`; values that do not fit read as `null`
     /// (validation has already reported them).
-    static func convert(_ v: JSONValue, _ type: FieldType, table: FieldTable? = nil) -> Value {
+    static func convert(_ v: JSONValue, _ type: FieldType, table: FieldSlots? = nil) -> Value {
         switch type {
         case .text, .code, .constant:
             return v.string.map(Value.string) ?? .null
@@ -135,69 +135,126 @@ final class JSONRecord: RecordValue {
     }
 }
 
-/// Where each field of each object of one dossier is, as the validator records it.
+/// Where each field of each object of one dossier is, and each field's converted value: the one
+/// owner of the slot layout, recorded by validation and read by rules.
 ///
-/// The validator fills `slots` as it matches keys to field tables (it has to anyway); a rule
-/// reading `step.end` then finds the member by two reads instead of scanning and comparing keys.
-/// One per dossier, used by the one thread that checks it, hence `@unchecked Sendable`.
+/// Rules read fields by slot without checking that the member is there or of the right kind:
+/// that is safe only because validation recorded exactly one slot per field of every object it
+/// accepted. So recording and reading go through this type alone, in two phases:
+/// - **recording** (validation): the fast validator writes object starts into `slotStart` and hands
+///   its slot list to `adopt(slots:)`; the general one calls `record(object:fields:)` per object;
+///   `restart()` forgets a partial recording (the fast path gave up on an invalid dossier);
+/// - **reading** (evaluation), after `seal()`: `start(of:)` and `member(_:_:)` find a field's
+///   member node in two reads, and `value`/`store` cache its conversion.
+/// Debug builds assert the phases, that no object is recorded twice, that every member lies
+/// inside the document after its object, and that every read stays inside the table.
 ///
 /// Example: object node 40 (a step, 9 fields) gets `slotStart[40] = 120`; its `end` (field 3) is
-/// member node 47, so `slots[123] = 47`.
-final class ConversionCache: @unchecked Sendable {
-    /// Per tape node: where its field slots start in `slots`, or -1.
-    var slotStart: [Int32]
-    /// Member node index per field, -1 when absent.
-    var slots: [Int32] = []
-    let nodeCount: Int
-
-    init(nodeCount: Int) {
-        self.nodeCount = nodeCount
-        slotStart = Array(repeating: -1, count: nodeCount)
-        slots.reserveCapacity(nodeCount)
-    }
-
-    /// The table rules read during evaluation, or `nil` when no slots were recorded.
-    func sealed() -> FieldTable? {
-        slotStart.isEmpty ? nil : FieldTable(slotStart: slotStart, slots: slots)
-    }
-}
-
-/// The slots of `ConversionCache` frozen for evaluation, plus each field's converted value.
+/// member node 47, so slot 123 holds 47.
 ///
 /// Kept in raw memory behind `let`s: reading a class's `var` array costs a dynamic exclusivity
 /// check per access, and rules read about 130 fields per dossier. Converted records refer back
 /// to the table, so `release()` must run when the dossier's evaluation ends (it breaks that cycle).
 ///
 /// Thread confinement, said plainly: the table is *written during reads* (`store` caches each
-/// converted field) without a lock, so it belongs to the one thread that evaluates its dossier.
+/// converted field) without a lock, so it belongs to the one thread that checks its dossier.
 /// It is `@unchecked Sendable` only because the records that reach it are `Value`s, which are
 /// `Sendable`; a record of a dossier being evaluated must not be read from another thread
 /// while its evaluation runs. Debug builds check that every write comes from the thread of the
 /// first one.
-final class FieldTable: @unchecked Sendable {
+final class FieldSlots: @unchecked Sendable {
     #if DEBUG
     /// The thread that wrote first; every later write must come from it.
     private var owner: pthread_t?
+    /// Whether `seal()` ended the recording.
+    private var isSealed = false
     #endif
+    let nodeCount: Int
+    /// Per tape node: where its field slots start in the slot list, or -1.
     let slotStart: UnsafeMutableBufferPointer<Int32>
-    let slots: UnsafeMutableBufferPointer<Int32>
+    /// The slot list: the member node of each field, -1 when absent.
+    private let slots: UnsafeMutablePointer<[Int32]>
     /// Converted values by member node index, `nil` until first read.
-    let converted: UnsafeMutableBufferPointer<Value?>
+    private let converted: UnsafeMutableBufferPointer<Value?>
     /// The indices of `converted` that hold a value (`filledCount` of them): a dossier converts a
     /// few dozen of its hundreds of nodes, so releasing walks these, not the whole buffer.
     private let filled: UnsafeMutableBufferPointer<Int32>
     private let filledCount: UnsafeMutablePointer<Int>
 
-    init(slotStart: [Int32], slots: [Int32]) {
-        self.slotStart = .allocate(capacity: slotStart.count)
-        _ = self.slotStart.initialize(from: slotStart)
-        self.slots = .allocate(capacity: slots.count)
-        _ = self.slots.initialize(from: slots)
-        converted = .allocate(capacity: slotStart.count)
+    init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        slotStart = .allocate(capacity: nodeCount)
+        slotStart.initialize(repeating: -1)
+        slots = .allocate(capacity: 1)
+        slots.initialize(to: [])
+        slots.pointee.reserveCapacity(nodeCount)
+        converted = .allocate(capacity: nodeCount)
         converted.initialize(repeating: nil)
-        filled = .allocate(capacity: slotStart.count)
+        filled = .allocate(capacity: nodeCount)
         filledCount = .allocate(capacity: 1)
         filledCount.initialize(to: 0)
+    }
+
+    // MARK: Recording
+
+    /// The general validator's record of one object: the member node of each of its fields.
+    func record(object node: Int, fields: [Int32]) {
+        #if DEBUG
+        assert(!isSealed, "a slot recorded after the table was sealed")
+        assert(slotStart[node] == -1, "object node \(node) recorded twice")
+        assert(fields.allSatisfy { $0 == -1 || (Int($0) > node && Int($0) < nodeCount) }, "a member outside its object")
+        #endif
+        slotStart[node] = Int32(slots.pointee.count)
+        slots.pointee.append(contentsOf: fields)
+    }
+
+    /// The fast validator's slot list, whose object starts it wrote into `slotStart` itself.
+    func adopt(slots list: UnsafeBufferPointer<Int32>) {
+        #if DEBUG
+        assert(!isSealed, "a slot recorded after the table was sealed")
+        assert(slots.pointee.isEmpty, "a slot list adopted over another")
+        for node in 0..<nodeCount where slotStart[node] >= 0 { assert(Int(slotStart[node]) <= list.count, "object node \(node) starts past the slot list") }
+        assert(list.allSatisfy { $0 == -1 || (Int($0) > 0 && Int($0) < nodeCount) }, "a member outside the document")
+        #endif
+        slots.pointee.append(contentsOf: list)
+    }
+
+    /// Forgets what was recorded (before the general validator records again).
+    func restart() {
+        #if DEBUG
+        assert(!isSealed, "a sealed table restarted")
+        #endif
+        for i in slotStart.indices { slotStart[i] = -1 }
+        slots.pointee.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the recording: the table rules read, or `nil` for an empty document.
+    func seal() -> FieldSlots? {
+        #if DEBUG
+        isSealed = true
+        #endif
+        return nodeCount == 0 ? nil : self
+    }
+
+    /// The slot list as recorded (for tests comparing the two validators).
+    var recordedSlots: [Int32] { slots.pointee }
+
+    // MARK: Reading
+
+    /// Where the slots of object node `node` start, or -1 when it was not recorded.
+    @inline(__always)
+    func start(of node: Int) -> Int {
+        Int(slotStart[node])
+    }
+
+    /// The member node of field `index` of the object whose slots start at `base`, or -1.
+    @inline(__always)
+    func member(_ base: Int, _ index: Int) -> Int {
+        #if DEBUG
+        assert(isSealed, "a slot read before the table was sealed")
+        assert(base >= 0 && base &+ index < slots.pointee.count, "a slot read outside the table")
+        #endif
+        return Int(slots.pointee[base &+ index])
     }
 
     /// The converted value of member node `member`.
@@ -236,6 +293,7 @@ final class FieldTable: @unchecked Sendable {
         filled.deallocate()
         filledCount.deallocate()
         slotStart.deallocate()
+        slots.deinitialize(count: 1)
         slots.deallocate()
     }
 }

@@ -140,11 +140,11 @@ public final class RulePack: Sendable {
 
     /// The findings and run-time problems of one dossier.
     func evaluate(_ root: JSONValue, registry: OfficerRegistry?, worker: EvaluationWorker? = nil,
-                  cache: ConversionCache? = nil, language: Language? = nil, collectDeadlines: Bool = false,
+                  cache: FieldSlots? = nil, language: Language? = nil, collectDeadlines: Bool = false,
                   timed: Bool = false) -> PackEvaluation {
         let start = timed ? PhaseTimer.now() : 0
         var state = environment.begin(root, worker: worker ?? environment.worker(registry: registry),
-                                      cache: cache ?? ConversionCache(nodeCount: 0))
+                                      cache: cache ?? FieldSlots(nodeCount: 0))
         var out = PackEvaluation()
         out.timed = timed
         if timed { out.definitionNanos = PhaseTimer.now() &- start }

@@ -7,13 +7,13 @@ import Testing
 /// general one must record the same table (not only reach the same verdict).
 @Suite struct SlotTableTests {
     /// Node index → the member node index of each field of that object, from a cache.
-    static func table(_ cache: ConversionCache) -> [Int: [Int32]] {
+    static func table(_ cache: FieldSlots) -> [Int: [Int32]] {
         let starts = cache.slotStart.enumerated().filter { $0.element >= 0 }.map { (node: $0.offset, start: Int($0.element)) }
         let sorted = starts.map(\.start).sorted()
         var result: [Int: [Int32]] = [:]
         for (node, start) in starts {
-            let next = sorted.first { $0 > start } ?? cache.slots.count
-            result[node] = Array(cache.slots[start..<next])
+            let next = sorted.first { $0 > start } ?? cache.recordedSlots.count
+            result[node] = Array(cache.recordedSlots[start..<next])
         }
         return result
     }
@@ -27,9 +27,9 @@ import Testing
             let file = try SourceFile(path: name, text: String(contentsOfFile: folder + "/" + name, encoding: .utf8))
             let document = try JSONDocument.parse(file)
             let format = DossierFormat.standard
-            let fast = ConversionCache(nodeCount: document.nodeCount)
+            let fast = FieldSlots(nodeCount: document.nodeCount)
             guard FastValidation.run(document.root, format.dossierPlan, strict: false, cache: fast) else { continue }
-            let general = ConversionCache(nodeCount: document.nodeCount)
+            let general = FieldSlots(nodeCount: document.nodeCount)
             #expect(Validator(strict: false).validate(document.root, as: format.dossier, recordingInto: general).isEmpty, "\(name)")
             let a = Self.table(fast), b = Self.table(general)
             #expect(!a.isEmpty)
@@ -37,5 +37,25 @@ import Testing
             compared += 1
         }
         #expect(compared > 20)
+    }
+
+    /// What validation records is what evaluation reads, through the one type that owns both.
+    @Test func slotsRecordedAreTheSlotsRead() throws {
+        let file = SourceFile(path: "d.json", text: TestSupport.sample("16-no-review-needed-2022.json"))
+        let document = try JSONDocument.parse(file)
+        let slots = FieldSlots(nodeCount: document.nodeCount)
+        #expect(Validator().validate(document.root, as: DossierFormat.standard, recordingInto: slots).isEmpty)
+        let table = try #require(slots.seal())
+        let spec = DossierFormat.standard.dossier
+        let base = table.start(of: document.root.index)
+        #expect(base >= 0)
+        for (i, field) in spec.fields.enumerated() {
+            let member = table.member(base, i)
+            if let present = document.root[field.name] {
+                #expect(member == present.index, "\(field.name)")
+            } else {
+                #expect(member == -1, "\(field.name)")
+            }
+        }
     }
 }
