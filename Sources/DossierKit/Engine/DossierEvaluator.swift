@@ -18,15 +18,12 @@ enum DossierEvaluator {
         let root = document.root
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = FieldSlots(nodeCount: document.nodeCount)
-        // Locating an error builds its line's text: past `maxErrorsPerDossier` the rest are only
-        // counted, so a one-line dossier with thousands of errors costs linear time.
+        // Locating an error builds its line's text: validation hands over the first
+        // `maxErrorsPerDossier` and only counts the rest, so a one-line dossier with thousands of
+        // errors costs linear time.
         var omitted = 0
         for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache,
                                                         limit: Locator.maxErrorsPerDossier, omitted: &omitted) {
-            if result.errors.count + result.warnings.count >= Locator.maxErrorsPerDossier {
-                omitted += 1
-                continue
-            }
             var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
             e.text = issue.text
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }

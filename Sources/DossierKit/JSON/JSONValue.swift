@@ -239,16 +239,7 @@ public struct JSONValue: Sendable, Hashable {
         var current = self
         while let parent = current.parent {
             if parent.kind == .object {
-                let key = document.decodeString(node: current.index &- 1)
-                var escaped = ""
-                for scalar in key.unicodeScalars {
-                    switch scalar {
-                    case "~": escaped += "~0"
-                    case "/": escaped += "~1"
-                    default: escaped.unicodeScalars.append(scalar)
-                    }
-                }
-                tokens.append(escaped)
+                tokens.append(JSONValue.pointerToken(document.decodeString(node: current.index &- 1)))
             } else {
                 var position = 0
                 var k = parent.index &+ 1
@@ -266,6 +257,20 @@ public struct JSONValue: Sendable, Hashable {
             result += token
         }
         return result
+    }
+
+    /// `key` as a JSON Pointer token (RFC 6901: `~` is `~0`, `/` is `~1`).
+    static func pointerToken(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+        var escaped = ""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// The value at an RFC 6901 JSON Pointer relative to this value, or nil.

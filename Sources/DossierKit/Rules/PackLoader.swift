@@ -392,7 +392,7 @@ struct PackLoader {
             let rowPointer = rowsPointer + "/" + String(position)
             var values: [String: Value] = [:]
             for member in row.members where !expressionKeys.contains(member.key) {
-                values[member.key] = PackLoader.dataValue(member.value, pointer: rowPointer + "/" + PackLoader.pointerToken(member.key))
+                values[member.key] = PackLoader.dataValue(member.value, pointer: rowPointer + "/" + JSONValue.pointerToken(member.key))
             }
             rows.append(.record(MapRecord(values, pointer: rowPointer)))
             json.append(row)
@@ -402,27 +402,13 @@ struct PackLoader {
             expressionKeys: expressionKeys))
     }
 
-    /// `key` as a JSON Pointer token (RFC 6901: `~` is `~0`, `/` is `~1`).
-    static func pointerToken(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        var escaped = ""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "~": escaped += "~0"
-            case "/": escaped += "~1"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     /// A data value of a pack file (`pointer` is its JSON Pointer): objects become records,
     /// `YYYY-MM-DD` strings become dates.
     static func dataValue(_ v: JSONValue, pointer: String) -> Value {
         switch v.kind {
         case .object:
             var m: [String: Value] = [:]
-            for member in v.members { m[member.key] = dataValue(member.value, pointer: pointer + "/" + pointerToken(member.key)) }
+            for member in v.members { m[member.key] = dataValue(member.value, pointer: pointer + "/" + JSONValue.pointerToken(member.key)) }
             return .record(MapRecord(m, pointer: pointer))
         case .array:
             return .list(v.elements.enumerated().map { dataValue($1, pointer: pointer + "/" + String($0)) })
