@@ -490,6 +490,22 @@ public enum MessageID: String, CaseIterable, Sendable {
     case exprExpectedSymbolAtEnd = "expr.expected-symbol-at-end"
     case exprExpectedNameAtEnd = "expr.expected-name-at-end"
     case exprExpectedExpressionAtEnd = "expr.expected-expression-at-end"
+
+    // ---- Report formats (texts in Messages+Reports.swift) ----
+    // Markdown, CSV, SARIF, JUnit, GitHub annotations, HTML, text: headings, labels, columns.
+    // The evaluation sheet (scoring), rule docs, the pack's own words.
+
+    // ---- end of report formats ----
+
+    // ---- Assessments, explain and verify (texts in Messages+Assessment.swift) ----
+    // The assessment model and its reporters, `dossier explain`'s renderer, `dossier verify`.
+
+    // ---- end of assessments ----
+
+    // ---- The command line (texts in Messages+CommandLine.swift) ----
+    // Commands' summaries and discussions, every option's help, the terminal's words.
+
+    // ---- end of the command line ----
 }
 
 /// A catalogue message with its arguments, rendered in either language on demand.
@@ -541,8 +557,23 @@ public struct Message: Sendable, Hashable {
 }
 
 /// The catalogue itself: every id in both languages.
+///
+/// One catalogue, written in parts by area (`core` here; `reports`, `assessment` and
+/// `commandLine` in the files next to this one); `catalogue` is their union and a test checks
+/// that every id is in exactly one part, in both languages.
 public enum Messages {
-    public static let catalogue: [MessageID: LocalizedText] = [
+    public static let catalogue: [MessageID: LocalizedText] = {
+        var all = core
+        for part in [reports, assessment, commandLine] {
+            all.merge(part) { first, _ in first }
+        }
+        return all
+    }()
+
+    /// The parts, for the test that no id is written twice.
+    static var parts: [[MessageID: LocalizedText]] { [core, reports, assessment, commandLine] }
+
+    static let core: [MessageID: LocalizedText] = [
         .severityError: LocalizedText(zh: "错误", en: "error"),
         .severityWarning: LocalizedText(zh: "警告", en: "warning"),
         .veto: LocalizedText(zh: "否决项", en: "veto"),

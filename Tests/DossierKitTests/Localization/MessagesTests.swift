@@ -35,6 +35,16 @@ import Testing
         #expect(Messages.catalogue.count == MessageID.allCases.count)
     }
 
+    @Test func everyIdIsWrittenInExactlyOnePart() {
+        var seen: [MessageID: Int] = [:]
+        for part in Messages.parts {
+            for id in part.keys { seen[id, default: 0] += 1 }
+        }
+        let twice = seen.filter { $0.value > 1 }.map(\.key.rawValue).sorted()
+        #expect(twice.isEmpty, "written in more than one part: \(twice)")
+        #expect(seen.count == MessageID.allCases.count)
+    }
+
     @Test func argumentsAndNestedMessagesRenderInTheSameLanguage() {
         let m = Message(.expectedType, arguments: [.message(Message(.typeDate)), .text("filedOn"), .message(Message(.foundNumber, "12"))])
         #expect(m.text(.en) == "expected a date (YYYY-MM-DD) for 'filedOn', found a number (12)")
