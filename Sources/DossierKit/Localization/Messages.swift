@@ -505,6 +505,83 @@ public enum MessageID: String, CaseIterable, Sendable {
     // ---- The command line (texts in Messages+CommandLine.swift) ----
     // Commands' summaries and discussions, every option's help, the terminal's words.
 
+    // Commands and their actions: summaries and discussions.
+    case commandCheckSummary = "command.check.summary"
+    case commandCheckDiscussion = "command.check.discussion"
+    case commandScoreSummary = "command.score.summary"
+    case commandScoreDiscussion = "command.score.discussion"
+    case commandRulesSummary = "command.rules.summary"
+    case commandRulesListSummary = "command.rules.list.summary"
+    case commandRulesShowSummary = "command.rules.show.summary"
+    case commandRulesTestSummary = "command.rules.test.summary"
+    case commandRulesTestDiscussion = "command.rules.test.discussion"
+    case commandRulesDocsSummary = "command.rules.docs.summary"
+    case commandSchemaSummary = "command.schema.summary"
+    case commandSchemaDossierSummary = "command.schema.dossier.summary"
+    case commandSchemaOfficersSummary = "command.schema.officers.summary"
+    case commandCalendarSummary = "command.calendar.summary"
+    case commandCalendarAddSummary = "command.calendar.add.summary"
+    case commandCalendarCountSummary = "command.calendar.count.summary"
+    case commandCalendarDiscussion = "command.calendar.discussion"
+    case commandCompletionSummary = "command.completion.summary"
+    case commandCompletionBashSummary = "command.completion.bash.summary"
+    case commandCompletionZshSummary = "command.completion.zsh.summary"
+    case commandCompletionFishSummary = "command.completion.fish.summary"
+
+    // Options shared by several commands, each written once (a variant only where the meaning differs).
+    case optionPack = "option.pack"
+    case optionOfficers = "option.officers"
+    case optionOfficersBesideDossier = "option.officers.beside-dossier"
+    case optionFormat = "option.format"
+    case optionOutput = "option.output"
+    case optionOutputNoFolders = "option.output.no-folders"
+    case optionLang = "option.lang"
+    case optionJobs = "option.jobs"
+    case optionRules = "option.rules"
+    case optionMaxFileSize = "option.max-file-size"
+    case optionMaxFileSizeWholeFile = "option.max-file-size.whole-file"
+    case optionStrict = "option.strict"
+    case optionStrictFailOn = "option.strict.fail-on"
+    case optionColor = "option.color"
+
+    // Options of `check` and `score`.
+    case optionFailOn = "option.fail-on"
+    case optionMinScore = "option.min-score"
+    case optionMaxSections = "option.max-sections"
+    case optionProgress = "option.progress"
+    case optionReport = "option.report"
+    case optionBase = "option.base"
+    case optionMaxWarnings = "option.max-warnings"
+    case optionQuiet = "option.quiet"
+    case optionWaivers = "option.waivers"
+    case optionBaseline = "option.baseline"
+    case optionWriteBaseline = "option.write-baseline"
+    case optionConfig = "option.config"
+    case optionNoConfig = "option.no-config"
+    case optionPrintConfig = "option.print-config"
+    case optionToday = "option.today"
+    case optionNow = "option.now"
+    case optionShowPersonalData = "option.show-personal-data"
+
+    // Options of `assess`.
+    case optionBy = "option.by"
+    case optionPeriod = "option.period"
+    case optionFrom = "option.from"
+    case optionTo = "option.to"
+    case optionCompare = "option.compare"
+    case optionPartial = "option.partial"
+    case optionExpiringWithin = "option.expiring-within"
+
+    // Options of `explain`, `verify`, `rules`, `schema`.
+    case optionLine = "option.line"
+    case optionItem = "option.item"
+    case optionVerifyPack = "option.pack.verify"
+    case optionRulesListFormat = "option.format.rules-list"
+    case optionVerbose = "option.verbose"
+    case optionOutputMarkdown = "option.output.markdown"
+    case optionSchemaPack = "option.pack.schema"
+    case optionOutputSchema = "option.output.schema"
+
     // ---- end of the command line ----
 }
 

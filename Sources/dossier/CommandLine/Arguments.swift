@@ -1,22 +1,28 @@
 import DossierKit
 
-/// One option of a command: `--format text|json`, `--strict`.
+/// One option of a command: `--format text|json`, `--strict`. Its help is a catalogue message, so
+/// help, usage errors and completion scripts say the same in both languages; options several
+/// commands share are defined once (`OptionSpec+Shared.swift`).
 struct OptionSpec {
     let name: String
     /// The value's placeholder, or `nil` for a flag.
     let value: String?
-    let help: LocalizedText
+    let help: Message
     /// The accepted values, when closed.
     var choices: [String]? = nil
     /// Whether the option may be given several times.
     var repeats = false
 
-    init(name: String, value: String?, help: String, zh: String, choices: [String]? = nil, repeats: Bool = false) {
+    init(name: String, value: String?, help: Message, choices: [String]? = nil, repeats: Bool = false) {
         self.name = name
         self.value = value
-        self.help = LocalizedText(zh: zh, en: help)
+        self.help = help
         self.choices = choices
         self.repeats = repeats
+    }
+
+    init(name: String, value: String?, help: MessageID, choices: [String]? = nil, repeats: Bool = false) {
+        self.init(name: name, value: value, help: Message(help), choices: choices, repeats: repeats)
     }
 
     /// `--format FORMAT` as the usage line shows it: `[--format text|json]`, `[--report FORMAT:PATH]…`.
@@ -40,23 +46,23 @@ struct ArgumentSpec {
 struct CommandSpec {
     /// The name after `dossier`: `check`, or `rules show` for an action.
     let name: String
-    let summary: LocalizedText
+    let summary: Message
     var arguments: [ArgumentSpec] = []
     /// Options; a command's options apply to all its actions too.
     var options: [OptionSpec] = []
     /// Actions (`rules list|show|test|docs`); the first positional picks one.
     var subcommands: [CommandSpec] = []
     /// Extra help text after the options.
-    var discussion = LocalizedText("")
+    var discussion: Message?
 
-    init(name: String, summary: String, zh: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
-         subcommands: [CommandSpec] = [], discussion: String = "", discussionZh: String = "") {
+    init(name: String, summary: MessageID, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+         subcommands: [CommandSpec] = [], discussion: MessageID? = nil) {
         self.name = name
-        self.summary = LocalizedText(zh: zh, en: summary)
+        self.summary = Message(summary)
         self.arguments = arguments
         self.options = options
         self.subcommands = subcommands
-        self.discussion = LocalizedText(zh: discussionZh, en: discussion)
+        self.discussion = discussion.map { Message($0) }
     }
 
     /// The last word of the name: `show` for `rules show`.
@@ -95,8 +101,7 @@ struct CommandSpec {
         out += table(all.map { o in
             (o.value.map { "--\(o.name) \(o.choices?.joined(separator: "|") ?? $0)" } ?? "--\(o.name)", o.help.text(language))
         } + [("--help", Message(.helpShowHelp).text(language))])
-        let discussion = self.discussion.text(language)
-        if !discussion.isEmpty { out += "\n" + discussion + "\n" }
+        if let discussion { out += "\n" + discussion.text(language) + "\n" }
         return out
     }
 

@@ -18,8 +18,4 @@ enum Terminal {
             return isatty(fd) == 1
         }
     }
-
-    /// The `--color` option, the same on every command that prints text.
-    static let colorOption = OptionSpec(name: "color", value: "WHEN", help: "colour text output: auto (a terminal without NO_COLOR), always, never",
-                                        zh: "彩色输出：auto（终端且未设置 NO_COLOR 时）、always、never", choices: ["auto", "always", "never"])
 }

@@ -5,38 +5,28 @@ import Foundation
 /// merge of partial aggregates made on shards (`dossier assess merge PARTIAL…`).
 enum AssessCommand: Command {
     static let spec = CommandSpec(
-        name: "assess",
-        summary: Messages.catalogue[.helpAssessSummary]!.en, zh: Messages.catalogue[.helpAssessSummary]!.zh,
+        name: "assess", summary: .helpAssessSummary,
         arguments: [ArgumentSpec(name: "PATH…|-|merge PARTIAL…", required: false, repeats: true)],
         options: [
-            OptionSpec(name: "by", value: "GROUP", help: "group by (default agency)", zh: "分组方式（默认 agency，执法机关）",
-                       choices: AssessmentOptions.Grouping.allCases.map(\.rawValue)),
-            OptionSpec(name: "period", value: "PERIOD", help: "one assessment per period, with the trend (year: also the annual statistics)",
-                       zh: "每个期间一份考核，并显示趋势（year：另附年度统计）", choices: AssessmentOptions.Period.allCases.map(\.rawValue)),
-            OptionSpec(name: "from", value: "DATE", help: "only dossiers whose period day is on or after DATE (YYYY-MM-DD)",
-                       zh: "只计期间日在 DATE（YYYY-MM-DD）当天或之后的案卷"),
-            OptionSpec(name: "to", value: "DATE", help: "only dossiers whose period day is on or before DATE", zh: "只计期间日在 DATE 当天或之前的案卷"),
-            OptionSpec(name: "compare", value: "WHAT", help: "show each indicator's change against the previous period of the same length",
-                       zh: "显示每个指标与上一个等长期间相比的变化", choices: ["previous"]),
-            OptionSpec(name: "format", value: "FORMAT", help: "output format (default text)", zh: "输出格式（默认 text）", choices: AssessmentReporters.ids),
-            OptionSpec(name: "output", value: "FILE", help: "write the report to FILE (atomically) instead of standard output",
-                       zh: "把报告（原子地）写入 FILE，而不是标准输出"),
-            OptionSpec(name: "lang", value: "LANG", help: "language of the report (default from LANG)", zh: "报告语言（默认由 LANG 决定）", choices: ["zh", "en"]),
-            OptionSpec(name: "partial", value: "FILE", help: "write the mergeable partial aggregate (dossier-assessment-partial/1) to FILE instead of a report",
-                       zh: "把可合并的部分汇总（dossier-assessment-partial/1）写入 FILE，而不生成报告"),
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)",
-                       zh: "规则包文件夹（默认：Rules/jining-archives，或 $DOSSIER_PACK）"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json at the root of an input folder)",
-                       zh: "执法人员资格清单（默认：输入文件夹根目录下的 officers.json）"),
-            OptionSpec(name: "expiring-within", value: "DAYS", help: "officer view: flag certificates expiring within DAYS (default: the pack's, 90)",
-                       zh: "按执法人员考核时：标出 DAYS 天内到期的执法证件（默认取规则包的设定，90）"),
-            OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)", zh: "工作线程数（默认：全部核心）"),
-            OptionSpec(name: "rules", value: "IDS", help: "check only these rules, comma-separated", zh: "只检查这些规则，用逗号分隔"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files (or JSON Lines records) larger than BYTES",
-                       zh: "拒绝读取大于 BYTES 字节的案卷文件（或 JSON Lines 记录）"),
-            OptionSpec(name: "strict", value: nil, help: "warn about keys the format does not know", zh: "对格式中未定义的键给出警告"),
+            OptionSpec(name: "by", value: "GROUP", help: .optionBy, choices: AssessmentOptions.Grouping.allCases.map(\.rawValue)),
+            OptionSpec(name: "period", value: "PERIOD", help: .optionPeriod, choices: AssessmentOptions.Period.allCases.map(\.rawValue)),
+            OptionSpec(name: "from", value: "DATE", help: .optionFrom),
+            OptionSpec(name: "to", value: "DATE", help: .optionTo),
+            OptionSpec(name: "compare", value: "WHAT", help: .optionCompare, choices: ["previous"]),
+            .format(AssessmentReporters.ids),
+            // Written by `Dispatcher.emit`, which creates no folder.
+            .output(.optionOutputNoFolders),
+            .lang,
+            OptionSpec(name: "partial", value: "FILE", help: .optionPartial),
+            .pack,
+            .officers(),
+            OptionSpec(name: "expiring-within", value: "DAYS", help: .optionExpiringWithin),
+            .jobs,
+            .rules,
+            .maxFileSize(),
+            .strict(failOn: false),
         ],
-        discussion: Messages.catalogue[.helpAssessDiscussion]!.en, discussionZh: Messages.catalogue[.helpAssessDiscussion]!.zh)
+        discussion: .helpAssessDiscussion)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         if arguments.positionals.first == "merge" { return try merge(arguments, console: console) }

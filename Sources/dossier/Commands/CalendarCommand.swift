@@ -3,20 +3,15 @@ import DossierKit
 /// `dossier calendar`: working-day arithmetic with the pack's holiday calendar.
 enum CalendarCommand: Command {
     static let spec = CommandSpec(
-        name: "calendar",
-        summary: "add working or calendar days to a date, or count working days",
-        zh: "在日期上加工作日或自然日，或计算工作日数",
-        options: [OptionSpec(name: "pack", value: "DIR", help: "rule pack whose calendar to use", zh: "使用该规则包的节假日日历")],
+        name: "calendar", summary: .commandCalendarSummary,
+        options: [.pack],
         subcommands: [
-            CommandSpec(name: "calendar add", summary: "the n-th working day after <date>, or <date> + n calendar days moved to the next working day",
-                        zh: "<date> 之后第 n 个工作日，或 <date> 加 n 个自然日（遇非工作日顺延）",
+            CommandSpec(name: "calendar add", summary: .commandCalendarAddSummary,
                         arguments: [ArgumentSpec(name: "<date>"), ArgumentSpec(name: "<n>"), ArgumentSpec(name: "workdays|days")]),
-            CommandSpec(name: "calendar count", summary: "the working days after <from> up to and including <to>",
-                        zh: "<from> 之后至 <to>（含）的工作日数",
+            CommandSpec(name: "calendar count", summary: .commandCalendarCountSummary,
                         arguments: [ArgumentSpec(name: "<from>"), ArgumentSpec(name: "<to>")]),
         ],
-        discussion: "Dates are YYYY-MM-DD; the period starts the day after; the answer is printed alone on standard output.",
-        discussionZh: "日期格式为 YYYY-MM-DD；期间自次日起算；结果单独输出到标准输出。")
+        discussion: .commandCalendarDiscussion)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let p = arguments.operands

@@ -4,15 +4,11 @@ import DossierKit
 /// definitions (`Dispatcher.commands`), so it knows every command, action and option.
 enum CompletionCommand: Command {
     static let spec = CommandSpec(
-        name: "completion",
-        summary: "print a shell completion script (bash, zsh or fish)",
-        zh: "输出 shell 补全脚本（bash、zsh 或 fish）",
+        name: "completion", summary: .commandCompletionSummary,
         subcommands: [
-            CommandSpec(name: "completion bash", summary: "for bash: source <(dossier completion bash)", zh: "bash：source <(dossier completion bash)"),
-            CommandSpec(name: "completion zsh", summary: "for zsh: dossier completion zsh > \"${fpath[1]}/_dossier\"",
-                        zh: "zsh：dossier completion zsh > \"${fpath[1]}/_dossier\""),
-            CommandSpec(name: "completion fish", summary: "for fish: dossier completion fish > ~/.config/fish/completions/dossier.fish",
-                        zh: "fish：dossier completion fish > ~/.config/fish/completions/dossier.fish"),
+            CommandSpec(name: "completion bash", summary: .commandCompletionBashSummary),
+            CommandSpec(name: "completion zsh", summary: .commandCompletionZshSummary),
+            CommandSpec(name: "completion fish", summary: .commandCompletionFishSummary),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {

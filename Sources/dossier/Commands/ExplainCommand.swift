@@ -4,23 +4,17 @@ import Foundation
 /// `dossier explain`: how one rule judged one dossier, sub-expression by sub-expression.
 enum ExplainCommand: Command {
     static let spec = CommandSpec(
-        name: "explain",
-        summary: Messages.catalogue[.helpExplainSummary]!.en, zh: Messages.catalogue[.helpExplainSummary]!.zh,
+        name: "explain", summary: .helpExplainSummary,
         arguments: [ArgumentSpec(name: "DOSSIER"), ArgumentSpec(name: "RULE")],
         options: [
-            OptionSpec(name: "pack", value: "DIR", help: "rule pack folder (default: Rules/jining-archives, or $DOSSIER_PACK)",
-                       zh: "规则包文件夹（默认：Rules/jining-archives，或 $DOSSIER_PACK）"),
-            OptionSpec(name: "officers", value: "FILE", help: "officer registry (default: officers.json beside the dossier or one folder up)",
-                       zh: "执法人员资格清单（默认：案卷旁边或上一级文件夹中的 officers.json）"),
-            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", zh: "语言（默认由 LANG 决定）", choices: ["zh", "en"]),
-            OptionSpec(name: "line", value: "N", help: "for a .jsonl file (or standard input): the dossier on line N",
-                       zh: ".jsonl 文件（或标准输入）：第 N 行的案卷"),
-            OptionSpec(name: "item", value: "N", help: "for a per-item rule (for.each): explain only item N (1-based)",
-                       zh: "逐项判断的规则（for.each）：只解释第 N 项（从 1 开始）"),
-            OptionSpec(name: "max-file-size", value: "BYTES", help: "refuse dossier files larger than BYTES (default 67108864)",
-                       zh: "拒绝读取大于 BYTES 字节的案卷文件（默认 67108864）"),
+            .pack,
+            .officers(besideDossier: true),
+            .lang,
+            OptionSpec(name: "line", value: "N", help: .optionLine),
+            OptionSpec(name: "item", value: "N", help: .optionItem),
+            .maxFileSize(wholeFile: true),
         ],
-        discussion: Messages.catalogue[.helpExplainDiscussion]!.en, discussionZh: Messages.catalogue[.helpExplainDiscussion]!.zh)
+        discussion: .helpExplainDiscussion)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         let p = arguments.positionals

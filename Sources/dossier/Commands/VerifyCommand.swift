@@ -3,15 +3,10 @@ import DossierKit
 /// `dossier verify`: are the inputs and the pack a report was made from still the same?
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
-        name: "verify",
-        summary: Messages.catalogue[.helpVerifySummary]!.en, zh: Messages.catalogue[.helpVerifySummary]!.zh,
+        name: "verify", summary: .helpVerifySummary,
         arguments: [ArgumentSpec(name: "REPORT"), ArgumentSpec(name: "PATH…", required: false, repeats: true)],
-        options: [
-            OptionSpec(name: "pack", value: "DIR", help: "the pack folder to compare (default: the folder the receipt names)",
-                       zh: "要比对的规则包文件夹（默认：收据中记载的文件夹）"),
-            OptionSpec(name: "lang", value: "LANG", help: "language (default from LANG)", zh: "语言（默认由 LANG 决定）", choices: ["zh", "en"]),
-        ],
-        discussion: Messages.catalogue[.helpVerifyDiscussion]!.en, discussionZh: Messages.catalogue[.helpVerifyDiscussion]!.zh)
+        options: [OptionSpec(name: "pack", value: "DIR", help: .optionVerifyPack), .lang],
+        discussion: .helpVerifyDiscussion)
 
     static func run(_ arguments: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
         guard let reportPath = arguments.positionals.first else {
