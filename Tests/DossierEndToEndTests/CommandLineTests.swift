@@ -252,6 +252,12 @@ import Testing
         #expect(notChecked.count == 38, "every rule of the pack but PUB-01")
         #expect(notChecked.first?["rule"] as? String == "PUB-02", "pack order")
         #expect(notChecked.first?["message"] as? String == "本次未选用（--rules 或配置文件的 skip），未检查")
+        // The text summary counts the rules left out by choice too, in either language.
+        let args = ["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--rules", "PUB-01,CERT-02"]
+        let zhText = try Binary.run(args + ["--lang", "zh"]).stdout
+        #expect(zhText.contains("；规则 CERT-02 未检查（没有执法人员资格清单）；37 条规则未选用（--rules 或 skip）\n"), "\(zhText)")
+        let enText = try Binary.run(args + ["--lang", "en"]).stdout
+        #expect(enText.contains("; rules CERT-02 not checked (no officer registry); 37 rules not selected (--rules or skip)\n"), "\(enText)")
         // With a registry and every rule, nothing is left out.
         let full = try Binary.run(["check", "Samples/dossiers/01-torn-planning-pages-2017.json", "--officers", "Samples/officers.json",
                                    "--format", "json"])

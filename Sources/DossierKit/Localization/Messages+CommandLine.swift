@@ -124,5 +124,8 @@ extension Messages {
         .optionOutputMarkdown: LocalizedText(zh: "把 Markdown 写入 FILE（原子写入），而不是标准输出", en: "write the Markdown to FILE (atomically) instead of standard output"),
         .optionSchemaPack: LocalizedText(zh: "文书类型取自该规则包（默认：内置列表）", en: "take the document types from this pack (default: the built-in list)"),
         .optionOutputSchema: LocalizedText(zh: "写入 FILE（原子写入）", en: "write to FILE (atomically)"),
+
+        // The text summary.
+        .summaryNotSelected: LocalizedText(zh: "；{0} 条规则未选用（--rules 或 skip）", en: "; {0} rule{1} not selected (--rules or skip)"),
     ]
 }

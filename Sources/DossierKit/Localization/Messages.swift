@@ -582,6 +582,9 @@ public enum MessageID: String, CaseIterable, Sendable {
     case optionSchemaPack = "option.pack.schema"
     case optionOutputSchema = "option.output.schema"
 
+    // The text summary: rules left out of the run by choice.
+    case summaryNotSelected = "summary.rules-not-selected"
+
     // ---- end of the command line ----
 }
 

@@ -86,6 +86,25 @@ import Testing
         let md = try Self.render(MarkdownReporter(), .zh)
         #expect(md.hasPrefix("# 案卷评查报告"))
     }
+
+    /// Rules left out by `--rules` (or `skip`) are counted in the summary line, after those that
+    /// could not run; a run of every rule says nothing of them.
+    @Test func theSummaryLineCountsTheRulesNotSelected() {
+        var s = BatchSummary()
+        s.inputs = 1
+        s.clean = 1
+        #expect(!TextReporter.summaryLine(s, zh: false).contains("not selected"))
+        #expect(!TextReporter.summaryLine(s, zh: true).contains("未选用"))
+        s.rulesNotSelected = (1...30).map { "R-\($0)" }
+        s.rulesNotChecked = ["CERT-02"]
+        s.unverified = 1
+        s.clean = 0
+        #expect(TextReporter.summaryLine(s, zh: false).hasSuffix("; rules CERT-02 not checked (no officer registry); 30 rules not selected (--rules or skip)"))
+        #expect(TextReporter.summaryLine(s, zh: true).hasSuffix("；规则 CERT-02 未检查（没有执法人员资格清单）；30 条规则未选用（--rules 或 skip）"))
+        s.rulesNotSelected = ["PUB-02"]
+        #expect(TextReporter.summaryLine(s, zh: false).hasSuffix("; 1 rule not selected (--rules or skip)"))
+        #expect(TextReporter.summaryLine(s, zh: true).hasSuffix("；1 条规则未选用（--rules 或 skip）"))
+    }
 }
 
 @Suite struct EscapeTests {
