@@ -107,7 +107,7 @@ private struct Walk {
     func validateObject(_ value: JSONValue, _ spec: ObjectSpec, category: String?, strict: Bool, into issues: inout IssueSink) {
         guard value.kind == .object else {
             issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer,
-                               Message(.expectedObject, arguments: [.text(spec.name), Walk.describe(value)])) }
+                               Message(.expectedObject, arguments: [Messages.objectName(spec.name), Walk.describe(value)])) }
             return
         }
         // Keys are matched by bytes and remembered in a bitmask: no key is decoded unless it
@@ -124,7 +124,7 @@ private struct Walk {
                         let hint = Messages.hint(for: key, among: spec.fields.map(\.name))
                         let start = value.document.nodes[keyNode].start
                         return Issue(spec.open ? .warning : .error, offset: Int(start), pointer: member.pointer,
-                                     Message(.unknownKey, arguments: [.text(key), .text(spec.name), hint]))
+                                     Message(.unknownKey, arguments: [.text(key), Messages.objectName(spec.name), hint]))
                     }
                 }
                 return
@@ -143,8 +143,8 @@ private struct Walk {
             case .forCategories(let list): needed = category.map(list.contains) ?? false
             }
             if needed {
-                var message = Message(.missingKey, field.name, spec.name)
-                if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, field.name, spec.name, category) }
+                var message = Message(.missingKey, arguments: [.text(field.name), Messages.objectName(spec.name)])
+                if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, arguments: [.text(field.name), Messages.objectName(spec.name), .text(category)]) }
                 // Point at the object's opening brace.
                 issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, message) }
             }

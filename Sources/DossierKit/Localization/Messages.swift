@@ -55,6 +55,35 @@ public enum MessageID: String, CaseIterable, Sendable {
     case typeArray = "type.array"
     case typeAny = "type.any"
     case expectedConstantValue = "type.constant"
+    // The objects of the dossier and registry formats, as validation messages name them.
+    case objectAgency = "object.Agency"
+    case objectMatter = "object.Matter"
+    case objectParty = "object.Party"
+    case objectViolation = "object.Violation"
+    case objectSource = "object.Source"
+    case objectStep = "object.Step"
+    case objectRecording = "object.Recording"
+    case objectSignature = "object.Signature"
+    case objectDocument = "object.Document"
+    case objectNotice = "object.Notice"
+    case objectStatement = "object.Statement"
+    case objectHearing = "object.Hearing"
+    case objectReviewElements = "object.ReviewElements"
+    case objectDisagreement = "object.Disagreement"
+    case objectLegalReview = "object.LegalReview"
+    case objectDiscussion = "object.Discussion"
+    case objectPenalty = "object.Penalty"
+    case objectRemedies = "object.Remedies"
+    case objectDecision = "object.Decision"
+    case objectService = "object.Service"
+    case objectExecution = "object.Execution"
+    case objectDisclosure = "object.Disclosure"
+    case objectEvaluationItem = "object.EvaluationItem"
+    case objectEvaluation = "object.Evaluation"
+    case objectDossier = "object.Dossier"
+    case objectCertificateReview = "object.CertificateReview"
+    case objectOfficer = "object.Officer"
+    case objectOfficerRegistry = "object.OfficerRegistry"
 
     // Summaries.
     case summaryDossiers = "summary.dossiers"
@@ -109,6 +138,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case jsonPhraseEndOfInput = "json.phrase.end-of-input"
     case jsonPhraseInvalidByte = "json.phrase.invalid-byte"
     case jsonPhraseNamedCharacter = "json.phrase.named-character"
+    case jsonPhraseKey = "json.phrase.key"
+    case jsonPhraseKeyOrClose = "json.phrase.key-or-close"
 
     // Rule packs: loading and compiling a pack (for pack authors; keys of the format stay as written).
     case packExpectedExpression = "pack.expected-expression"
@@ -705,6 +736,34 @@ public enum Messages {
         .typeArray: LocalizedText(zh: "数组", en: "an array"),
         .typeAny: LocalizedText(zh: "JSON 值", en: "a JSON value"),
         .expectedConstantValue: LocalizedText(zh: "\"{0}\"", en: "\"{0}\""),
+        .objectAgency: LocalizedText(zh: "执法机关", en: "Agency"),
+        .objectMatter: LocalizedText(zh: "执法事项", en: "Matter"),
+        .objectParty: LocalizedText(zh: "当事人", en: "Party"),
+        .objectViolation: LocalizedText(zh: "违法行为", en: "Violation"),
+        .objectSource: LocalizedText(zh: "案件来源", en: "Source"),
+        .objectStep: LocalizedText(zh: "执法环节", en: "Step"),
+        .objectRecording: LocalizedText(zh: "音像记录", en: "Recording"),
+        .objectSignature: LocalizedText(zh: "签名", en: "Signature"),
+        .objectDocument: LocalizedText(zh: "文书", en: "Document"),
+        .objectNotice: LocalizedText(zh: "事先告知", en: "Notice"),
+        .objectStatement: LocalizedText(zh: "陈述申辩", en: "Statement"),
+        .objectHearing: LocalizedText(zh: "听证", en: "Hearing"),
+        .objectReviewElements: LocalizedText(zh: "法制审核要素", en: "ReviewElements"),
+        .objectDisagreement: LocalizedText(zh: "审核意见分歧", en: "Disagreement"),
+        .objectLegalReview: LocalizedText(zh: "法制审核", en: "LegalReview"),
+        .objectDiscussion: LocalizedText(zh: "集体讨论", en: "Discussion"),
+        .objectPenalty: LocalizedText(zh: "处罚", en: "Penalty"),
+        .objectRemedies: LocalizedText(zh: "救济途径告知", en: "Remedies"),
+        .objectDecision: LocalizedText(zh: "执法决定", en: "Decision"),
+        .objectService: LocalizedText(zh: "送达", en: "Service"),
+        .objectExecution: LocalizedText(zh: "执行", en: "Execution"),
+        .objectDisclosure: LocalizedText(zh: "执法结果公示", en: "Disclosure"),
+        .objectEvaluationItem: LocalizedText(zh: "人工评查项", en: "EvaluationItem"),
+        .objectEvaluation: LocalizedText(zh: "人工评查", en: "Evaluation"),
+        .objectDossier: LocalizedText(zh: "案卷", en: "Dossier"),
+        .objectCertificateReview: LocalizedText(zh: "证件审验", en: "CertificateReview"),
+        .objectOfficer: LocalizedText(zh: "执法人员", en: "Officer"),
+        .objectOfficerRegistry: LocalizedText(zh: "执法人员资格清单", en: "OfficerRegistry"),
 
         .summaryDossiers: LocalizedText(zh: "共 {0} 份案卷：{1} 份未发现问题，{2} 份有问题", en: "{0} dossier{3}: {1} clean, {2} with findings"),
         .summaryUnverified: LocalizedText(zh: "，{0} 份未发现问题但未全部检查", en: ", {0} without findings but not fully checked"),
@@ -760,6 +819,8 @@ public enum Messages {
         .jsonPhraseEndOfInput: LocalizedText(zh: "输入结尾", en: "end of input"),
         .jsonPhraseInvalidByte: LocalizedText(zh: "无效的 UTF-8 字节 {0}", en: "invalid UTF-8 byte {0}"),
         .jsonPhraseNamedCharacter: LocalizedText(zh: "{0}", en: "{0} ({1})"),
+        .jsonPhraseKey: LocalizedText(zh: "对象的键", en: "object key"),
+        .jsonPhraseKeyOrClose: LocalizedText(zh: "对象的键或 '}'", en: "object key or '}'"),
 
         .packExpectedExpression: LocalizedText(zh: "应为表达式字符串", en: "expected an expression string"),
         .packExpectedTemplate: LocalizedText(zh: "应为消息模板字符串", en: "expected a message template string"),
@@ -1121,6 +1182,15 @@ public enum Messages {
         .exprExpectedNameAtEnd: LocalizedText(zh: "表达式意外结束，'.' 之后应为字段名或函数名", en: "expected a field or function name after '.' but found end of input"),
         .exprExpectedExpressionAtEnd: LocalizedText(zh: "表达式意外结束，应为一个表达式", en: "expected an expression but found end of input"),
     ]
+
+    /// An object type of a format (`Step`) as validation messages name it: `执法环节` in Chinese,
+    /// the type's own name in English; a type the catalogue does not know (a pack's) stays as it is.
+    public static func objectName(_ name: String) -> Message.Argument {
+        objectNames[name].map { .message(Message($0)) } ?? .text(name)
+    }
+
+    private static let objectNames: [String: MessageID] = Dictionary(
+        uniqueKeysWithValues: MessageID.allCases.filter { $0.rawValue.hasPrefix("object.") }.map { (String($0.rawValue.dropFirst(7)), $0) })
 
     /// `; did you mean 'x'?` for the nearest of `candidates`, or nothing.
     public static func hint(for word: String, among candidates: some Sequence<String>) -> Message.Argument {

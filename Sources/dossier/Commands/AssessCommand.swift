@@ -61,11 +61,12 @@ enum AssessCommand: Command {
         }
         let language = Dispatcher.language(arguments)
         let assessor = Assessor(options: options, registry: registry)
+        let issues = InputIssues(console: console, language: language)
         let pipeline = PipelineOptions(check: check, language: language, command: "assess")
         let summary: BatchSummary
         do throws(ReportOutputError) {
             summary = try ReportPipeline.run(paths: arguments.positionals, pack: pack, officersPath: arguments.value("officers"),
-                                             options: pipeline, writers: [assessor])
+                                             options: pipeline, writers: [assessor, issues])
         } catch {
             console.fail(path: error.path, error.message)
             return 2
@@ -152,4 +153,28 @@ enum AssessCommand: Command {
         }
         return options
     }
+}
+
+/// The inputs an assessment could not count, and the warnings of `--strict`, on standard error
+/// compiler style (`file:line:col: error: …`): the report counts them, this names them.
+private final class InputIssues: ReportWriter {
+    let console: Console
+    let language: Language
+
+    init(console: Console, language: Language) {
+        self.console = console
+        self.language = language
+    }
+
+    func begin(_ header: ReportHeader) throws(ReportOutputError) {}
+
+    func dossier(_ report: DossierReport) throws(ReportOutputError) {
+        for issue in report.errors + report.warnings {
+            let head = issue.line > 0 ? "\(issue.file):\(issue.line):\(issue.column): " : "\(issue.file): "
+            let tag = Message(issue.severity == .error ? .severityError : .severityWarning)
+            console.error(head + Message(.tagged, arguments: [.message(tag), .text(issue.message)]).text(language) + "\n")
+        }
+    }
+
+    func end(_ summary: BatchSummary) throws(ReportOutputError) {}
 }

@@ -35,6 +35,23 @@ import Testing
         }
     }
 
+    /// Every way a document can end early (each prefix of one that uses every construct) is
+    /// reported in Chinese words, whatever the reader was expecting at that byte.
+    @Test func everyTruncationIsReportedInChinese() {
+        let whole = Array(#"{"a": [1, -2.5e3, true, false, null, "x\u00e9\n"], "b": {"c": {}, "d": []}}"#.utf8)
+        var seen = Set<String>()
+        for end in 0..<whole.count {
+            let file = SourceFile(path: "t.json", bytes: Array(whole[..<end]))
+            guard case .failure(let error) = Result(catching: { try JSONDocument.parse(file) }) else { continue }
+            let message = (error as! JSONError).text
+            seen.insert(message.text(.en))
+            var zh = message.text(.zh)
+            for quoted in zh.matches(of: /'[^']*'|"[^"]*"|JSON/) { zh = zh.replacingOccurrences(of: String(quoted.output), with: "") }
+            #expect(message.id != .untranslated && zh.firstMatch(of: /[A-Za-z]{2,}/) == nil, "\(message.text(.en)) → \(message.text(.zh))")
+        }
+        #expect(seen.count >= 8, "the prefixes end in many different places: \(seen.sorted())")
+    }
+
     @Test func phrasesInsideSentencesAreTranslatedToo() {
         let e = JSONError(offset: 0, message: "expected ',' or '}' after object member, found '，' (U+FF0C)")
         #expect(e.text.text(.zh) == "应为对象成员之后的 ',' 或 '}'，实际为 '，' (U+FF0C)")
