@@ -49,14 +49,13 @@ extension CaseFacts {
 
     /// The dated events of a dossier, in date order (stable for equal dates: document order).
     static func events(_ root: JSONValue, format: DossierFormat, language: Language) -> [TimelineEvent] {
-        let zh = language == .zh
         var out: [TimelineEvent] = []
-        func add(_ kind: String, _ zhLabel: String, _ enLabel: String, _ value: JSONValue?) {
+        func add(_ kind: String, _ label: MessageID, _ value: JSONValue?) {
             guard let value, let d = value.string.flatMap(Day.init) else { return }
-            out.append(TimelineEvent(kind: kind, label: zh ? zhLabel : enLabel, day: d, pointer: value.pointer))
+            out.append(TimelineEvent(kind: kind, label: Message(label).text(language), day: d, pointer: value.pointer))
         }
-        add("filing", "立案", "filing", root["filedOn"])
-        add("acceptance", "受理", "acceptance", root["acceptedOn"])
+        add("filing", .timelineFiling, root["filedOn"])
+        add("acceptance", .timelineAcceptance, root["acceptedOn"])
         // Recordings by id, for each step's coverage.
         var spans: [String: (Instant, Instant)] = [:]
         for r in root["recordings"]?.elements.map({ $0 }) ?? [] {
@@ -78,17 +77,17 @@ extension CaseFacts {
             out.append(TimelineEvent(kind: "step", label: name, day: start.chinaDay, pointer: step.pointer,
                                      coveredSeconds: covered, durationSeconds: duration > 0 ? duration : nil))
         }
-        add("notice", "事先告知", "prior notice", root["notice"]?["servedOn"] ?? root["notice"]?["date"])
-        add("hearing", "听证", "hearing", root["hearing"]?["heldOn"])
-        add("review", "法制审核提交", "review submitted", root["legalReview"]?["submittedOn"])
-        add("review", "法制审核完成", "review completed", root["legalReview"]?["completedOn"])
-        add("discussion", "集体讨论", "collective discussion", root["discussion"]?["date"])
-        add("decision", "决定", "decision", root["decision"]?["date"])
-        add("service", "送达", "service", root["service"]?["date"])
-        add("disclosure", "公示", "disclosure", root["disclosure"]?["publishedOn"])
-        add("withdrawal", "撤下公示", "withdrawal", root["disclosure"]?["withdrawnOn"])
-        add("closing", "结案", "closing", root["closedOn"])
-        add("archiving", "归档", "archiving", root["archivedOn"])
+        add("notice", .timelineNotice, root["notice"]?["servedOn"] ?? root["notice"]?["date"])
+        add("hearing", .timelineHearing, root["hearing"]?["heldOn"])
+        add("review", .timelineReviewSubmitted, root["legalReview"]?["submittedOn"])
+        add("review", .timelineReviewCompleted, root["legalReview"]?["completedOn"])
+        add("discussion", .timelineDiscussion, root["discussion"]?["date"])
+        add("decision", .timelineDecision, root["decision"]?["date"])
+        add("service", .timelineService, root["service"]?["date"])
+        add("disclosure", .timelineDisclosure, root["disclosure"]?["publishedOn"])
+        add("withdrawal", .timelineWithdrawal, root["disclosure"]?["withdrawnOn"])
+        add("closing", .timelineClosing, root["closedOn"])
+        add("archiving", .timelineArchiving, root["archivedOn"])
         return sortedByDay(out)
     }
 

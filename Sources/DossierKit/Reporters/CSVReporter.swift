@@ -12,25 +12,28 @@ public struct CSVReporter: Reporter {
         Writer(output: output)
     }
 
-    /// The column names, in both languages (the header row uses the report's language).
-    static let columns: [(en: String, zh: String)] = [
-        ("file", "文件"), ("line", "行"), ("case number", "案号"), ("status", "状态"), ("agency", "执法机关"),
-        ("category", "执法类别"), ("procedure", "程序"), ("matter", "事项编码"), ("decided on", "决定日期"),
-        ("fines", "罚款金额"), ("score", "得分"), ("grade", "等级"), ("vetoed", "否决"),
-        ("rule", "规则"), ("origin", "来源"), ("severity", "严重程度"), ("category of deduction", "扣分类别"),
-        ("points", "扣分"), ("veto", "否决项"), ("message", "说明"), ("pointer", "位置"), ("line of finding", "问题所在行"),
-        ("basis", "依据"), ("fingerprint", "指纹"),
+    /// The column names, from the catalogue (the header row uses the report's language).
+    static let columns: [MessageID] = [
+        .reportCsvColumnFile, .reportCsvColumnLine, .reportCsvColumnCaseNumber, .reportCsvColumnStatus, .reportCsvColumnAgency,
+        .reportCsvColumnCategory, .reportCsvColumnProcedure, .reportCsvColumnMatter, .reportCsvColumnDecidedOn,
+        .reportCsvColumnFines, .reportCsvColumnScore, .reportCsvColumnGrade, .reportCsvColumnVetoed,
+        .reportCsvColumnRule, .reportCsvColumnOrigin, .reportCsvColumnSeverity, .reportCsvColumnDeductionCategory,
+        .reportCsvColumnPoints, .reportCsvColumnVeto, .reportCsvColumnMessage, .reportCsvColumnPointer, .reportCsvColumnFindingLine,
+        .reportCsvColumnBasis, .reportCsvColumnFingerprint,
     ]
 
     final class Writer: ReportWriter {
         let output: ReportOutput
         var header: ReportHeader?
+        /// Between a finding's citations, looked up once per report.
+        var basisSeparator = ""
 
         init(output: ReportOutput) { self.output = output }
 
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
             self.header = header
-            let names = CSVReporter.columns.map { header.language == .zh ? $0.zh : $0.en }
+            let names = CSVReporter.columns.map { Message($0).text(header.language) }
+            basisSeparator = Message(.separatorSemicolon).text(header.language)
             try output.write([0xEF, 0xBB, 0xBF])
             try output.write(row(names))
         }
@@ -40,8 +43,7 @@ public struct CSVReporter: Reporter {
         }
 
         func dossier(_ d: DossierReport) throws(ReportOutputError) {
-            guard let header else { return }
-            let zh = header.language == .zh
+            guard header != nil else { return }
             let f = d.facts
             let base: [String] = [
                 d.file, String(d.line), d.id ?? "", d.status.rawValue, f?.agencyCode ?? "", f?.category ?? "",
@@ -56,7 +58,7 @@ public struct CSVReporter: Reporter {
             for x in d.findings {
                 out += row(base + [
                     x.rule, x.origin.rawValue, x.severity.rawValue, x.category, formatCenti(x.pointsCenti), x.veto ? "yes" : "no",
-                    x.message, x.pointer, String(x.line), x.basis.joined(separator: zh ? "；" : "; "), x.fingerprint,
+                    x.message, x.pointer, String(x.line), x.basis.joined(separator: basisSeparator), x.fingerprint,
                 ])
             }
             try output.write(out)

@@ -21,7 +21,7 @@ public struct GitHubReporter: Reporter {
 
     final class Writer: ReportWriter {
         let output: ReportOutput
-        var zh = false
+        var language = Language.en
 
         init(output: ReportOutput) { self.output = output }
 
@@ -44,7 +44,7 @@ public struct GitHubReporter: Reporter {
         }
 
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
-            zh = header.language == .zh
+            language = header.language
             try output.write(header.runErrors.map(issue).joined())
         }
 
@@ -52,15 +52,14 @@ public struct GitHubReporter: Reporter {
             var out = ""
             for e in d.errors + d.warnings { out += issue(e) }
             for f in d.findings {
-                let message = (d.id.map { $0 + (zh ? "：" : ": ") } ?? "") + f.message
+                let message = d.id.map { Message(.reportGithubCaseMessage, $0, f.message).text(language) } ?? f.message
                 let title = f.rule + " " + f.title
                 if let w = f.waived {
-                    let note = zh ? "（已豁免：\(w.reason)；\(w.approvedBy) 批准，有效期至 \(w.expiresOn)）"
-                                  : " (waived: \(w.reason); approved by \(w.approvedBy) until \(w.expiresOn))"
+                    let note = Message(.reportGithubWaivedNote, w.reason, w.approvedBy, w.expiresOn.description).text(language)
                     out += command("notice", file: f.file, line: f.line, column: f.column, title: title, message: message + note)
                 } else if f.inBaseline {
                     out += command("notice", file: f.file, line: f.line, column: f.column, title: title,
-                                   message: message + (zh ? "（基线已有）" : " (in the baseline)"))
+                                   message: message + Message(.textBaselineMark).text(language))
                 } else {
                     out += command(f.severity == .error ? "error" : "warning", file: f.file, line: f.line, column: f.column,
                                    title: title, message: message)
@@ -71,9 +70,9 @@ public struct GitHubReporter: Reporter {
 
         func end(_ summary: BatchSummary) throws(ReportOutputError) {
             var out = summary.closingNotes.map(issue).joined()
-            var line = TextReporter.summaryLine(summary, zh: zh)
-            if summary.waived > 0 { line += zh ? "；已豁免 \(summary.waived) 个" : "; \(summary.waived) waived" }
-            if summary.baselined > 0 { line += zh ? "；基线已有 \(summary.baselined) 个" : "; \(summary.baselined) in the baseline" }
+            var line = TextReporter.summaryLine(summary, zh: language == .zh)
+            if summary.waived > 0 { line += Message(.summaryWaived, String(summary.waived)).text(language) }
+            if summary.baselined > 0 { line += Message(.summaryBaselined, String(summary.baselined)).text(language) }
             out += Escape.terminal(line) + "\n"
             try output.write(out)
             try output.flush()

@@ -50,22 +50,24 @@ public struct HTMLReporter: Reporter {
         let sections = Spool()
         var sectionCount = 0
         var omitted = 0
-        var zh = false
+        var language = Language.en
 
         init(output: ReportOutput, maxSections: Int) {
             self.output = output
             self.maxSections = max(0, maxSections)
         }
 
-        /// The fixed string in the report's language.
-        func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
+        /// A catalogue text in the report's language (arguments as given: escape them first).
+        func t(_ id: MessageID, _ arguments: String...) -> String {
+            Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+        }
 
         /// A code of the dossier format (category, penalty kind…) as a term in the report's language.
-        func term(_ vocabulary: Vocabulary, _ code: String) -> String { vocabulary.label(code, zh ? .zh : .en) }
+        func term(_ vocabulary: Vocabulary, _ code: String) -> String { vocabulary.label(code, language) }
 
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
             self.header = header
-            zh = header.language == .zh
+            language = header.language
         }
 
         func dossier(_ d: DossierReport) throws(ReportOutputError) {
@@ -83,16 +85,15 @@ public struct HTMLReporter: Reporter {
         func end(_ summary: BatchSummary) throws(ReportOutputError) {
             guard let header else { return }
             try output.write(head(header) + overview(header, summary))
-            try output.write("<section class=\"dossiers\" id=\"dossiers\">\n<h2>\(t("Dossiers", "案卷"))</h2>\n")
-            try output.write("<table class=\"dossier-table\">\n<thead><tr><th class=\"num\">#</th><th>\(t("Case number and file", "案号及文件"))</th>"
-                + "<th>\(t("Category", "类别"))</th><th>\(t("Decided", "决定日期"))</th><th class=\"num\">\(t("Score", "得分"))</th>"
-                + "<th>\(t("Grade", "等级"))</th><th>\(t("Vetoes", "否决项"))</th><th class=\"num\">\(t("Findings", "问题"))</th></tr></thead>\n<tbody>\n")
+            try output.write("<section class=\"dossiers\" id=\"dossiers\">\n<h2>\(t(.reportHeadingDossiers))</h2>\n")
+            try output.write("<table class=\"dossier-table\">\n<thead><tr><th class=\"num\">#</th><th>\(t(.reportHtmlColumnCaseAndFile))</th>"
+                + "<th>\(t(.reportHtmlColumnCategory))</th><th>\(t(.reportHtmlColumnDecided))</th><th class=\"num\">\(t(.reportHtmlColumnScore))</th>"
+                + "<th>\(t(.reportHtmlColumnGrade))</th><th>\(t(.reportHtmlColumnVetoes))</th><th class=\"num\">\(t(.reportHtmlColumnFindings))</th></tr></thead>\n<tbody>\n")
             try rows.copy(to: output)
             try output.write("</tbody>\n</table>\n")
             if omitted > 0 {
-                try output.write("<p class=\"omitted\">" + t(
-                    "\(omitted) of \(omitted + sectionCount) dossier sections left out: sections are limited to \(maxSections) (--max-sections); the overview and the table above cover every dossier.",
-                    "另有 \(omitted) 份案卷（共 \(omitted + sectionCount) 份）未列出详情：详情最多 \(maxSections) 份（--max-sections）；以上总览和案卷表包含全部案卷。") + "</p>\n")
+                try output.write("<p class=\"omitted\">"
+                    + t(.reportHtmlSectionsOmitted, String(omitted), String(omitted + sectionCount), String(maxSections)) + "</p>\n")
             }
             try output.write("</section>\n")
             try sections.copy(to: output)
@@ -104,38 +105,38 @@ public struct HTMLReporter: Reporter {
         /// The receipt: time, tool, pack with its digest, the settings and every input's digest
         /// (collapsed: a batch has many), so a printed or archived page names exactly what it judged.
         func receiptBlock(_ r: Receipt) -> String {
-            var s = "<section class=\"receipt-block\" id=\"receipt\">\n<h2>\(t("Receipt", "收据"))</h2>\n<table class=\"receipt-table\">\n"
+            var s = "<section class=\"receipt-block\" id=\"receipt\">\n<h2>\(t(.reportHtmlHeadingReceipt))</h2>\n<table class=\"receipt-table\">\n"
             func row(_ label: String, _ value: String) { s += "<tr><th>\(label)</th><td>\(value)</td></tr>\n" }
-            row(t("Time of the run", "运行时间"), "<code>\(Escape.html(r.time))</code>")
-            row(t("Tool", "工具"), "\(Escape.html(r.toolName)) \(Escape.html(r.toolVersion))")
-            row(t("Pack", "规则包"), "<code>\(Escape.html(r.pack.id))</code> \(Escape.html(r.pack.version)) (\(Escape.html(r.packDirectory)), \(r.pack.files.count) \(t("files", "个文件")))")
-            row(t("Pack SHA-256", "规则包 SHA-256"), "<code>\(Escape.html(r.pack.sha256))</code>")
+            row(t(.reportHtmlReceiptTime), "<code>\(Escape.html(r.time))</code>")
+            row(t(.reportHtmlReceiptTool), "\(Escape.html(r.toolName)) \(Escape.html(r.toolVersion))")
+            row(t(.reportHtmlLabelPack), "<code>\(Escape.html(r.pack.id))</code> \(Escape.html(r.pack.version)) (\(Escape.html(r.packDirectory)), \(t(.reportHtmlReceiptFileCount, String(r.pack.files.count))))")
+            row(t(.reportHtmlReceiptPackDigest), "<code>\(Escape.html(r.pack.sha256))</code>")
             let settings = r.options.keys.sorted().map { "<code>\(Escape.html($0))=\(Escape.html(r.options[$0]!))</code>" }
-            row(t("Settings", "设置"), settings.joined(separator: " "))
-            s += "</table>\n<details class=\"receipt-inputs\">\n<summary>\(t("\(r.inputs.count) inputs and their SHA-256", "\(r.inputs.count) 个输入及其 SHA-256"))</summary>\n"
-            s += "<table>\n<thead><tr><th>\(t("Input", "输入"))</th><th class=\"num\">\(t("Bytes", "字节"))</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
+            row(t(.reportHtmlReceiptSettings), settings.joined(separator: " "))
+            s += "</table>\n<details class=\"receipt-inputs\">\n<summary>\(t(.reportHtmlReceiptInputs, String(r.inputs.count)))</summary>\n"
+            s += "<table>\n<thead><tr><th>\(t(.reportHtmlColumnInput))</th><th class=\"num\">\(t(.reportHtmlColumnBytes))</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
             for i in r.inputs {
                 s += "<tr><td>\(Escape.html(i.path))</td><td class=\"num\">\(i.bytes)</td><td><code>\(Escape.html(i.sha256))</code></td></tr>\n"
             }
-            s += "</tbody>\n</table>\n</details>\n<p class=\"receipt-note\">\(t("dossier verify REPORT.json checks that these inputs and this pack are unchanged.", "dossier verify REPORT.json 可核对这些输入和规则包是否未变。"))</p>\n</section>\n"
+            s += "</tbody>\n</table>\n</details>\n<p class=\"receipt-note\">\(t(.reportHtmlReceiptVerify))</p>\n</section>\n"
             return s
         }
 
         // MARK: Page head and overview
 
         func head(_ header: ReportHeader) -> String {
-            let title = header.command == "score" ? t("Case-file evaluation report", "案卷评查报告") : t("Dossier check report", "案卷检查报告")
-            var s = "<!DOCTYPE html>\n<html lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
+            let title = t(header.command == "score" ? .reportTitleScore : .reportTitleCheck)
+            var s = "<!DOCTYPE html>\n<html lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
             s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             s += "<meta name=\"generator\" content=\"\(Escape.html(header.toolName)) \(Escape.html(header.toolVersion))\">\n"
             s += "<title>\(title) · \(Escape.html(header.pack.id))</title>\n<style>\n\(HTMLReporter.css)</style>\n</head>\n<body>\n"
             s += "<header class=\"report-header\">\n<h1>\(title)</h1>\n<p class=\"receipt\">"
-            s += t("Pack", "规则包") + " <code>\(Escape.html(header.pack.id))</code> \(Escape.html(header.pack.version))"
+            s += t(.reportHtmlLabelPack) + " <code>\(Escape.html(header.pack.id))</code> \(Escape.html(header.pack.version))"
             s += " · SHA-256 <code>\(Escape.html(String(header.pack.sha256.prefix(16))))…</code>"
             s += " · \(Escape.html(header.toolName)) \(Escape.html(header.toolVersion)) · "
             s += header.maskPersonalData
-                ? "<span class=\"masked\">\(t("personal data masked", "个人信息已屏蔽"))</span>"
-                : "<strong class=\"unmasked\">\(t("personal data not masked (--show-personal-data)", "个人信息未屏蔽（--show-personal-data）"))</strong>"
+                ? "<span class=\"masked\">\(t(.reportPersonalDataMasked))</span>"
+                : "<strong class=\"unmasked\">\(t(.reportHtmlPersonalDataNotMasked))</strong>"
             s += "</p>\n"
             for n in header.notices { s += "<p class=\"notice\">\(Escape.html(n))</p>\n" }
             s += "</header>\n"
@@ -143,34 +144,34 @@ public struct HTMLReporter: Reporter {
         }
 
         func overview(_ header: ReportHeader, _ summary: BatchSummary) -> String {
-            var s = "<section class=\"overview\" id=\"overview\">\n<h2>\(t("Overview", "总览"))</h2>\n"
+            var s = "<section class=\"overview\" id=\"overview\">\n<h2>\(t(.reportHeadingOverview))</h2>\n"
             let mean = summary.meanCenti.map(formatCenti) ?? "—", median = summary.medianCenti.map(formatCenti) ?? "—"
             let counts: [(String, String)] = [
-                (t("dossiers", "案卷"), "\(summary.inputs)"),
-                (t("scored", "已评分"), "\(summary.scored)"),
-                (t("not checked", "无法检查"), "\(summary.invalid)"),
-                (t("clean", "无问题"), "\(summary.clean)"),
-                (t("with findings", "有问题"), "\(summary.withFindings)"),
-                (t("mean score", "平均分"), mean),
-                (t("median score", "中位数"), median),
-                (t("vetoed", "否决"), "\(summary.vetoedDossiers)"),
-                (t("deductions", "扣分项"), "\(summary.findings)"),
-                (t("human items", "人工评查项"), "\(summary.humanItems)"),
-                (t("input errors", "输入错误"), "\(summary.inputErrors)"),
+                (t(.reportCountDossiers), "\(summary.inputs)"),
+                (t(.reportCountScored), "\(summary.scored)"),
+                (t(.reportNotChecked), "\(summary.invalid)"),
+                (t(.reportHtmlCountClean), "\(summary.clean)"),
+                (t(.reportHtmlCountWithFindings), "\(summary.withFindings)"),
+                (t(.reportHtmlCountMean), mean),
+                (t(.reportHtmlCountMedian), median),
+                (t(.reportCountVetoed), "\(summary.vetoedDossiers)"),
+                (t(.reportHtmlCountDeductions), "\(summary.findings)"),
+                (t(.reportHtmlCountHumanItems), "\(summary.humanItems)"),
+                (t(.reportHtmlCountInputErrors), "\(summary.inputErrors)"),
             ]
             s += "<table class=\"counts\">\n<tr>" + counts.map { "<th>\($0.0)</th>" }.joined() + "</tr>\n<tr>"
                 + counts.map { "<td>\($0.1)</td>" }.joined() + "</tr>\n</table>\n"
             s += "<div class=\"charts\">\n"
-            s += "<figure class=\"chart\">\n<figcaption>\(t("Grade distribution", "等级分布"))</figcaption>\n\(gradeChart(header, summary))</figure>\n"
-            s += "<figure class=\"chart\">\n<figcaption>\(t("Scores in 10-point buckets", "得分分布（每 10 分一档）"))</figcaption>\n\(histogram(header, summary))</figure>\n"
+            s += "<figure class=\"chart\">\n<figcaption>\(t(.reportHtmlChartGrades))</figcaption>\n\(gradeChart(header, summary))</figure>\n"
+            s += "<figure class=\"chart\">\n<figcaption>\(t(.reportHtmlChartScores))</figcaption>\n\(histogram(header, summary))</figure>\n"
             s += "</div>\n"
             let top = summary.topDeductions(10)
-            s += "<h3>\(t("Most frequent deductions", "最常见扣分项"))</h3>\n"
+            s += "<h3>\(t(.reportHeadingTopDeductions))</h3>\n"
             if top.isEmpty {
-                s += "<p class=\"none\">\(t("No deductions.", "无扣分项。"))</p>\n"
+                s += "<p class=\"none\">\(t(.reportHtmlNoDeductions))</p>\n"
             } else {
-                s += "<table class=\"top-deductions\">\n<thead><tr><th>\(t("Rule", "规则"))</th><th>\(t("Title", "名称"))</th>"
-                    + "<th class=\"num\">\(t("Count", "次数"))</th><th class=\"num\">\(t("Points", "扣分"))</th></tr></thead>\n<tbody>\n"
+                s += "<table class=\"top-deductions\">\n<thead><tr><th>\(t(.reportHtmlColumnRule))</th><th>\(t(.reportHtmlColumnTitle))</th>"
+                    + "<th class=\"num\">\(t(.reportHtmlColumnCount))</th><th class=\"num\">\(t(.reportHtmlColumnPoints))</th></tr></thead>\n<tbody>\n"
                 for d in top {
                     let title = header.rules.first { $0.id == d.rule }?.title
                         ?? header.scoring.manualItem(d.rule)?.title.text(header.language) ?? ""
@@ -180,7 +181,7 @@ public struct HTMLReporter: Reporter {
                 s += "</tbody>\n</table>\n"
             }
             if !header.runErrors.isEmpty {
-                s += "<h3>\(t("Run errors", "运行错误"))</h3>\n<ul class=\"run-errors\">\n"
+                s += "<h3>\(t(.reportHeadingRunErrors))</h3>\n<ul class=\"run-errors\">\n"
                 for e in header.runErrors { s += "<li>\(issue(e))</li>\n" }
                 s += "</ul>\n"
             }
@@ -191,11 +192,11 @@ public struct HTMLReporter: Reporter {
         /// Horizontal bars, one per grade band (and one for dossiers that could not be scored).
         func gradeChart(_ header: ReportHeader, _ summary: BatchSummary) -> String {
             var bars = header.scoring.grades.map { (id: $0.id, label: $0.title.text(header.language), count: summary.grades[$0.id] ?? 0) }
-            if summary.invalid > 0 { bars.append((id: "invalid", label: t("not checked", "无法检查"), count: summary.invalid)) }
+            if summary.invalid > 0 { bars.append((id: "invalid", label: t(.reportNotChecked), count: summary.invalid)) }
             let most = max(1, bars.map(\.count).max() ?? 0)
             let rowHeight = 26, labelWidth = 110, barMax = 300
             let height = bars.count * rowHeight + 8
-            var s = "<svg class=\"grade-chart\" viewBox=\"0 0 460 \(height)\" width=\"460\" height=\"\(height)\" role=\"img\" aria-label=\"\(t("Grade distribution", "等级分布"))\">\n"
+            var s = "<svg class=\"grade-chart\" viewBox=\"0 0 460 \(height)\" width=\"460\" height=\"\(height)\" role=\"img\" aria-label=\"\(t(.reportHtmlChartGrades))\">\n"
             for (i, b) in bars.enumerated() {
                 let y = 4 + i * rowHeight
                 let w = b.count * barMax / most
@@ -215,7 +216,7 @@ public struct HTMLReporter: Reporter {
             let most = max(1, buckets.map(\.count).max() ?? 0)
             let left = 10, colWidth = 44, plotHeight = 120, top = 18
             let svgWidth = left * 2 + buckets.count * colWidth, svgHeight = top + plotHeight + 24
-            var s = "<svg class=\"histogram\" viewBox=\"0 0 \(svgWidth) \(svgHeight)\" width=\"\(svgWidth)\" height=\"\(svgHeight)\" role=\"img\" aria-label=\"\(t("Score histogram", "得分分布"))\">\n"
+            var s = "<svg class=\"histogram\" viewBox=\"0 0 \(svgWidth) \(svgHeight)\" width=\"\(svgWidth)\" height=\"\(svgHeight)\" role=\"img\" aria-label=\"\(t(.reportHtmlChartHistogram))\">\n"
             s += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(svgWidth - left)\" y2=\"\(top + plotHeight)\"/>\n"
             for (i, b) in buckets.enumerated() {
                 let x = left + i * colWidth
@@ -235,11 +236,11 @@ public struct HTMLReporter: Reporter {
         // MARK: Dossier table and sections
 
         func row(_ d: DossierReport, linked: Bool) -> String {
-            let number = Escape.html(d.id ?? t("(no case number)", "（无案号）"))
+            let number = Escape.html(d.id ?? t(.textNoCaseNumber))
             let idCell = linked ? "<a href=\"#d\(d.index + 1)\">\(number)</a>" : number
             let score = d.score.map { formatCenti($0.scoreCenti) } ?? "—"
             let grade = d.score.map { "<span class=\"grade g-\(Escape.html($0.grade))\">\(Escape.html($0.gradeTitle))</span>" }
-                ?? "<span class=\"grade g-invalid\">\(t("not checked", "无法检查"))</span>"
+                ?? "<span class=\"grade g-invalid\">\(t(.reportNotChecked))</span>"
             let vetoes = (d.score?.vetoes ?? []).map { "<code>\(Escape.html($0))</code>" }.joined(separator: " ")
             return "<tr><td class=\"num\">\(d.index + 1)</td><td><span class=\"case\">\(idCell)</span><br><span class=\"file\">\(Escape.html(d.place))</span></td>"
                 + "<td>\(Escape.html(d.facts?.category.map { term(DossierFormat.categories, $0) } ?? ""))</td><td class=\"day\">\(d.facts?.decidedOn.map { Escape.html($0.description) } ?? "")</td>"
@@ -247,25 +248,25 @@ public struct HTMLReporter: Reporter {
         }
 
         func section(_ d: DossierReport, _ header: ReportHeader) -> String {
-            let number = Escape.html(d.id ?? t("(no case number)", "（无案号）"))
+            let number = Escape.html(d.id ?? t(.textNoCaseNumber))
             var s = "<section class=\"dossier\" id=\"d\(d.index + 1)\" data-status=\"\(d.status.rawValue)\">\n"
             s += "<h2><span class=\"index\">\(d.index + 1)</span> \(number)"
             if let sheet = d.score {
                 s += " <span class=\"score\">\(formatCenti(sheet.scoreCenti))</span> <span class=\"grade g-\(Escape.html(sheet.grade))\">\(Escape.html(sheet.gradeTitle))</span>"
             } else {
-                s += " <span class=\"grade g-invalid\">\(t("not checked", "无法检查"))</span>"
+                s += " <span class=\"grade g-invalid\">\(t(.reportNotChecked))</span>"
             }
             s += "</h2>\n<p class=\"place\"><code>\(Escape.html(d.place))</code></p>\n"
             if let f = d.facts { s += facts(f) }
             if let sheet = d.score { s += scoreSheet(sheet, header) }
             if !d.findings.isEmpty { s += deductions(d, header) }
             if !(d.errors + d.warnings).isEmpty {
-                s += "<h3>\(t("Input errors", "输入错误"))</h3>\n<ul class=\"issues\">\n"
+                s += "<h3>\(t(.reportHtmlHeadingInputErrors))</h3>\n<ul class=\"issues\">\n"
                 for e in d.errors + d.warnings { s += "<li>\(issue(e))</li>\n" }
                 s += "</ul>\n"
             }
             if d.status == .checked, let timeline = d.facts?.timeline {
-                s += "<h3>\(t("Timeline", "时间线"))</h3>\n" + Timeline(d: d, events: timeline, zh: zh).svg()
+                s += "<h3>\(t(.reportHtmlHeadingTimeline))</h3>\n" + Timeline(d: d, events: timeline, language: language).svg()
             }
             return s + "</section>\n"
         }
@@ -273,65 +274,64 @@ public struct HTMLReporter: Reporter {
         func facts(_ f: CaseFacts) -> String {
             var items: [(String, String)] = []
             let agency = [f.agencyName, f.agencyCode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-            if !agency.isEmpty { items.append((t("Agency", "执法机关"), agency)) }
+            if !agency.isEmpty { items.append((t(.reportHtmlFactAgency), agency)) }
             let matter = [f.matterName, f.matterCode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-            if !matter.isEmpty { items.append((t("Matter", "事项"), matter)) }
+            if !matter.isEmpty { items.append((t(.reportHtmlFactMatter), matter)) }
             let kind = [f.category.map { term(DossierFormat.categories, $0) }, f.procedure.map { term(DossierFormat.procedures, $0) }]
                 .compactMap { $0 }.joined(separator: " / ")
-            if !kind.isEmpty { items.append((t("Category / procedure", "类别 / 程序"), kind)) }
-            if let p = f.partyKind { items.append((t("Party", "当事人"), term(DossierFormat.partyKinds, p))) }
-            if let d = f.filedOn ?? f.acceptedOn { items.append((t("Filed", "立案"), d.description)) }
+            if !kind.isEmpty { items.append((t(.reportHtmlFactKind), kind)) }
+            if let p = f.partyKind { items.append((t(.reportHtmlFactParty), term(DossierFormat.partyKinds, p))) }
+            if let d = f.filedOn ?? f.acceptedOn { items.append((t(.reportHtmlFactFiled), d.description)) }
             if let d = f.decidedOn {
                 var text = d.description
                 if let k = f.decisionKind { text += " · " + term(DossierFormat.decisionKinds, k) }
-                if !f.penalties.isEmpty { text += " · " + f.penalties.map { term(DossierFormat.penaltyKinds, $0) }.joined(separator: t(", ", "、")) }
-                if let fines = f.fines { text += " · " + t("fines ¥\(fines)", "罚款 \(fines) 元") }
-                items.append((t("Decision", "决定"), text))
+                if !f.penalties.isEmpty { text += " · " + f.penalties.map { term(DossierFormat.penaltyKinds, $0) }.joined(separator: t(.separatorEnumeration)) }
+                if let fines = f.fines { text += " · " + t(.reportHtmlFactFines, fines.description) }
+                items.append((t(.reportHtmlFactDecision), text))
             }
-            let stages = ["archived": ("archived", "已归档"), "closed": ("closed", "已结案"), "decided": ("decided", "已决定"),
-                          "filed": ("filed", "已立案"), "open": ("not filed", "未立案")]
-            items.append((t("Stage", "阶段"), stages[f.stage].map { t($0.0, $0.1) } ?? f.stage))
+            let stages: [String: MessageID] = ["archived": .reportHtmlStageArchived, "closed": .reportHtmlStageClosed,
+                                               "decided": .reportHtmlStageDecided, "filed": .reportHtmlStageFiled, "open": .reportHtmlStageOpen]
+            items.append((t(.reportHtmlFactStage), stages[f.stage].map { t($0) } ?? f.stage))
             return "<dl class=\"facts\">" + items.map { "<dt>\($0.0)</dt><dd>\(Escape.html($0.1))</dd>" }.joined() + "</dl>\n"
         }
 
         func scoreSheet(_ sheet: ScoreSheet, _ header: ReportHeader) -> String {
-            var s = "<table class=\"score-sheet\">\n<thead><tr><th>\(t("Category", "类别"))</th><th class=\"num\">\(t("Max", "满分"))</th>"
-                + "<th class=\"num\">\(t("Deducted", "扣分"))</th><th class=\"num\">\(t("Score", "得分"))</th></tr></thead>\n<tbody>\n"
+            var s = "<table class=\"score-sheet\">\n<thead><tr><th>\(t(.reportHtmlColumnCategory))</th><th class=\"num\">\(t(.reportHtmlColumnMax))</th>"
+                + "<th class=\"num\">\(t(.reportHtmlColumnDeducted))</th><th class=\"num\">\(t(.reportHtmlColumnScore))</th></tr></thead>\n<tbody>\n"
             for c in sheet.categories {
                 s += "<tr\(c.deductedCenti > 0 ? " class=\"deducted\"" : "")><td>\(Escape.html(c.title))</td><td class=\"num\">\(formatCenti(c.maxCenti))</td>"
                     + "<td class=\"num\">\(formatCenti(c.deductedCenti))</td><td class=\"num\">\(formatCenti(c.scoreCenti))</td></tr>\n"
             }
             let total = header.scoring.totalCenti
-            s += "</tbody>\n<tfoot><tr><th>\(t("Total", "合计"))</th><td class=\"num\">\(formatCenti(total))</td>"
+            s += "</tbody>\n<tfoot><tr><th>\(t(.reportHtmlColumnTotal))</th><td class=\"num\">\(formatCenti(total))</td>"
                 + "<td class=\"num\">\(formatCenti(total - sheet.rawScoreCenti))</td><td class=\"num\">\(formatCenti(sheet.scoreCenti))</td></tr></tfoot>\n</table>\n"
             if sheet.vetoed {
                 let rules = sheet.vetoes.map { "<code>\(Escape.html($0))</code>" }.joined(separator: ", ")
-                s += "<p class=\"veto\">" + t("Veto: \(rules); \(formatCenti(sheet.rawScoreCenti)) before the veto.",
-                                              "否决项：\(rules)；否决前 \(formatCenti(sheet.rawScoreCenti)) 分。") + "</p>\n"
+                s += "<p class=\"veto\">" + t(.reportHtmlVetoLine, rules, formatCenti(sheet.rawScoreCenti)) + "</p>\n"
             }
-            if let cap = sheet.capReason { s += "<p class=\"cap\">\(t("Grade capped: ", "等级受限："))\(Escape.html(cap))</p>\n" }
+            if let cap = sheet.capReason { s += "<p class=\"cap\">\(t(.reportHtmlGradeCapped, Escape.html(cap)))</p>\n" }
             return s
         }
 
         func deductions(_ d: DossierReport, _ header: ReportHeader) -> String {
             let categoryTitles = Dictionary(d.score?.categories.map { ($0.id, $0.title) } ?? [], uniquingKeysWith: { a, _ in a })
-            var s = "<h3>\(t("Deductions", "扣分项"))</h3>\n<table class=\"deductions\">\n<thead><tr><th>\(t("Rule", "规则"))</th>"
-                + "<th class=\"num\">\(t("Points", "扣分"))</th><th>\(t("Origin", "来源"))</th><th>\(t("Message", "说明"))</th>"
-                + "<th>\(t("Basis", "依据"))</th><th>\(t("Where", "位置"))</th></tr></thead>\n<tbody>\n"
+            var s = "<h3>\(t(.reportHtmlHeadingDeductions))</h3>\n<table class=\"deductions\">\n<thead><tr><th>\(t(.reportHtmlColumnRule))</th>"
+                + "<th class=\"num\">\(t(.reportHtmlColumnPoints))</th><th>\(t(.reportHtmlColumnOrigin))</th><th>\(t(.reportHtmlColumnMessage))</th>"
+                + "<th>\(t(.reportHtmlColumnBasis))</th><th>\(t(.reportHtmlColumnWhere))</th></tr></thead>\n<tbody>\n"
             for f in d.findings {
                 var rule = "<code>\(Escape.html(f.rule))</code>"
-                if f.veto { rule += " <span class=\"veto-tag\">\(t("veto", "否决"))</span>" }
+                if f.veto { rule += " <span class=\"veto-tag\">\(t(.reportHtmlVetoTag))</span>" }
                 rule += "<br><span class=\"rule-title\">\(Escape.html(f.title))</span>"
                 if let c = categoryTitles[f.category] ?? (f.category.isEmpty ? nil : f.category) {
                     rule += "<br><span class=\"category\">\(Escape.html(c))</span>"
                 }
-                var origin = f.origin == .human ? t("human", "人工") : t("automatic", "自动")
+                var origin = t(f.origin == .human ? .reportOriginHuman : .reportOriginAutomatic)
                 if f.origin == .human {
                     let who = [f.evaluator, f.evaluatedOn].compactMap { $0 }.map(Escape.html).joined(separator: ", ")
                     if !who.isEmpty { origin += "<br><span class=\"evaluator\">\(who)</span>" }
                 }
                 var message = Escape.html(f.message)
-                if let deadline = f.deadline { message += "<br><span class=\"deadline\">\(t("deadline ", "期限："))\(Escape.html(deadline.description))</span>" }
+                if let deadline = f.deadline { message += "<br><span class=\"deadline\">\(t(.reportHtmlDeadline, Escape.html(deadline.description)))</span>" }
                 if let line = f.sourceLine.map({ String($0.drop { $0 == " " || $0 == "\t" }) }), !line.isEmpty {
                     message += "<br><code class=\"source\">\(Escape.html(Timeline.fit(line, 160)))</code>"
                 }
@@ -346,7 +346,7 @@ public struct HTMLReporter: Reporter {
 
         func issue(_ e: ReportIssue) -> String {
             let position = e.line > 0 ? "\(Escape.html(e.file)):\(e.line):\(e.column)" : Escape.html(e.file)
-            var s = "<span class=\"\(e.severity == .error ? "error" : "warning")\">\(e.severity == .error ? t("error", "错误") : t("warning", "警告"))</span> "
+            var s = "<span class=\"\(e.severity == .error ? "error" : "warning")\">\(t(e.severity == .error ? .severityError : .severityWarning))</span> "
             s += "<code>\(position)</code> \(Escape.html(e.message))"
             if let snippet = e.snippet { s += "<pre>\(Escape.html(snippet))</pre>" }
             return s
@@ -358,7 +358,7 @@ public struct HTMLReporter: Reporter {
 struct Timeline {
     let d: DossierReport
     let events: [TimelineEvent]
-    let zh: Bool
+    let language: Language
 
     // Geometry, in SVG user units (the picture scales to the page width).
     // 760 wide prints at about 90% on A4 portrait, so 12-unit text stays near 11 px on paper.
@@ -368,7 +368,10 @@ struct Timeline {
     /// The width of a date at the axis's 11-unit font, with a little room.
     static let tickLabelWidth = 64
 
-    func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
+    /// A catalogue text in the report's language (arguments as given: escape them first).
+    func t(_ id: MessageID, _ arguments: String...) -> String {
+        Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+    }
 
     /// Which event (by index, or `nil` for none) each finding is marked on.
     static func placements(_ findings: [ReportFinding], _ events: [TimelineEvent]) -> [Int?] {
@@ -420,11 +423,11 @@ struct Timeline {
         }
         let rows = events.count + (unplaced.isEmpty ? 0 : 1) + (events.isEmpty ? 1 : 0)
         let height = Timeline.axisHeight + rows * Timeline.rowHeight + 8
-        let label = t("Timeline of ", "时间线：") + (d.id ?? t("(no case number)", "（无案号）"))
+        let label = t(.reportHtmlTimelineOf, d.id ?? t(.textNoCaseNumber))
         var s = "<svg class=\"timeline\" viewBox=\"0 0 \(Timeline.width) \(height)\" width=\"\(Timeline.width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Escape.html(label))\">\n"
         let first = events.map(\.day).min(), last = events.map(\.day).max()
         guard let first, let last else {
-            s += "<text class=\"empty\" x=\"\(Timeline.labelX)\" y=\"\(Timeline.axisHeight + 14)\">\(t("No dated events.", "无日期记录。"))</text>\n"
+            s += "<text class=\"empty\" x=\"\(Timeline.labelX)\" y=\"\(Timeline.axisHeight + 14)\">\(t(.reportHtmlTimelineEmpty))</text>\n"
             s += unplacedRow(unplaced, y: Timeline.axisHeight + Timeline.rowHeight)
             return s + "</svg>\n"
         }
@@ -434,9 +437,9 @@ struct Timeline {
 
         // Axis: column heads, ticks and gridlines.
         s += "<g class=\"axis\">"
-        s += "<text class=\"head\" x=\"\(Timeline.labelX)\" y=\"14\">\(t("event", "事件"))</text>"
-        s += "<text class=\"head\" x=\"\(Timeline.dateX)\" y=\"14\">\(t("date", "日期"))</text>"
-        s += "<text class=\"head\" x=\"\(Timeline.coverageX)\" y=\"14\">\(t("recorded", "录像覆盖"))</text>"
+        s += "<text class=\"head\" x=\"\(Timeline.labelX)\" y=\"14\">\(t(.reportHtmlTimelineEvent))</text>"
+        s += "<text class=\"head\" x=\"\(Timeline.dateX)\" y=\"14\">\(t(.reportHtmlTimelineDate))</text>"
+        s += "<text class=\"head\" x=\"\(Timeline.coverageX)\" y=\"14\">\(t(.reportHtmlTimelineRecorded))</text>"
         s += "<line x1=\"\(Timeline.trackX)\" y1=\"\(Timeline.axisHeight - 6)\" x2=\"\(Timeline.trackEnd)\" y2=\"\(Timeline.axisHeight - 6)\"/>"
         var labelledUpTo = Int.min
         for tick in Timeline.ticks(from: first, span: span) {
@@ -467,7 +470,7 @@ struct Timeline {
             if e.kind == "deadline" { classes += missed ? " deadline missed" : " deadline met" }
             var name = e.label
             if e.kind == "deadline" {
-                name = t("deadline ", "期限 ") + (e.rule ?? e.label) + (missed ? t(" (missed)", "（已超期）") : "")
+                name = t(.reportHtmlTimelineDeadline, e.rule ?? e.label) + (missed ? t(.reportHtmlTimelineMissed) : "")
             }
             s += "<g class=\"\(classes)\" data-kind=\"\(Escape.html(e.kind))\" data-pointer=\"\(Escape.html(e.pointer))\">"
             s += "<title>\(Escape.html(e.day.description)) \(Escape.html(name)) \(Escape.html(e.pointer))</title>"
@@ -503,7 +506,7 @@ struct Timeline {
     func unplacedRow(_ findings: [ReportFinding], y: Int) -> String {
         guard !findings.isEmpty else { return "" }
         let mid = y + Timeline.rowHeight / 2
-        return "<g class=\"unplaced\"><text class=\"label\" x=\"\(Timeline.labelX)\" y=\"\(mid + 4)\">\(t("not on the timeline", "无对应日期"))</text>"
+        return "<g class=\"unplaced\"><text class=\"label\" x=\"\(Timeline.labelX)\" y=\"\(mid + 4)\">\(t(.reportHtmlTimelineUnplaced))</text>"
             + findingMark(findings, x: Timeline.trackX, mid: mid, leftward: false, width: 60) + "</g>\n"
     }
 

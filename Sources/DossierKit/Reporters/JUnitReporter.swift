@@ -22,15 +22,23 @@ public struct JUnitReporter: Reporter {
     final class Writer: ReportWriter {
         let output: ReportOutput
         var titles: [String: String] = [:]
-        var zh = false
+        var language = Language.en
+        /// Between a finding's citations, looked up once per report.
+        var basisSeparator = ""
 
         init(output: ReportOutput) { self.output = output }
 
         func a(_ s: String) -> String { Escape.xml(s, attribute: true) }
         func x(_ s: String) -> String { Escape.xml(s) }
 
+        /// A catalogue text in the report's language.
+        func w(_ id: MessageID, _ arguments: String...) -> String {
+            Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+        }
+
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
-            zh = header.language == .zh
+            language = header.language
+            basisSeparator = w(.separatorSemicolon)
             for r in header.rules { titles[r.id] = r.title }
             for m in header.scoring.manualItems where titles[m.id] == nil { titles[m.id] = m.title.text(header.language) }
             var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -46,7 +54,7 @@ public struct JUnitReporter: Reporter {
 
         func errorCase(_ e: ReportIssue, classname: String) -> String {
             let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column)" : e.file
-            return "    <testcase classname=\"\(a(classname))\" name=\"\(a(zh ? "读取 " : "read ") + a(e.file))\">\n"
+            return "    <testcase classname=\"\(a(classname))\" name=\"\(a(w(.reportJunitReadInput, e.file)))\">\n"
                 + "      <error type=\"input\" message=\"\(a(e.message))\">\(x(place + ": " + e.message + (e.snippet.map { "\n" + $0 } ?? "")))</error>\n"
                 + "    </testcase>\n"
         }
@@ -72,7 +80,7 @@ public struct JUnitReporter: Reporter {
                 if !quiet.isEmpty && failing.isEmpty && quiet.allSatisfy({ $0.waived != nil }) {
                     skipped += 1
                     let w = quiet[0].waived!
-                    body += "      <skipped message=\"\(a((zh ? "已豁免：" : "waived: ") + w.reason))\"/>\n"
+                    body += "      <skipped message=\"\(a(self.w(.reportJunitWaived, w.reason)))\"/>\n"
                 }
                 if !quiet.isEmpty {
                     body += "      <system-out>\(x(quiet.map(noteText).joined(separator: "\n")))</system-out>\n"
@@ -92,17 +100,16 @@ public struct JUnitReporter: Reporter {
 
         func failureText(_ f: ReportFinding) -> String {
             var s = "\(f.file):\(f.line):\(f.column) \(f.pointer)\n\(f.severity.rawValue)[\(f.rule)]: \(f.message)"
-            if !f.basis.isEmpty { s += "\n" + (zh ? "依据：" : "basis: ") + f.basis.joined(separator: zh ? "；" : "; ") }
-            if let who = f.evaluator { s += "\n" + (zh ? "评查人：" : "evaluated by ") + who + (f.evaluatedOn.map { ", \($0)" } ?? "") }
+            if !f.basis.isEmpty { s += "\n" + w(.reportJunitBasis, f.basis.joined(separator: basisSeparator)) }
+            if let who = f.evaluator { s += "\n" + w(.reportJunitEvaluatedBy, who) + (f.evaluatedOn.map { ", \($0)" } ?? "") }
             return s
         }
 
         func noteText(_ f: ReportFinding) -> String {
-            if let w = f.waived {
-                return zh ? "已豁免 \(f.rule) \(f.pointer)：\(w.reason)（\(w.approvedBy) 批准，有效期至 \(w.expiresOn)）"
-                          : "waived \(f.rule) at \(f.pointer): \(w.reason) (approved by \(w.approvedBy), until \(w.expiresOn))"
+            if let waiver = f.waived {
+                return w(.reportJunitNoteWaived, f.rule, f.pointer, waiver.reason, waiver.approvedBy, waiver.expiresOn.description)
             }
-            return zh ? "基线已有 \(f.rule) \(f.pointer)：\(f.message)" : "in the baseline: \(f.rule) at \(f.pointer): \(f.message)"
+            return w(.reportJunitNoteBaselined, f.rule, f.pointer, f.message)
         }
 
         func end(_ summary: BatchSummary) throws(ReportOutputError) {

@@ -118,9 +118,7 @@ public struct SARIFReporter: Reporter {
             guard let header else { return }
             for n in summary.closingNotes { try notify(n) }
             if omitted > 0 {
-                let zh = header.language == .zh
-                let text = zh ? "已省略 \(omitted) 个结果：GitHub 代码扫描每次运行最多接受 \(SARIFReporter.githubMaxResults) 个结果、压缩后 10 MB；退出码仍计入全部问题，完整结果见 JSON 报告"
-                              : "\(omitted) results left out: GitHub code scanning accepts at most \(SARIFReporter.githubMaxResults) results per run and 10 MB compressed; the exit code still counts every finding, and the JSON report has them all"
+                let text = Message(.reportSarifResultsOmitted, String(omitted), String(SARIFReporter.githubMaxResults)).text(header.language)
                 try notify(.object(["level": .string("warning"), "message": .object(["text": .string(text)]),
                                     "descriptor": .object(["id": .string("results-limit")])]))
             }
@@ -211,9 +209,8 @@ public struct SARIFReporter: Reporter {
 
     /// One `rules[]` entry of a pack rule.
     static func rule(_ r: RuleSummary, _ header: ReportHeader) -> JSONOutput {
-        let zh = header.language == .zh
-        let basis = r.basis.joined(separator: zh ? "；" : "; ")
-        let help = basis.isEmpty ? r.title : (zh ? "依据：\(basis)" : "Basis: \(basis)")
+        let basis = r.basis.joined(separator: Message(.separatorSemicolon).text(header.language))
+        let help = basis.isEmpty ? r.title : Message(.reportSarifHelpBasis, basis).text(header.language)
         var tags = [JSONOutput.string(r.category)]
         if r.veto { tags.append(.string("veto")) }
         return .object([
@@ -234,13 +231,12 @@ public struct SARIFReporter: Reporter {
     /// One `rules[]` entry of a manual evaluation item of the sheet.
     static func manualRule(_ m: ScoringScheme.ManualItem, _ header: ReportHeader) -> JSONOutput {
         let title = m.title.text(header.language)
-        let zh = header.language == .zh
         return .object([
             "id": .string(m.id),
             "name": .string(m.id),
             "shortDescription": .object(["text": .string(title)]),
-            "fullDescription": .object(["text": .string(zh ? "人工评查项：\(title)" : "Manual evaluation item: \(title)")]),
-            "help": .object(["text": .string(zh ? "由评查人员判断，最多扣 \(formatCenti(m.maxCenti)) 分" : "Decided by a human evaluator; at most \(formatCenti(m.maxCenti)) points")]),
+            "fullDescription": .object(["text": .string(Message(.reportSarifManualDescription, title).text(header.language))]),
+            "help": .object(["text": .string(Message(.reportSarifManualHelp, formatCenti(m.maxCenti)).text(header.language))]),
             "defaultConfiguration": .object(["level": .string(m.severity == .error ? "error" : "warning")]),
             "properties": .object([
                 "category": .string(m.category), "maxPoints": .number(formatCenti(m.maxCenti)), "veto": .bool(m.veto),

@@ -4,7 +4,7 @@
 /// comes for free and `Docs/Rules.md` cannot drift from `Rules/` (a test regenerates it).
 public enum RuleDocs {
     static func severityLabel(_ s: Issue.Severity, _ lang: Language) -> String {
-        lang == .zh ? (s == .error ? "错误" : "警告") : s.rawValue
+        Message(s == .error ? .severityError : .severityWarning).text(lang)
     }
 
     static func categoryLabel(_ c: String, _ lang: Language) -> String {
@@ -13,7 +13,7 @@ public enum RuleDocs {
 
     static func periods(_ meta: RuleMeta, _ lang: Language) -> String {
         if meta.datedBy == nil, meta.versions.count == 1 {
-            return "\(meta.versions[0].law.id) (" + (lang == .zh ? "不限日期" : "any date") + ")"
+            return "\(meta.versions[0].law.id) (" + Message(.ruledocsAnyDate).text(lang) + ")"
         }
         return meta.versions.map { "\($0.law.id) (\(span($0, lang)))" }.joined(separator: "; ")
     }
@@ -22,21 +22,22 @@ public enum RuleDocs {
     static func span(_ v: RuleVersionInfo, _ lang: Language) -> String {
         switch (v.from, v.to) {
         case let (f?, t?): return "\(f) – \(t)"
-        case let (f?, nil): return lang == .zh ? "\(f) 起" : "from \(f)"
-        case let (nil, t?): return lang == .zh ? "至 \(t)" : "until \(t)"
-        case (nil, nil): return lang == .zh ? "始终" : "always"
+        case let (f?, nil): return Message(.periodFrom, f.description).text(lang)
+        case let (nil, t?): return Message(.periodUntil, t.description).text(lang)
+        case (nil, nil): return Message(.periodAlways).text(lang)
         }
     }
 
     /// One line a rule: id, title, severity, category, points, veto, law periods.
     public static func list(_ pack: RulePack, _ lang: Language) -> String {
-        var rows: [[String]] = [lang == .zh
-            ? ["编号", "名称", "级别", "类别", "扣分", "否决", "法律时期"]
-            : ["id", "title", "severity", "category", "points", "veto", "law periods"]]
+        let columns: [MessageID] = [.ruledocsColumnId, .ruledocsColumnTitle, .ruledocsColumnSeverity, .ruledocsColumnCategory,
+                                    .ruledocsColumnPoints, .ruledocsColumnVeto, .ruledocsColumnLawPeriods]
+        var rows: [[String]] = [columns.map { Message($0).text(lang) }]
+        let yes = Message(.ruledocsYes).text(lang)
         for r in pack.rules {
             let m = r.meta
             rows.append([m.id, m.title.text(lang), severityLabel(m.severity, lang), categoryLabel(m.category, lang),
-                         m.points.description, m.veto ? (lang == .zh ? "是" : "yes") : "", periods(m, lang)])
+                         m.points.description, m.veto ? yes : "", periods(m, lang)])
         }
         return table(rows)
     }
@@ -58,35 +59,36 @@ public enum RuleDocs {
     /// The full text of one rule: description, citations, law versions, parameters with values.
     public static func show(_ rule: any CompiledRule, _ pack: RulePack, _ lang: Language) -> String {
         let m = rule.meta
-        let zh = lang == .zh
+        func w(_ id: MessageID, _ arguments: String...) -> String {
+            Message(id, arguments: arguments.map(Message.Argument.text)).text(lang)
+        }
         var out = "\(m.id)  \(m.title.text(lang))\n\n"
         if let d = m.description { out += d.text(lang) + "\n\n" }
-        out += (zh ? "级别：" : "severity: ") + severityLabel(m.severity, lang)
-        out += zh ? "；类别：" : "; category: "
-        out += categoryLabel(m.category, lang) + (zh ? "；扣分：" : "; points: ") + m.points.description
-        out += m.veto ? (zh ? "；否决项" : "; veto") : ""
-        if m.veto, let c = m.vetoCondition { out += zh ? "（当 \(c) 时）" : " (when \(c))" }
-        out += "\n\n" + (zh ? "依据：\n" : "basis:\n")
+        out += w(.ruledocsSeverity, severityLabel(m.severity, lang))
+        out += w(.ruledocsCategory, categoryLabel(m.category, lang)) + w(.ruledocsPoints, m.points.description)
+        out += m.veto ? w(.ruledocsVeto) : ""
+        if m.veto, let c = m.vetoCondition { out += w(.ruledocsVetoWhen, c) }
+        out += "\n\n" + w(.ruledocsHeadingBasis) + "\n"
         for b in m.basis { out += "  - \(b.text(lang))\n" }
-        out += "\n" + (zh ? "法律时期：\n" : "law versions:\n")
+        out += "\n" + w(.ruledocsHeadingLawVersions) + "\n"
         for v in m.versions {
             out += "  - \(v.law.id): \(v.law.title.text(lang)), "
-            out += m.datedBy == nil && m.versions.count == 1 ? (zh ? "不限日期" : "any date") : span(v, lang)
+            out += m.datedBy == nil && m.versions.count == 1 ? w(.ruledocsAnyDate) : span(v, lang)
             if let note = v.note { out += "\n      \(note)" }
-            for b in v.basis { out += "\n      " + (zh ? "依据：" : "basis: ") + b.text(lang) }
-            if let s = v.severity { out += "\n      " + (zh ? "级别：" : "severity: ") + severityLabel(s, lang) }
+            for b in v.basis { out += "\n      " + w(.ruledocsBasis, b.text(lang)) }
+            if let s = v.severity { out += "\n      " + w(.ruledocsSeverity, severityLabel(s, lang)) }
             out += "\n"
         }
         if !m.parameters.isEmpty {
-            out += "\n" + (zh ? "参数：\n" : "parameters:\n")
+            out += "\n" + w(.ruledocsHeadingParameters) + "\n"
             for name in m.parameters {
                 guard let p = pack.parameters.first(where: { $0.name == name }) else { continue }
                 out += "  - \(p.name) = \(p.text)\(p.unit.map { " \($0)" } ?? "")\n      \(p.note)\n"
             }
         }
-        if !m.needs.isEmpty { out += "\n" + (zh ? "需要：" : "needs: ") + m.needs.sorted().joined(separator: ", ") + "\n" }
-        if let note = m.note { out += "\n" + (zh ? "说明：" : "note: ") + note + "\n" }
-        out += "\n" + (zh ? "定义于 " : "defined in ") + m.source + "\n"
+        if !m.needs.isEmpty { out += "\n" + w(.ruledocsNeeds, m.needs.sorted().joined(separator: ", ")) + "\n" }
+        if let note = m.note { out += "\n" + w(.ruledocsNote, note) + "\n" }
+        out += "\n" + w(.ruledocsDefinedIn, m.source) + "\n"
         return out
     }
 

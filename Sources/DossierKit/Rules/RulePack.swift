@@ -17,9 +17,9 @@ public struct LawPeriod: Sendable, Hashable {
     public func span(_ language: Language) -> String {
         switch (from, to) {
         case let (f?, t?): return "\(f) – \(t)"
-        case let (f?, nil): return language == .zh ? "\(f) 起" : "from \(f)"
-        case let (nil, t?): return language == .zh ? "至 \(t)" : "until \(t)"
-        case (nil, nil): return language == .zh ? "始终" : "always"
+        case let (f?, nil): return Message(.periodFrom, f.description).text(language)
+        case let (nil, t?): return Message(.periodUntil, t.description).text(language)
+        case (nil, nil): return Message(.periodAlways).text(language)
         }
     }
 }

@@ -71,23 +71,22 @@ public struct ScoringScheme: Sendable {
     /// The sheet used when a pack has no `scoring.json`: the catalogue's categories and bands.
     public static let standard = ScoringScheme(
         categories: [
-            Category(id: "subject", title: LocalizedText(zh: "主体资格", en: "Subject and officers"), maxCenti: 1000),
-            Category(id: "evidence", title: LocalizedText(zh: "事实证据", en: "Facts and evidence"), maxCenti: 2500),
-            Category(id: "law", title: LocalizedText(zh: "适用法律", en: "Application of law"), maxCenti: 1500),
-            Category(id: "procedure", title: LocalizedText(zh: "履行程序", en: "Procedure"), maxCenti: 3000),
-            Category(id: "documents", title: LocalizedText(zh: "文书制作", en: "Documents"), maxCenti: 1000),
-            Category(id: "filing", title: LocalizedText(zh: "案卷管理", en: "File management"), maxCenti: 1000),
+            Category(id: "subject", title: Message(.scoringCategorySubject).localized, maxCenti: 1000),
+            Category(id: "evidence", title: Message(.scoringCategoryEvidence).localized, maxCenti: 2500),
+            Category(id: "law", title: Message(.scoringCategoryLaw).localized, maxCenti: 1500),
+            Category(id: "procedure", title: Message(.scoringCategoryProcedure).localized, maxCenti: 3000),
+            Category(id: "documents", title: Message(.scoringCategoryDocuments).localized, maxCenti: 1000),
+            Category(id: "filing", title: Message(.scoringCategoryFiling).localized, maxCenti: 1000),
         ],
         grades: [
-            Grade(id: "excellent", title: LocalizedText(zh: "优秀", en: "Excellent"), minCenti: 9000),
-            Grade(id: "good", title: LocalizedText(zh: "良好", en: "Good"), minCenti: 8000),
-            Grade(id: "pass", title: LocalizedText(zh: "合格", en: "Pass"), minCenti: 6000),
-            Grade(id: "fail", title: LocalizedText(zh: "不合格", en: "Fail"), minCenti: 0),
+            Grade(id: "excellent", title: Message(.scoringGradeExcellent).localized, minCenti: 9000),
+            Grade(id: "good", title: Message(.scoringGradeGood).localized, minCenti: 8000),
+            Grade(id: "pass", title: Message(.scoringGradePass).localized, minCenti: 6000),
+            Grade(id: "fail", title: Message(.scoringGradeFail).localized, minCenti: 0),
         ],
         vetoScoreCenti: 0, vetoGrade: "fail",
         caps: [Cap(grade: "good", severity: .error, categories: ["subject", "evidence", "law", "procedure"],
-                   reason: LocalizedText(zh: "主体资格、事实证据、适用法律或履行程序有错误的案卷不得评为优秀",
-                                         en: "a dossier with an error in subject, evidence, law or procedure cannot be excellent"))],
+                   reason: Message(.scoringCapErrorNotExcellent).localized)],
         manualItems: [], note: nil)
 }
 
