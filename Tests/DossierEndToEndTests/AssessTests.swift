@@ -150,3 +150,24 @@ import Testing
         }
     }
 }
+
+/// What an assessment cannot count, it names: each unreadable input and each `--strict` warning
+/// on standard error, in the run's language, while the report counts them.
+@Suite struct AssessInputIssuesTests {
+    @Test func brokenInputsAndStrictWarningsAreNamedOnStandardError() throws {
+        let sample = try String(contentsOf: Binary.root.appendingPathComponent("Samples/dossiers/05-no-legal-review-2019.json"), encoding: .utf8)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(sample.utf8)) as? [String: Any])
+        object["bogusKey"] = 1
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let input = Data((line + "\n{\"format\": \"dossier/1\",\n").utf8)
+        let en = try Binary.run(["assess", "-", "--strict"], stdin: input)
+        #expect(en.status == 2)
+        #expect(en.stderr.contains("-:2:"))
+        #expect(en.stderr.contains("error: "))
+        #expect(en.stderr.contains("warning: unknown key 'bogusKey' in Dossier"))
+        #expect(en.stdout.contains("2 inputs: 1 assessed, 1 not checked"))
+        let zh = try Binary.run(["assess", "-", "--strict", "--lang", "zh"], stdin: input)
+        #expect(zh.stderr.contains("警告：案卷中有未知的键“bogusKey”"))
+        #expect(zh.stderr.contains("错误："))
+    }
+}

@@ -37,6 +37,18 @@ import Testing
         // A value that really starts with a dash is given with '='.
         let dash = try Binary.run(["calendar", "count", "2023-09-27", "2023-10-13", "--pack=Rules/jining-archives"])
         #expect(dash.stdout == "8\n")
+        // A negative number is a value, which the option's own check refuses with its range.
+        let negative = try Binary.run(["check", "Samples/", "--jobs", "-3"])
+        #expect(negative.status == 64)
+        #expect(negative.stderr.hasPrefix("Error: --jobs takes a whole number from 1 to 256, not '-3'"))
+    }
+
+    @Test func everyValueIsCheckedBeforeTheRunWhateverTheFormat() throws {
+        // `--now` only reaches json, sarif and html reports, but a bad one is a usage error with text too.
+        let run = try Binary.run(["check", "Samples/dossiers", "--now", "yesterday", "--lang", "zh"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("错误：--now 的值应为 UTC 时间 YYYY-MM-DDTHH:MM:SSZ，而不是“yesterday”"))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func theUsageLineListsEveryOptionOfTheHelp() throws {

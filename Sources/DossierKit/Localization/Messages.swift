@@ -917,9 +917,9 @@ public enum Messages {
         .inputOverLimit: LocalizedText(zh: "输入超过 {0} 字节的上限（--max-file-size）", en: "input is over the limit of {0} bytes (--max-file-size)"),
 
         .expectedObject: LocalizedText(zh: "应为对象（{0}），实际为 {1}", en: "expected an object ({0}), found {1}"),
-        .unknownKey: LocalizedText(zh: "{1} 中有未知的键“{0}”{2}", en: "unknown key '{0}' in {1}{2}"),
-        .missingKey: LocalizedText(zh: "{1} 缺少必填的键“{0}”", en: "missing required key '{0}' in {1}"),
-        .missingKeyForCategory: LocalizedText(zh: "{1} 缺少必填的键“{0}”（{2}案件必填）", en: "missing required key '{0}' in {1} (required for {2})"),
+        .unknownKey: LocalizedText(zh: "{1}中有未知的键“{0}”{2}", en: "unknown key '{0}' in {1}{2}"),
+        .missingKey: LocalizedText(zh: "{1}缺少必填的键“{0}”", en: "missing required key '{0}' in {1}"),
+        .missingKeyForCategory: LocalizedText(zh: "{1}缺少必填的键“{0}”（{2}案件必填）", en: "missing required key '{0}' in {1} (required for {2})"),
         .expectedType: LocalizedText(zh: "“{1}”应为{0}，实际为 {2}", en: "expected {0} for '{1}', found {2}"),
         .expectedDate: LocalizedText(zh: "“{0}”应为日期（YYYY-MM-DD），实际为 \"{1}\"{2}", en: "expected a date (YYYY-MM-DD) for '{0}', found \"{1}\"{2}"),
         .expectedTime: LocalizedText(zh: "“{0}”应为带时区的时间（如 2017-11-03T09:05:00+08:00），实际为 \"{1}\"",

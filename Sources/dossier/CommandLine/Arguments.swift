@@ -150,9 +150,16 @@ struct ParsedArguments {
 
     /// Parses `arguments` against `spec`: `--name value`, `--name=value`, `--flag`, `--` ends
     /// options, a lone `-` is a positional (standard input). A value never starts with `-` unless
-    /// given with `=` (so `--output --help` is an error, not a file named `--help`). With actions,
+    /// given with `=` or a negative number (so `--output --help` is an error, not a file named
+    /// `--help`, and `--jobs -3` is told the range it must be in). With actions,
     /// the first positional picks one, and every option and the number of positionals must be
     /// the action's.
+    /// `-3`, `-0.5`: a value, not an option (no option name starts with a digit).
+    static func isNegativeNumber(_ s: String) -> Bool {
+        let rest = s.utf8.dropFirst()
+        return s.hasPrefix("-") && !rest.isEmpty && rest.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+    }
+
     static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var i = 0
@@ -199,7 +206,9 @@ struct ParsedArguments {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard i < arguments.count, !(arguments[i].hasPrefix("-") && arguments[i] != "-") else {
+                // A following option is not a value (`--output --help` asks for help), but a
+                // negative number is (`--jobs -3`, refused by the option's own check).
+                guard i < arguments.count, !(arguments[i].hasPrefix("-") && arguments[i] != "-" && !Self.isNegativeNumber(arguments[i])) else {
                     throw UsageError(Message(.optionNeedsValue, "--\(name)", placeholder), command: spec.name)
                 }
                 value = arguments[i]

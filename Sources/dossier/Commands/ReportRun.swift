@@ -116,6 +116,14 @@ enum ReportRun {
         } else {
             today = Clock.today()
         }
+        // Checked here with the other values, though only json, sarif and html reports record it.
+        let nowGiven: Int64?
+        if let text = arguments.value("now") {
+            guard let s = Receipt.parseTime(text) else { throw UsageError(Message(.nowTakesUTC, text), command: command) }
+            nowGiven = s
+        } else {
+            nowGiven = nil
+        }
         guard var pack = Dispatcher.loadPack(arguments, console: console) else { return 2 }
         if arguments.value("rules") == nil, let skip = arguments.value("skip") {
             let skipped = Set(skip.split(separator: ",").map { String($0) })
@@ -167,15 +175,7 @@ enum ReportRun {
             minScoreCenti: minScore.map { $0 * 100 }, waivers: waivers, baseline: baseline)
         let receiptFormats: Set<String> = ["json", "sarif", "html"]
         if receiptFormats.contains(format) || extra.contains(where: { receiptFormats.contains(type(of: $0.reporter).id) }) {
-            let seconds: Int64
-            if let text = arguments.value("now") {
-                guard let s = Receipt.parseTime(text) else {
-                    throw UsageError(Message(.nowTakesUTC, text), command: command)
-                }
-                seconds = s
-            } else {
-                seconds = Clock.now()
-            }
+            let seconds = nowGiven ?? Clock.now()
             options.receipt = Receipt(toolName: options.toolName, toolVersion: options.toolVersion, pack: pack.info,
                                       packDirectory: pack.directory, options: effectiveSettings(arguments, failOnDefault: failOnDefault, language: language),
                                       time: Receipt.isoTime(secondsSince1970: seconds))

@@ -95,12 +95,12 @@ import Testing
         let csv = try render(CSVReporter())
         out.append(("csv header", String(csv.split(separator: "\r\n", maxSplits: 1)[0])))
         // JUnit: attribute values and text, without names of elements and attributes, the XML
-        // declaration, or `type` (the failure's rule id, the error's kind). The diagnostic line
-        // keeps its severity code (`error[RULE]: message`), as written in both languages.
+        // declaration, or `type` (the failure's rule id, the error's kind). The diagnostic line's
+        // severity tag is the catalogue's (`错误[RULE]: message`).
         var junit = try render(JUnitReporter())
         junit = junit.replacing(/<\?[^>]*\?>/, with: "").replacing(/\s+type="[^"]*"/, with: "")
         junit = junit.replacing(/<testsuites name="[^"]*"/, with: "")  // the tool and its command (`score`)
-        junit = junit.replacing(/<\/?[A-Za-z-]+|[A-Za-z-]+="|\/?>/, with: " ").replacing(/\b(error|warning)\[/, with: "[")
+        junit = junit.replacing(/<\/?[A-Za-z-]+|[A-Za-z-]+="|\/?>/, with: " ")
         out.append(("junit", junit))
         // SARIF: the texts (`message.text`, `shortDescription.text`…); keys and codes are the format's.
         let sarif = try JSONSerialization.jsonObject(with: Data(try SARIFReporter().render(header, dossiers, summary)))
