@@ -144,7 +144,7 @@ private struct Walk {
             }
             if needed {
                 var message = Message(.missingKey, arguments: [.text(field.name), Messages.objectName(spec.name)])
-                if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, arguments: [.text(field.name), Messages.objectName(spec.name), .text(category)]) }
+                if case .forCategories = field.requirement, let category { message = Message(.missingKeyForCategory, arguments: [.text(field.name), Messages.objectName(spec.name), .localized(LocalizedText(zh: DossierFormat.categories.label(category, .zh), en: category))]) }
                 // Point at the object's opening brace.
                 issues.add { Issue(.error, offset: value.byteRange.lowerBound, pointer: value.pointer, message) }
             }

@@ -838,6 +838,8 @@ public struct Message: Sendable, Hashable {
     public enum Argument: Sendable, Hashable {
         case text(String)
         case message(Message)
+        /// Data that has its own words in each language (a vocabulary term: `penalty`, 行政处罚).
+        case localized(LocalizedText)
     }
 
     public let id: MessageID
@@ -865,6 +867,7 @@ public struct Message: Sendable, Hashable {
                     switch arguments[n] {
                     case .text(let s): out += s
                     case .message(let m): out += m.text(language)
+                    case .localized(let t): out += t.text(language)
                     }
                 }
                 i = template.index(after: close)

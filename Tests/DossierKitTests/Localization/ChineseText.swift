@@ -27,6 +27,7 @@ enum ChineseText {
             switch $0 {
             case .text: return .text("·")
             case .message(let m): return .message(masked(m))
+            case .localized: return $0  // has its own words in each language
             }
         })
     }

@@ -35,6 +35,18 @@ import Testing
         #expect(Messages.catalogue.count == MessageID.allCases.count)
     }
 
+    @Test func validationNamesObjectsAndCategoriesAsAClerkDoes() throws {
+        let file = SourceFile(path: "d.json", bytes: Array(#"{"format": "dossier/1", "category": "penalty", "steps": [{"bogus": 1}]}"#.utf8))
+        let issues = Validator(strict: true).validate(try JSONDocument.parse(file).root, as: DossierFormat.standard)
+        let zh = issues.compactMap { $0.text?.text(.zh) }, en = issues.compactMap { $0.text?.text(.en) }
+        #expect(zh.contains("执法环节中有未知的键“bogus”"))
+        #expect(en.contains("unknown key 'bogus' in Step"))
+        #expect(zh.contains("案卷缺少必填的键“violation”（行政处罚案件必填）"))
+        #expect(en.contains("missing required key 'violation' in Dossier (required for penalty)"))
+        // A type the catalogue does not name (a pack's own) keeps its name.
+        #expect(Message(.unknownKey, arguments: [.text("x"), Messages.objectName("PackManifest"), .text("")]).text(.zh) == "PackManifest中有未知的键“x”")
+    }
+
     @Test func everyIdIsWrittenInExactlyOnePart() {
         var seen: [MessageID: Int] = [:]
         for part in Messages.parts {
