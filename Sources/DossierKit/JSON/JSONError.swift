@@ -58,7 +58,7 @@ enum JSONErrorWording {
     static let phrases = Rewording([
         .jsonPhraseValueOrBracket, .jsonPhraseValue, .jsonPhraseAfterMember, .jsonPhraseAfterElement, .jsonPhraseAfterKey,
         .jsonPhraseBeginKey, .jsonPhraseCloseString, .jsonPhraseEscape, .jsonPhraseEndOfInput, .jsonPhraseInvalidByte,
-        .jsonPhraseKeyOrClose, .jsonPhraseKey,
+        .jsonPhraseKeyOrClose, .jsonPhraseKey, .jsonPhraseDigitAfterMinus, .jsonPhraseDigitAfterPoint, .jsonPhraseDigitInExponent,
     ])
     /// `U+00A0 (no-break space)`: the code point and its Unicode name, which Chinese text leaves out.
     static let namedCharacter = Rewording([.jsonPhraseNamedCharacter])

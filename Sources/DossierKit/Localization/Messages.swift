@@ -140,6 +140,9 @@ public enum MessageID: String, CaseIterable, Sendable {
     case jsonPhraseNamedCharacter = "json.phrase.named-character"
     case jsonPhraseKey = "json.phrase.key"
     case jsonPhraseKeyOrClose = "json.phrase.key-or-close"
+    case jsonPhraseDigitAfterMinus = "json.phrase.digit-after-minus"
+    case jsonPhraseDigitAfterPoint = "json.phrase.digit-after-point"
+    case jsonPhraseDigitInExponent = "json.phrase.digit-in-exponent"
 
     // Rule packs: loading and compiling a pack (for pack authors; keys of the format stay as written).
     case packExpectedExpression = "pack.expected-expression"
@@ -1037,6 +1040,9 @@ public enum Messages {
         .jsonPhraseNamedCharacter: LocalizedText(zh: "{0}", en: "{0} ({1})"),
         .jsonPhraseKey: LocalizedText(zh: "对象的键", en: "object key"),
         .jsonPhraseKeyOrClose: LocalizedText(zh: "对象的键或 '}'", en: "object key or '}'"),
+        .jsonPhraseDigitAfterMinus: LocalizedText(zh: "'-' 之后的数字", en: "digit after '-'"),
+        .jsonPhraseDigitAfterPoint: LocalizedText(zh: "小数点之后的数字", en: "digit after decimal point"),
+        .jsonPhraseDigitInExponent: LocalizedText(zh: "指数中的数字", en: "digit in exponent"),
 
         .packExpectedExpression: LocalizedText(zh: "应为表达式字符串", en: "expected an expression string"),
         .packExpectedTemplate: LocalizedText(zh: "应为消息模板字符串", en: "expected a message template string"),
