@@ -126,7 +126,7 @@ public struct Assessment: Sendable {
         outside = a.outside
         let window = a.options.previousWindow
         previousWindow = window
-        let zh = language == .zh
+        let notStated = Message(.assessNotStated).text(language), total = Message(.assessTotal).text(language)
         let byRegistry = Dictionary(a.registry.map { ($0.certificate, $0) }, uniquingKeysWith: { x, _ in x })
         let yearly = a.options.period == .year
 
@@ -138,7 +138,7 @@ public struct Assessment: Sendable {
             return OfficerView(certificate: cert, name: o.name, registered: true, status: o.status, expiresOn: o.expiresOn, states: states)
         }
         func label(_ key: String) -> String {
-            if key.isEmpty { return zh ? "（未注明）" : "(not stated)" }
+            if key.isEmpty { return notStated }
             switch a.options.by {
             case .agency: return a.labels["agency:" + key] ?? key
             case .matter: return a.labels["matter:" + key] ?? key
@@ -173,7 +173,7 @@ public struct Assessment: Sendable {
         let wholeGroups = Assessment.ranked(whole.map { k, c in
             group(k, label(k), c, previous: comparing ? (a.previous[k] ?? AssessmentCell()) : nil, officer: byOfficer)
         })
-        let wholeTotals = group("", zh ? "合计" : "Total", wholeTotal, previous: comparing ? a.previousTotal : nil, officer: false)
+        let wholeTotals = group("", total, wholeTotal, previous: comparing ? a.previousTotal : nil, officer: false)
 
         var periods: [PeriodBlock] = []
         if a.options.period != nil {
@@ -184,10 +184,10 @@ public struct Assessment: Sendable {
                 let gs = Assessment.ranked(byPeriod[key]!.map { k, c in
                     group(k, label(k), c, previous: previousCells.map { $0[k] ?? AssessmentCell() }, officer: byOfficer)
                 })
-                let total = group("", zh ? "合计" : "Total", a.totals[key] ?? AssessmentCell(),
-                                  previous: previousKey.flatMap { a.totals[$0] }, officer: false)
+                let periodTotal = group("", total, a.totals[key] ?? AssessmentCell(),
+                                        previous: previousKey.flatMap { a.totals[$0] }, officer: false)
                 periods.append(PeriodBlock(key: key, label: Assessment.periodLabel(key, language), from: range.from, to: range.to,
-                                           groups: gs, totals: total))
+                                           groups: gs, totals: periodTotal))
             }
         }
 
@@ -205,11 +205,11 @@ public struct Assessment: Sendable {
     /// A period key as people write it: `2024年第1季度`, `2024 Q1`.
     public static func periodLabel(_ key: String, _ language: Language) -> String {
         let parts = key.split(separator: "-").map(String.init)
-        guard parts.count == 2 else { return language == .zh ? key + "年" : key }
+        guard parts.count == 2 else { return Message(.assessPeriodLabelYear, key).text(language) }
         if parts[1].hasPrefix("Q") {
-            return language == .zh ? "\(parts[0])年第\(parts[1].dropFirst())季度" : "\(parts[0]) \(parts[1])"
+            return Message(.assessPeriodLabelQuarter, parts[0], String(parts[1].dropFirst())).text(language)
         }
-        return language == .zh ? "\(parts[0])年\(Int(parts[1]) ?? 0)月" : key
+        return Message(.assessPeriodLabelMonth, parts[0], String(Int(parts[1]) ?? 0), parts[1]).text(language)
     }
 
     /// Groups in rank order (best first; equal scores share a rank; ties by key), unranked last.
@@ -291,7 +291,7 @@ public struct Assessment: Sendable {
     static func statistics(_ c: AssessmentCell, language: Language) -> Statistics {
         func rows(_ h: [String: Int], _ v: Vocabulary) -> [Statistics.Row] {
             h.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
-                Statistics.Row(code: $0.key, label: $0.key.isEmpty ? (language == .zh ? "（未注明）" : "(not stated)") : v.label($0.key, language),
+                Statistics.Row(code: $0.key, label: $0.key.isEmpty ? Message(.assessNotStated).text(language) : v.label($0.key, language),
                                count: $0.value)
             }
         }
@@ -309,8 +309,7 @@ public struct Assessment: Sendable {
 
     /// The sentence every report carries about periods.
     public var periodBasis: String {
-        language == .zh ? "案卷的期间按决定日期确定；未作出决定的，按受理日期，无受理日期的按立案日期。"
-                        : "A dossier's period is that of its decision date; an undecided dossier's, its acceptance date, else its filing date."
+        Message(.assessPeriodBasis).text(language)
     }
 
     /// The pack's annual-review due date (`certificateReviewDue`, `MM-DD`), default 03-31.
@@ -336,7 +335,7 @@ extension Assessment {
     public func changeText(_ kind: AssessmentScheme.Kind, _ v: Int?) -> String {
         guard let v else { return "" }
         let sign = v > 0 ? "+" : (v < 0 ? "-" : "±")
-        if kind.isRate { return sign + Assessment.decimal(abs(v), digits: 2) + (language == .zh ? "个百分点" : " pp") }
+        if kind.isRate { return Message(.assessPercentagePoints, sign + Assessment.decimal(abs(v), digits: 2)).text(language) }
         if kind == .cases { return sign + String(abs(v)) }
         return sign + formatCenti(abs(v))
     }
@@ -377,14 +376,13 @@ extension Assessment {
 
     /// The certificate states in words.
     public func stateText(_ s: String) -> String {
-        let zh = language == .zh
         switch s {
-        case "suspended": return zh ? "暂扣" : "suspended"
-        case "revoked": return zh ? "吊销" : "revoked"
-        case "expired": return zh ? "已过期" : "expired"
-        case "expiring": return zh ? "\(warningDays)日内到期" : "expires within \(warningDays) days"
-        case "review-missing": return zh ? "未通过年度审验" : "annual review missing"
-        case "not-registered": return zh ? "不在资格清单中" : "not in the registry"
+        case "suspended": return say(.assessStateSuspended)
+        case "revoked": return say(.assessStateRevoked)
+        case "expired": return say(.assessStateExpired)
+        case "expiring": return say(.assessStateExpiring, String(warningDays))
+        case "review-missing": return say(.assessStateReviewMissing)
+        case "not-registered": return say(.assessStateNotRegistered)
         default: return s
         }
     }

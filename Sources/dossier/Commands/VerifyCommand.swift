@@ -12,7 +12,8 @@ enum VerifyCommand: Command {
         guard let reportPath = arguments.positionals.first else {
             throw UsageError(Message(.verifyNeedsReport), command: "verify")
         }
-        let zh = Dispatcher.language(arguments) == .zh
+        let language = Dispatcher.language(arguments)
+        func say(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(language) }
         let bytes: [UInt8]
         switch FileIO.read(reportPath) {
         case .success(let b): bytes = b
@@ -28,37 +29,35 @@ enum VerifyCommand: Command {
             return 2
         }
         let v = Verification.verify(receipt, paths: Array(arguments.positionals.dropFirst()), packDirectory: arguments.value("pack"))
-        var out = zh
-            ? "报告 \(reportPath)：\(receipt.toolName) \(receipt.toolVersion) 于 \(receipt.time) 生成，规则包 \(receipt.pack.id) \(receipt.pack.version)\n"
-            : "report \(reportPath): made by \(receipt.toolName) \(receipt.toolVersion) at \(receipt.time) with pack \(receipt.pack.id) \(receipt.pack.version)\n"
+        var out = say(.verifyReport, reportPath, "\(receipt.toolName)", "\(receipt.toolVersion)", "\(receipt.time)", "\(receipt.pack.id)",
+                      "\(receipt.pack.version)") + "\n"
         func label(_ s: Verification.Status) -> String {
             switch s {
-            case .same: return zh ? "相同" : "same"
-            case .changed: return zh ? "已更改" : "changed"
-            case .missing: return zh ? "缺失" : "missing"
-            case .extra: return zh ? "多出" : "extra"
+            case .same: return say(.verifyStatusSame)
+            case .changed: return say(.verifyStatusChanged)
+            case .missing: return say(.verifyStatusMissing)
+            case .extra: return say(.verifyStatusExtra)
             }
         }
         func list(_ entries: [Verification.Entry], _ title: String) {
             let differing = entries.filter { $0.status != .same }
-            out += title + (zh ? "：\(entries.count - differing.count)/\(entries.count) 相同\n" : ": \(entries.count - differing.count) of \(entries.count) the same\n")
+            out += say(.verifySameCount, title, String(entries.count - differing.count), String(entries.count)) + "\n"
             for e in differing {
-                out += "  \(label(e.status))\(zh ? "：" : ": ")\(e.path)"
+                out += "  " + say(.tagged, label(e.status), e.path)
                 switch e.status {
-                case .changed: out += zh ? "（收据 \(e.expected!.prefix(16))…，现为 \(e.actual!.prefix(16))…）" : " (receipt \(e.expected!.prefix(16))…, now \(e.actual!.prefix(16))…)"
-                case .extra: out += zh ? "（收据中没有）" : " (not in the receipt)"
+                case .changed: out += say(.verifyChangedHashes, String(e.expected!.prefix(16)), String(e.actual!.prefix(16)))
+                case .extra: out += say(.verifyNotInReceipt)
                 default: break
                 }
                 out += "\n"
             }
         }
-        list(v.inputs, zh ? "输入" : "inputs")
-        list(v.packFiles, zh ? "规则包文件" : "pack files")
+        list(v.inputs, say(.verifyInputs))
+        list(v.packFiles, say(.verifyPackFiles))
         if !v.packMatches {
-            out += zh ? "  规则包的 SHA-256 与收据（\(receipt.pack.sha256.prefix(16))…）不符\n" : "  the pack's SHA-256 is not the receipt's (\(receipt.pack.sha256.prefix(16))…)\n"
+            out += "  " + say(.verifyPackDiffers, String(receipt.pack.sha256.prefix(16))) + "\n"
         }
-        out += v.matches ? (zh ? "一致：输入和规则包与报告相同\n" : "match: the inputs and the pack are those of the report\n")
-                         : (zh ? "不一致：见上\n" : "differences: see above\n")
+        out += say(v.matches ? .verifyMatch : .verifyDifferences) + "\n"
         console.print(out)
         return v.matches ? 0 : 1
     }

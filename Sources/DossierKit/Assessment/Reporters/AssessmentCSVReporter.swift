@@ -6,16 +6,17 @@ public struct AssessmentCSVReporter: AssessmentReporter {
     public static let id = "csv"
     public init() {}
 
-    static let columns: [(en: String, zh: String)] = [
-        ("period", "期间"), ("from", "起"), ("to", "止"), ("group", "分组"), ("label", "名称"), ("dossiers", "案卷"),
-        ("score", "得分"), ("grade", "等级"), ("rank", "名次"), ("indicator", "指标"), ("name", "指标名称"),
-        ("numerator", "分子"), ("denominator", "分母"), ("value", "值"), ("target", "目标"), ("met", "达标"), ("change", "变化"),
-        ("steps", "参与环节"), ("findings on steps", "环节问题"), ("certificate", "证件状态"),
+    /// The header row, in the report's language (the fields below are codes and numbers).
+    static let columns: [MessageID] = [
+        .assessColumnPeriod, .assessCSVFrom, .assessCSVTo, .assessCSVGroup, .assessCSVLabel, .assessColumnDossiers,
+        .assessColumnScore, .assessColumnGrade, .assessColumnRank, .assessColumnIndicator, .assessCSVIndicatorName,
+        .assessCSVNumerator, .assessCSVDenominator, .assessColumnValue, .assessColumnTarget, .assessColumnMet, .assessColumnChange,
+        .assessCSVSteps, .assessColumnStepFindings, .assessColumnCertificateState,
     ]
 
     public func render(_ a: Assessment) -> [UInt8] {
         func row(_ fields: [String]) -> String { fields.map(Escape.csv).joined(separator: ",") + "\r\n" }
-        var s = row(Self.columns.map { a.zh ? $0.zh : $0.en })
+        var s = row(Self.columns.map { a.say($0) })
         func rows(_ period: String, _ from: String, _ to: String, _ g: Assessment.Group) {
             let base = [period, from, to, g.key, g.label, String(g.dossiers), g.scoreCenti.map(formatCenti) ?? "", g.grade ?? "",
                         g.rank.map(String.init) ?? ""]

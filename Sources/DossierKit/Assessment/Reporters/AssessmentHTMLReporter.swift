@@ -25,14 +25,14 @@ public struct AssessmentHTMLReporter: AssessmentReporter {
 
     public func render(_ a: Assessment) -> [UInt8] {
         func h(_ s: String) -> String { Escape.html(s) }
-        let zh = a.zh
-        var s = "<!DOCTYPE html>\n<html lang=\"\(zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var s = "<!DOCTYPE html>\n<html lang=\"\(a.zh ? "zh-CN" : "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(h(a.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
         s += "<h1>\(h(a.title))</h1>\n<p class=\"meta\">\(h(a.packLine))</p>\n<p class=\"meta\">\(h(a.scopeLine))</p>\n"
         s += "<p class=\"meta\">\(h(a.inputsLine))</p>\n<p class=\"meta\">\(h(a.periodBasis))</p>\n"
 
         // Ranking.
-        s += "<section>\n<h2>\(zh ? "排名" : "Ranking")</h2>\n<table>\n<tr><th class=\"n\">\(zh ? "名次" : "rank")</th><th>\(h(a.groupingName))</th><th class=\"n\">\(zh ? "案卷" : "dossiers")</th><th class=\"n\">\(zh ? "得分" : "score")</th><th>\(zh ? "等级" : "grade")</th><th></th></tr>\n"
+        s += "<section>\n<h2>\(a.say(.assessHeadingRanking))</h2>\n<table>\n<tr><th class=\"n\">\(a.say(.assessColumnRank))</th><th>\(h(a.groupingName))</th>"
+        s += "<th class=\"n\">\(a.say(.assessColumnDossiers))</th><th class=\"n\">\(a.say(.assessColumnScore))</th><th>\(a.say(.assessColumnGrade))</th><th></th></tr>\n"
         for g in a.groups + [a.totals] {
             let width = (g.scoreCenti ?? 0) * 120 / 10000
             s += "<tr><td class=\"n\">\(g.rank.map(String.init) ?? "")</td><td>\(h(a.heading(g)))</td><td class=\"n\">\(g.dossiers)</td>"
@@ -44,8 +44,8 @@ public struct AssessmentHTMLReporter: AssessmentReporter {
         // Grade distribution.
         let dist = a.gradeDistribution
         let maxCount = max(1, dist.map(\.count).max() ?? 1)
-        s += "<section>\n<h2>\(zh ? "等级分布" : "Grade distribution")</h2>\n"
-        s += "<svg width=\"\(60 + dist.count * 90)\" height=\"150\" viewBox=\"0 0 \(60 + dist.count * 90) 150\" role=\"img\" aria-label=\"\(zh ? "等级分布" : "grade distribution")\">\n"
+        s += "<section>\n<h2>\(a.say(.assessHTMLGradeDistribution))</h2>\n"
+        s += "<svg width=\"\(60 + dist.count * 90)\" height=\"150\" viewBox=\"0 0 \(60 + dist.count * 90) 150\" role=\"img\" aria-label=\"\(a.say(.assessHTMLGradeDistributionLabel))\">\n"
         for (i, d) in dist.enumerated() {
             let height = d.count * 100 / maxCount
             let x = 40 + i * 90
@@ -57,17 +57,17 @@ public struct AssessmentHTMLReporter: AssessmentReporter {
 
         // Trend.
         if a.periods.count > 0 {
-            s += "<section>\n<h2>\(zh ? "各期得分趋势" : "Scores by period")</h2>\n" + trend(a) + "</section>\n"
+            s += "<section>\n<h2>\(a.say(.assessHTMLTrend))</h2>\n" + trend(a) + "</section>\n"
         }
 
         // Groups.
-        s += "<h2>\(zh ? "各组指标" : "Indicators by group")</h2>\n"
+        s += "<h2>\(a.say(.assessHeadingIndicators))</h2>\n"
         for g in a.groups + [a.totals] {
             s += "<section>\n<h3>\(g.rank.map { "\($0). " } ?? "")\(h(a.heading(g))) — \(h(a.scoreText(g))) \(h(g.gradeTitle ?? ""))</h3>\n"
             s += bars(a, g)
             if let steps = g.steps {
-                s += "<p>" + h(zh ? "参与环节 \(steps) 个，环节上的问题 \(g.stepFindings ?? 0) 个" : "steps taken part in: \(steps); findings on those steps: \(g.stepFindings ?? 0)")
-                if let o = g.officer { s += " · " + h((zh ? "证件：" : "certificate: ") + a.statesText(o)) }
+                s += "<p>" + h(a.say(.assessSteps, String(steps), String(g.stepFindings ?? 0)))
+                if let o = g.officer { s += " · " + h(a.say(.assessCertificate, a.statesText(o))) }
                 s += "</p>\n"
             }
             if let st = g.statistics { s += statistics(a, st) }
@@ -83,15 +83,15 @@ public struct AssessmentHTMLReporter: AssessmentReporter {
 
         if a.options.by == .officer {
             s += "<section>\n<h2>\(h(a.officersTitle))</h2>\n<p class=\"meta\">\(h(a.asOfLine))</p>\n<table>\n"
-            s += zh ? "<tr><th>证件号</th><th>姓名</th><th class=\"n\">案卷</th><th class=\"n\">环节</th><th class=\"n\">环节问题</th><th>证件状态</th></tr>\n"
-                    : "<tr><th>certificate</th><th>name</th><th class=\"n\">cases</th><th class=\"n\">steps</th><th class=\"n\">findings on steps</th><th>certificate</th></tr>\n"
+            let numeric: Set<MessageID> = [.assessColumnCases, .assessColumnSteps, .assessColumnStepFindings]
+            s += "<tr>" + AssessmentMarkdownReporter.officerColumns.map { "<th\(numeric.contains($0) ? " class=\"n\"" : "")>\(a.say($0))</th>" }.joined() + "</tr>\n"
             for g in a.groups.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 guard let o = g.officer else { continue }
                 s += "<tr><td>\(h(o.certificate))</td><td>\(h(o.name))</td><td class=\"n\">\(g.dossiers)</td><td class=\"n\">\(g.steps ?? 0)</td><td class=\"n\">\(g.stepFindings ?? 0)</td>"
                 s += "<td\(o.states.isEmpty ? "" : " class=\"warn\"")>\(h(a.statesText(o)))</td></tr>\n"
             }
             s += "</table>\n<h3>\(h(a.idleTitle))</h3>\n"
-            if a.idleOfficers.isEmpty { s += "<p>\(zh ? "无" : "None")</p>\n" } else {
+            if a.idleOfficers.isEmpty { s += "<p>\(a.say(.assessIdleNone))</p>\n" } else {
                 s += "<ul>\n"
                 for o in a.idleOfficers {
                     s += "<li>\(h(o.certificate)) \(h(o.name)): <span\(o.states.isEmpty ? "" : " class=\"warn\"")>\(h(a.statesText(o)))</span></li>\n"

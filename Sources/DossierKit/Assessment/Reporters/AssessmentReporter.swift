@@ -23,6 +23,11 @@ public enum AssessmentReporters {
 extension Assessment {
     var zh: Bool { language == .zh }
 
+    /// The catalogue message `id` with text arguments, in the report's language.
+    func say(_ id: MessageID, _ arguments: String...) -> String {
+        Message(id, arguments: arguments.map { .text($0) }).text(language)
+    }
+
     /// The indicator's name in the report's language.
     func name(_ i: AssessmentScheme.Indicator) -> String { i.name.text(language) }
 
@@ -45,8 +50,8 @@ extension Assessment {
 
     func metText(_ met: Bool?) -> String {
         switch met {
-        case true?: return zh ? "达标" : "met"
-        case false?: return zh ? "未达标" : "not met"
+        case true?: return say(.assessMet)
+        case false?: return say(.assessNotMet)
         case nil: return ""
         }
     }
@@ -54,55 +59,52 @@ extension Assessment {
     /// What the grouping is called.
     var groupingName: String {
         switch options.by {
-        case .agency: return zh ? "执法机关" : "agency"
-        case .officer: return zh ? "执法人员" : "officer"
-        case .matter: return zh ? "执法事项" : "matter"
-        case .category: return zh ? "执法类别" : "category"
-        case .procedure: return zh ? "程序" : "procedure"
+        case .agency: return say(.assessGroupingAgency)
+        case .officer: return say(.assessGroupingOfficer)
+        case .matter: return say(.assessGroupingMatter)
+        case .category: return say(.assessGroupingCategory)
+        case .procedure: return say(.assessGroupingProcedure)
         }
     }
 
     var periodName: String {
         switch options.period {
-        case .month?: return zh ? "月" : "month"
-        case .quarter?: return zh ? "季度" : "quarter"
-        case .year?: return zh ? "年度" : "year"
-        case nil: return zh ? "不分期" : "none"
+        case .month?: return say(.assessPeriodMonth)
+        case .quarter?: return say(.assessPeriodQuarter)
+        case .year?: return say(.assessPeriodYear)
+        case nil: return say(.assessPeriodNone)
         }
     }
 
-    var title: String { zh ? "行政执法评议考核报告" : "Administrative enforcement performance assessment" }
+    var title: String { say(.assessTitle) }
 
     /// `by agency · period quarter · 2024-01-01 – 2024-12-31`.
     var scopeLine: String {
-        var s = zh ? "按\(groupingName)分组 · 期间：\(periodName)" : "by \(groupingName) · period: \(periodName)"
+        var s = say(.assessScope, groupingName, periodName)
         if options.from != nil || options.to != nil {
-            let range = "\(options.from?.description ?? "…") – \(options.to?.description ?? "…")"
-            s += zh ? " · 范围 \(range)" : " · range \(range)"
+            s += say(.assessScopeRange, "\(options.from?.description ?? "…") – \(options.to?.description ?? "…")")
         }
         if let w = previousWindow {
-            s += zh ? " · 对比上一期 \(w.lowerBound) – \(w.upperBound)" : " · compared with \(w.lowerBound) – \(w.upperBound)"
+            s += say(.assessScopeComparedWindow, "\(w.lowerBound)", "\(w.upperBound)")
         } else if options.compare {
-            s += zh ? " · 与上一期对比" : " · compared with the previous period"
+            s += say(.assessScopeComparedPrevious)
         }
         return s
     }
 
     /// `40 inputs: 38 assessed, 1 not checked, 1 undated, 0 outside the range`.
     var inputsLine: String {
-        zh ? "输入 \(inputs) 份：评议 \(totals.dossiers) 份，无法检查 \(invalid) 份，无日期 \(undated) 份，不在范围内 \(outside) 份"
-           : "\(inputs) inputs: \(totals.dossiers) assessed, \(invalid) not checked, \(undated) undated, \(outside) outside the range"
+        say(.assessInputs, String(inputs), String(totals.dossiers), String(invalid), String(undated), String(outside))
     }
 
     var packLine: String {
-        zh ? "规则包 \(pack.id) \(pack.version)（SHA-256 \(pack.sha256.prefix(16))…）· \(Tool.name) \(Tool.version)"
-           : "pack \(pack.id) \(pack.version) (SHA-256 \(pack.sha256.prefix(16))…) · \(Tool.name) \(Tool.version)"
+        say(.assessPackLine, pack.id, pack.version, String(pack.sha256.prefix(16)), Tool.name, Tool.version)
     }
 
     /// The group as a heading: `济宁市档案局 (370800-DA)`.
     func heading(_ g: Group) -> String {
         if g.key.isEmpty || g.label == g.key { return g.label }
-        return zh ? "\(g.label)（\(g.key)）" : "\(g.label) (\(g.key))"
+        return say(.assessGroupHeading, g.label, g.key)
     }
 
     func scoreText(_ g: Group) -> String { g.scoreCenti.map(formatCenti) ?? "—" }
@@ -110,29 +112,26 @@ extension Assessment {
     /// The annual statistics as (label, value) rows.
     func statisticsRows(_ s: Statistics) -> [(String, String)] {
         var rows: [(String, String)] = []
-        for r in s.categories { rows.append(((zh ? "案件数 · 类别 · " : "cases · category · ") + r.label, String(r.count))) }
-        for r in s.procedures { rows.append(((zh ? "案件数 · 程序 · " : "cases · procedure · ") + r.label, String(r.count))) }
-        rows.append((zh ? "作出决定" : "decisions", String(s.decided)))
-        for r in s.decisionKinds { rows.append(((zh ? "决定 · " : "decisions · ") + r.label, String(r.count))) }
-        for r in s.penalties { rows.append(((zh ? "处罚种类 · " : "penalties · ") + r.label, String(r.count))) }
-        rows.append((zh ? "罚款决定（元）" : "fines imposed (yuan)", "\(formatCenti(s.finesFen)) (\(s.fined))"))
-        rows.append((zh ? "罚款缴纳（元）" : "fines collected (yuan)", "\(formatCenti(s.paidFen)) (\(s.paid))"))
-        rows.append((zh ? "举行听证" : "hearings held", String(s.hearings)))
-        rows.append((zh ? "法制审核" : "legal reviews", String(s.reviews)))
-        rows.append((zh ? "公示" : "disclosures", String(s.disclosures)))
-        rows.append((zh ? "撤销决定" : "revoked decisions", String(s.revoked)))
+        for r in s.categories { rows.append((say(.assessStatCasesCategory, r.label), String(r.count))) }
+        for r in s.procedures { rows.append((say(.assessStatCasesProcedure, r.label), String(r.count))) }
+        rows.append((say(.assessStatDecisions), String(s.decided)))
+        for r in s.decisionKinds { rows.append((say(.assessStatDecisionKind, r.label), String(r.count))) }
+        for r in s.penalties { rows.append((say(.assessStatPenalty, r.label), String(r.count))) }
+        rows.append((say(.assessStatFinesImposed), "\(formatCenti(s.finesFen)) (\(s.fined))"))
+        rows.append((say(.assessStatFinesCollected), "\(formatCenti(s.paidFen)) (\(s.paid))"))
+        rows.append((say(.assessStatHearings), String(s.hearings)))
+        rows.append((say(.assessStatReviews), String(s.reviews)))
+        rows.append((say(.assessStatDisclosures), String(s.disclosures)))
+        rows.append((say(.assessStatRevoked), String(s.revoked)))
         return rows
     }
 
-    var statisticsTitle: String { zh ? "年度行政执法统计" : "Annual enforcement statistics" }
-    var officersTitle: String { zh ? "执法人员" : "Officers" }
-    var idleTitle: String { zh ? "期间内无案件的资格清单人员" : "Registry officers with no case in the range" }
-    var asOfLine: String {
-        let day = asOf?.description ?? "—"
-        return zh ? "证件状态截至 \(day)（\(warningDays) 日内到期的予以提示）" : "certificate states as of \(day) (expiring within \(warningDays) days flagged)"
-    }
+    var statisticsTitle: String { say(.assessHeadingStatistics) }
+    var officersTitle: String { say(.assessHeadingOfficers) }
+    var idleTitle: String { say(.assessHeadingIdleOfficers) }
+    var asOfLine: String { say(.assessAsOf, asOf?.description ?? "—", String(warningDays)) }
 
     func statesText(_ o: OfficerView) -> String {
-        o.states.isEmpty ? (zh ? "有效" : "valid") : o.states.map(stateText).joined(separator: zh ? "、" : ", ")
+        o.states.isEmpty ? say(.assessStateValid) : o.states.map(stateText).joined(separator: say(.separatorEnumeration))
     }
 }

@@ -11,16 +11,16 @@ public struct AssessmentTextReporter: AssessmentReporter {
             let w = s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
             return s + String(repeating: " ", count: max(1, width - w))
         }
-        let zh = a.zh
         var s = "\(a.title)\n\(t(a.packLine))\n\(t(a.scopeLine))\n\(t(a.inputsLine))\n\(a.periodBasis)\n\n"
-        s += zh ? "排名\n" : "Ranking\n"
-        s += pad(zh ? "名次" : "rank", 6) + pad(a.groupingName, 40) + pad(zh ? "案卷" : "dossiers", 10) + pad(zh ? "得分" : "score", 8) + (zh ? "等级" : "grade") + "\n"
+        s += a.say(.assessHeadingRanking) + "\n"
+        s += pad(a.say(.assessColumnRank), 6) + pad(a.groupingName, 40) + pad(a.say(.assessColumnDossiers), 10) + pad(a.say(.assessColumnScore), 8)
+        s += a.say(.assessColumnGrade) + "\n"
         for g in a.groups {
             s += pad(g.rank.map(String.init) ?? "—", 6) + pad(t(a.heading(g)), 40) + pad(String(g.dossiers), 10) + pad(a.scoreText(g), 8) + t(g.gradeTitle ?? "—") + "\n"
         }
         s += pad("", 6) + pad(a.totals.label, 40) + pad(String(a.totals.dossiers), 10) + pad(a.scoreText(a.totals), 8) + t(a.totals.gradeTitle ?? "—") + "\n\n"
-        s += zh ? "等级分布：" : "Grades: "
-        s += a.gradeDistribution.map { "\(t($0.grade.title.text(a.language))) \($0.count)" }.joined(separator: zh ? "，" : ", ") + "\n"
+        let grades = a.gradeDistribution.map { "\(t($0.grade.title.text(a.language))) \($0.count)" }
+        s += a.say(.assessTextGrades, grades.joined(separator: a.say(.separatorComma))) + "\n"
 
         func block(_ g: Assessment.Group, _ heading: String) -> String {
             var s = "\n\(heading)\n"
@@ -32,9 +32,9 @@ public struct AssessmentTextReporter: AssessmentReporter {
                 s += line.trimmingTrailingSpaces() + "\n"
             }
             if let steps = g.steps {
-                s += zh ? "  参与环节 \(steps) 个，环节上的问题 \(g.stepFindings ?? 0) 个\n" : "  steps taken part in: \(steps); findings on those steps: \(g.stepFindings ?? 0)\n"
+                s += "  " + a.say(.assessSteps, String(steps), String(g.stepFindings ?? 0)) + "\n"
             }
-            if let o = g.officer { s += (zh ? "  证件：" : "  certificate: ") + t(a.statesText(o)) + "\n" }
+            if let o = g.officer { s += "  " + a.say(.assessCertificate, t(a.statesText(o))) + "\n" }
             if let st = g.statistics {
                 s += "  \(a.statisticsTitle)\n"
                 for (label, value) in a.statisticsRows(st) { s += "    " + pad(t(label), 40) + value + "\n" }
@@ -42,13 +42,13 @@ public struct AssessmentTextReporter: AssessmentReporter {
             return s
         }
         for g in a.groups {
-            let head = "== \(g.rank.map { "\($0). " } ?? "")\(t(a.heading(g))): \(a.scoreText(g)) \(t(g.gradeTitle ?? "")), \(g.dossiers) \(zh ? "份案卷" : "dossiers") =="
+            let head = "== \(g.rank.map { "\($0). " } ?? "")\(t(a.heading(g))): \(a.scoreText(g)) \(t(g.gradeTitle ?? "")), \(a.say(.assessTextDossierCount, String(g.dossiers))) =="
             s += block(g, head)
         }
-        s += block(a.totals, "== \(a.totals.label): \(a.scoreText(a.totals)) \(t(a.totals.gradeTitle ?? "")), \(a.totals.dossiers) \(zh ? "份案卷" : "dossiers") ==")
+        s += block(a.totals, "== \(a.totals.label): \(a.scoreText(a.totals)) \(t(a.totals.gradeTitle ?? "")), \(a.say(.assessTextDossierCount, String(a.totals.dossiers))) ==")
 
         if !a.periods.isEmpty {
-            s += zh ? "\n趋势（按期间）\n" : "\nTrend by period\n"
+            s += "\n" + a.say(.assessTextTrend) + "\n"
             for p in a.periods {
                 s += "  " + pad(t(p.label), 16) + pad(String(p.totals.dossiers), 6) + pad(a.scoreText(p.totals), 8) + t(p.totals.gradeTitle ?? "—")
                 let ranked = p.groups.map { "\(t($0.key.isEmpty ? $0.label : $0.key)) \(a.scoreText($0))" }.joined(separator: ", ")
@@ -68,9 +68,9 @@ public struct AssessmentTextReporter: AssessmentReporter {
                 guard let o = g.officer else { continue }
                 s += "  " + pad(t(o.certificate), 14) + pad(t(o.name), 10) + pad("\(g.dossiers)/\(g.steps ?? 0)/\(g.stepFindings ?? 0)", 12) + t(a.statesText(o)) + "\n"
             }
-            s += zh ? "  （案卷/环节/环节问题）\n" : "  (cases/steps/findings on steps)\n"
+            s += "  " + a.say(.assessTextOfficerColumns) + "\n"
             s += "\n\(a.idleTitle)\n"
-            if a.idleOfficers.isEmpty { s += zh ? "  无\n" : "  none\n" }
+            if a.idleOfficers.isEmpty { s += "  " + a.say(.configNone) + "\n" }
             for o in a.idleOfficers { s += "  " + pad(t(o.certificate), 14) + pad(t(o.name), 10) + t(a.statesText(o)) + "\n" }
         }
         return Array(s.utf8)
