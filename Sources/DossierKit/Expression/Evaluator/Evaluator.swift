@@ -21,6 +21,27 @@
 // ("as record" stands for the `case .record` match; any other value takes the slow path that
 // reports `a is null` or a type mismatch.)
 //
+// Typed paths, chosen while building from the node's shape, skip `Value`s where a rule's loops
+// spend their time. Worked example, part of REC-07's `partyEntries`:
+// `signers.filter(s, s.role in params.partySignerRoles || s.role == 'interviewee')`, with
+// `signers` a global, `s` the macro variable (local slot 0) and `role` field 0 of a `Signature`:
+//
+//     filter = { fr in items = signers(fr) as list                    // one retain of the array
+//                      for each element: fr.locals[0] = <alias of element>   // no retain/release
+//                        if try or(fr) { kept.append(element) }
+//                      fr.locals[0] = null }
+//     inList = { fr in let r = fr.locals[0] as record                 // no Value copy, no closure call
+//                      let list = try roles(fr)                        // params.partySignerRoles
+//                      return r.withStringField(at: 0, named: "role") { bytes in
+//                          list has a string with exactly these bytes } ?? slow path }
+//     isIntv = { fr in (fr.locals[0] as record).withStringField(at: 0, named: "role") {
+//                          $0 == bytes("interviewee") } ?? false }       // bytes prepared at build
+//
+// A dossier's `JSONRecord` answers `withStringField` from the document's bytes (decoding only a
+// string with escapes), so neither the field's `String` nor its `Value` is built; a field that
+// is not a string (null, absent, another type) returns nil and takes the generic path, so
+// results, null checks and error messages are those of the generic closures.
+//
 // A `null` met where a value is needed throws `a.b is null` at that node's range (an
 // `EvaluationError` carrying the catalogue message `eval.null`, built only then); `&&`, `||`,
 // `all` and `exists` absorb an error when another operand decides the result (CEL's commutative
