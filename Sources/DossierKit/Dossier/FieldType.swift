@@ -168,6 +168,9 @@ public final class ObjectSpec: Sendable {
     /// FNV-1a hash of each name's bytes → field index (names of one object never collide here;
     /// a collision would only cost a linear search).
     let byHash: [UInt64: Int]
+    /// Bit `i` set when field `i` reads as a string whenever its JSON value is one (`text`,
+    /// `code`, `constant`): the fields whose bytes a typed comparison may read in place.
+    let textFields: UInt64
 
     public init(_ name: String, open: Bool = true, _ fields: [FieldSpec]) {
         precondition(fields.count <= 64, "an object spec has at most 64 fields (the validator's bitmask)")
@@ -185,6 +188,14 @@ public final class ObjectSpec: Sendable {
             byHash[h] = byHash[h] == nil ? i : -1
         }
         self.byHash = byHash
+        var textFields: UInt64 = 0
+        for (i, f) in fields.enumerated() {
+            switch f.type {
+            case .text, .code, .constant: textFields |= 1 << UInt64(i)
+            default: break
+            }
+        }
+        self.textFields = textFields
     }
 
     /// FNV-1a over bytes: a few nanoseconds for a key, no allocation.

@@ -50,6 +50,20 @@ final class JSONRecord: RecordValue {
         return JSONRecord.convert(member, spec.fields[index].type, table: table)
     }
 
+    /// The typed path: a text field's bytes straight from the document (decoded only when the
+    /// string has escapes), without converting or caching it. A text field converts exactly a
+    /// JSON string to a string (`convert`), so its JSON string's bytes are the value's.
+    func withStringField(at index: Int, named name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard index < spec.fields.count else { return nil }
+        guard base >= 0, let table, spec.textFields & (1 << UInt64(index)) != 0 else {
+            guard case .string(var s) = field(at: index, named: name) else { return nil }
+            return s.withUTF8 { body($0) }
+        }
+        let member = table.member(base, index)
+        guard member >= 0 else { return nil }
+        return JSONValue(document: value.document, index: member).withStringBytes(body)
+    }
+
     func hasField(at index: Int, named name: String) -> Bool {
         // Past the spec's fields: a field the checker's shape adds (`text` of a union), absent here.
         guard index < spec.fields.count else { return false }
@@ -344,6 +358,11 @@ final class TextEntryRecord: RecordValue {
 
     func field(_ name: String) -> Value { name == "text" ? .string(text) : .null }
     func hasField(_ name: String) -> Bool { name == "text" }
+    func withStringField(at index: Int, named name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard name == "text" else { return nil }
+        var copy = text
+        return copy.withUTF8 { body($0) }
+    }
     var pointer: String { value.pointer }
 }
 

@@ -21,6 +21,27 @@
 // ("as record" stands for the `case .record` match; any other value takes the slow path that
 // reports `a is null` or a type mismatch.)
 //
+// Typed paths, chosen while building from the node's shape, skip `Value`s where a rule's loops
+// spend their time. Worked example, part of REC-07's `partyEntries`:
+// `signers.filter(s, s.role in params.partySignerRoles || s.role == 'interviewee')`, with
+// `signers` a global, `s` the macro variable (local slot 0) and `role` field 0 of a `Signature`:
+//
+//     filter = { fr in items = signers(fr) as list                    // one retain of the array
+//                      for each element: fr.locals[0] = <alias of element>   // no retain/release
+//                        if try or(fr) { kept.append(element) }
+//                      fr.locals[0] = null }
+//     inList = { fr in let r = fr.locals[0] as record                 // no Value copy, no closure call
+//                      let list = try roles(fr)                        // params.partySignerRoles
+//                      return r.withStringField(at: 0, named: "role") { bytes in
+//                          list has a string with exactly these bytes } ?? slow path }
+//     isIntv = { fr in (fr.locals[0] as record).withStringField(at: 0, named: "role") {
+//                          $0 == bytes("interviewee") } ?? false }       // bytes prepared at build
+//
+// A dossier's `JSONRecord` answers `withStringField` from the document's bytes (decoding only a
+// string with escapes), so neither the field's `String` nor its `Value` is built; a field that
+// is not a string (null, absent, another type) returns nil and takes the generic path, so
+// results, null checks and error messages are those of the generic closures.
+//
 // A `null` met where a value is needed throws `a.b is null` at that node's range (an
 // `EvaluationError` carrying the catalogue message `eval.null`, built only then); `&&`, `||`,
 // `all` and `exists` absorb an error when another operand decides the result (CEL's commutative
@@ -180,6 +201,39 @@ struct BuiltNode {
     }
 }
 
+/// A variable read in place by a fused closure: a global slot or a macro variable's slot.
+///
+/// `record(_:)` hands out the record a variable holds without copying the `Value` around it
+/// (one retain of the record instead of an outlined enum copy, a closure call and a destroy).
+struct VariableRef: Sendable {
+    let slot: Int
+    let isLocal: Bool
+
+    /// The reference when `t` is a variable read, else nil.
+    init?(_ t: TypedExpr) {
+        switch t.kind {
+        case .global(let slot): (self.slot, isLocal) = (slot, false)
+        case .local(let slot): (self.slot, isLocal) = (slot, true)
+        default: return nil
+        }
+    }
+
+    /// The record the variable holds, nil when it holds anything else.
+    @inline(__always)
+    func record(_ f: EvalFrame) -> (any RecordValue)? {
+        if isLocal {
+            if case .record(let r) = f.locals[slot] { return r }
+        } else {
+            if case .record(let r) = f.globals[slot] { return r }
+        }
+        return nil
+    }
+
+    /// The variable's value (the slow paths: errors, maps).
+    @inline(__always)
+    func value(_ f: EvalFrame) -> Value { isLocal ? f.locals[slot] : f.globals[slot] }
+}
+
 /// What `make` produced for a node.
 private enum Made {
     case value(EvalThunk)
@@ -303,6 +357,18 @@ enum ThunkBuilder {
         if op == .equal || op == .notEqual, (l.constant == nil) != (r.constant == nil), let c = r.constant ?? l.constant {
             let operand = r.constant != nil ? l.thunk : r.thunk
             let negate = op == .notEqual
+            // `step.type == 'inquiry'`: the field's bytes against the literal's, in place.
+            if case .string(let text) = c, case .field(let base, let name, let index?) = (r.constant != nil ? lhs : rhs).kind,
+                let v = VariableRef(base)
+            {
+                let bytes = Array(text.utf8)
+                return (.bool({ (f) throws(EvaluationError) -> Bool in
+                    if let record = v.record(f) {
+                        return (record.withStringField(at: index, named: name) { TypedText.equal($0, bytes) } ?? false) != negate
+                    }
+                    return (try operand(f) == c) != negate
+                }), false)
+            }
             if case .string(let text) = c {
                 return (.bool({ (f) throws(EvaluationError) -> Bool in
                     let v = try operand(f)
@@ -311,6 +377,29 @@ enum ThunkBuilder {
                 }), false)
             }
             return (.bool({ (f) throws(EvaluationError) -> Bool in (try operand(f) == c) != negate }), false)
+        }
+        // `step.type in params.avStepTypes` / `s.role in ['agent', 'party']`: the field's bytes
+        // against each string of the list, without converting the field.
+        if op == .in, l.constant == nil, case .field(let base, let name, let index?) = lhs.kind, let v = VariableRef(base) {
+            let lt = l.thunk, rt = r.thunk, rs = ExprSite(rhs), site = ExprSite(t)
+            if case .list(let items) = r.constant, let texts = TypedText.list(items) {
+                let container = Value.list(items)
+                return (.bool({ (f) throws(EvaluationError) -> Bool in
+                    guard let record = v.record(f) else { return try ExprOperations.contains(try lt(f), container, rs, site) }
+                    if let hit = record.withStringField(at: index, named: name, { TypedText.contains(texts, $0) }) { return hit }
+                    return try ExprOperations.contains(record.field(at: index, named: name), container, rs, site)
+                }), false)
+            }
+            return (.bool({ (f) throws(EvaluationError) -> Bool in
+                guard let record = v.record(f) else { return try ExprOperations.contains(try lt(f), try rt(f), rs, site) }
+                let container = try rt(f)
+                if case .list(let items) = container,
+                    let hit = record.withStringField(at: index, named: name, { TypedText.contains(items, $0) })
+                {
+                    return hit
+                }
+                return try ExprOperations.contains(record.field(at: index, named: name), container, rs, site)
+            }), false)
         }
         return (binary(op, l.thunk, r.thunk, ExprSite(lhs), ExprSite(rhs), ExprSite(t)), l.constant != nil && r.constant != nil)
     }
@@ -321,27 +410,28 @@ enum ThunkBuilder {
         guard case .field(let base, let name, let index) = t.kind else { preconditionFailure("makeField on another kind") }
         let site = ExprSite(t)
         let bs = ExprSite(base)
-        // Read a variable's field without an extra closure call: the common `dossier.x` case.
-        if case .global(let slot) = base.kind {
+        // Read a variable's field without an extra closure call or a copy of the variable's
+        // value: the common `dossier.x` and, inside comprehensions, `step.x`.
+        if let v = VariableRef(base) {
             if let index {
                 return (.value({ (f) throws(EvaluationError) -> Value in
-                    if case .record(let r) = f.globals[slot] { return r.field(at: index, named: name) }
-                    return try ExprOperations.field(f.globals[slot], name, index: index, bs, site)
+                    if let r = v.record(f) { return r.field(at: index, named: name) }
+                    return try ExprOperations.field(v.value(f), name, index: index, bs, site)
                 }), false)
             }
             return (.value({ (f) throws(EvaluationError) -> Value in
-                try ExprOperations.field(f.globals[slot], name, index: nil, bs, site)
+                try ExprOperations.field(v.value(f), name, index: nil, bs, site)
             }), false)
         }
         // `variable.a.b` on records, the shape of most rule operands, in one closure.
-        if let index, case .field(let inner, let name1, let index1?) = base.kind, case .global(let slot) = inner.kind {
+        if let index, case .field(let inner, let name1, let index1?) = base.kind, let v = VariableRef(inner) {
             let innerSite = ExprSite(inner)
             return (.value({ (f) throws(EvaluationError) -> Value in
                 let v1: Value
-                if case .record(let r0) = f.globals[slot] {
+                if let r0 = v.record(f) {
                     v1 = r0.field(at: index1, named: name1)
                 } else {
-                    v1 = try ExprOperations.field(f.globals[slot], name1, index: index1, innerSite, bs)
+                    v1 = try ExprOperations.field(v.value(f), name1, index: index1, innerSite, bs)
                 }
                 if case .record(let r1) = v1 { return r1.field(at: index, named: name) }
                 return try ExprOperations.field(v1, name, index: index, bs, site)
@@ -379,6 +469,17 @@ enum ThunkBuilder {
     private static func makeHas(_ t: TypedExpr) -> (Made, Bool) {
         guard case .has(let base, let name, let index) = t.kind else { preconditionFailure("makeHas on another kind") }
         let site = ExprSite(t)
+        // `has(step.x)`: asks the variable's record in place, converting nothing.
+        if let index, let v = VariableRef(base) {
+            return (.bool({ (f) throws(EvaluationError) -> Bool in
+                if let r = v.record(f) { return r.hasField(at: index, named: name) }
+                switch v.value(f) {
+                case .map(let m): return m[name] != nil
+                case .null: return false
+                case let other: throw site.error(Message(.exprCannotTestField, name, other.typeName))
+                }
+            }), false)
+        }
         let b = build(base)
         let bt = b.thunk
         if let index {
@@ -622,6 +723,30 @@ enum ThunkBuilder {
         return v
     }
 
+    /// Runs `body` with each element of `items` in local `slot`, in order, until it returns true.
+    ///
+    /// The slot holds a bitwise alias of the element, not a copy: `items` keeps every element
+    /// alive for the whole loop, and nothing writes this slot while `body` runs (the checker
+    /// gives each nesting level its own slot; the body's comprehensions are nested deeper, and
+    /// the receiver, which may use this level's slot, ran before). That saves a retain and a
+    /// release per element. The slot reads `.null` afterwards, error or not; what an earlier
+    /// comprehension left there is destroyed first.
+    @inline(__always)
+    private static func forEach(_ items: [Value], in f: EvalFrame, slot: Int,
+                                _ body: (UnsafePointer<Value>) throws(EvaluationError) -> Bool) throws(EvaluationError)
+    {
+        let p = f.locals + slot
+        p.deinitialize(count: 1)
+        defer { p.initialize(to: .null) }
+        try items.withUnsafeBufferPointer { (buffer) throws(EvaluationError) in
+            guard let first = buffer.baseAddress else { return }
+            for i in 0..<buffer.count {
+                UnsafeMutableRawPointer(p).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+                if try body(first + i) { return }
+            }
+        }
+    }
+
     /// A comprehension: the receiver's elements go one by one into local `slot` for the body.
     @inline(never)
     private static func macro(_ kind: MacroKind, _ receiver: TypedExpr, _ slot: Int, _ body: TypedExpr, _ site: ExprSite) -> Made {
@@ -637,14 +762,19 @@ enum ThunkBuilder {
                 let items = try ExprOperations.elements(try rt(f), rs, macro: name)
                 try charge(f, items.count, site)
                 var pending: EvaluationError? = nil
-                for item in items {
-                    f.locals[slot] = item
+                var decided = false
+                try forEach(items, in: f, slot: slot) { (_) throws(EvaluationError) -> Bool in
                     do throws(EvaluationError) {
-                        if try bp(f) == decisive { return decisive }
+                        if try bp(f) == decisive {
+                            decided = true
+                            return true
+                        }
                     } catch {
                         if pending == nil { pending = error }
                     }
+                    return false
                 }
+                if decided { return decisive }
                 if let pending { throw pending }
                 return !decisive
             })
@@ -654,9 +784,9 @@ enum ThunkBuilder {
                 var hits = 0
                 let items = try ExprOperations.elements(try rt(f), rs, macro: name)
                 try charge(f, items.count, site)
-                for item in items {
-                    f.locals[slot] = item
+                try forEach(items, in: f, slot: slot) { (_) throws(EvaluationError) -> Bool in
                     if try bp(f) { hits += 1 }
+                    return false
                 }
                 return hits == 1
             })
@@ -668,12 +798,12 @@ enum ThunkBuilder {
                 var kept: [Value] = []
                 let items = try ExprOperations.elements(try rt(f), rs, macro: name)
                 try charge(f, items.count, site)
-                for item in items {
-                    f.locals[slot] = item
+                try forEach(items, in: f, slot: slot) { (item) throws(EvaluationError) -> Bool in
                     if try bp(f) {
                         hits += 1
-                        if keep { kept.append(item) }
+                        if keep { kept.append(item.pointee) }
                     }
+                    return false
                 }
                 return keep ? .list(kept) : .number(ExactDecimal(hits))
             })
@@ -684,9 +814,9 @@ enum ThunkBuilder {
                 try charge(f, items.count, site)
                 var out: [Value] = []
                 out.reserveCapacity(items.count)
-                for item in items {
-                    f.locals[slot] = item
+                try forEach(items, in: f, slot: slot) { (_) throws(EvaluationError) -> Bool in
                     out.append(try bt(f))
+                    return false
                 }
                 return .list(out)
             })

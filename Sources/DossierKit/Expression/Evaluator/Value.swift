@@ -44,6 +44,15 @@ public protocol RecordValue: AnyObject, Sendable {
     func field(at index: Int, named name: String) -> Value
     /// Fast path of `hasField(_:)` by position in the checker's shape, like `field(at:named:)`.
     func hasField(at index: Int, named name: String) -> Bool
+    /// Typed fast path: `body` on the UTF-8 bytes of the field at `index` when that field reads
+    /// as a string, `nil` when it reads as anything else (null included).
+    ///
+    /// A test, not a generic `R`: a generic requirement called through the existential builds
+    /// `Optional<R>`'s metadata at run time, about 300 instructions a call.
+    ///
+    /// The default reads `field(at:named:)`. A host that keeps its text as bytes overrides it so
+    /// that `step.type == 'inquiry'` compares bytes without building a `String` or a `Value`.
+    func withStringField(at index: Int, named name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool?
 }
 
 extension RecordValue {
@@ -51,6 +60,11 @@ extension RecordValue {
     public func field(at index: Int, named name: String) -> Value { field(name) }
     /// Tests the field by name.
     public func hasField(at index: Int, named name: String) -> Bool { hasField(name) }
+    /// Reads the field as a `Value` and hands over its bytes when it is a string.
+    public func withStringField(at index: Int, named name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard case .string(var s) = field(at: index, named: name) else { return nil }
+        return s.withUTF8 { body($0) }
+    }
 }
 
 extension Value {
@@ -217,5 +231,51 @@ extension Value: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, Expres
     /// A map; later duplicates win.
     public init(dictionaryLiteral elements: (String, Value)...) {
         self = .map(Dictionary(elements, uniquingKeysWith: { _, b in b }))
+    }
+}
+
+/// Byte comparisons of the typed string paths (`RecordValue.withStringField`).
+enum TypedText {
+    /// Whether `a` holds exactly the bytes of `b`.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return b.withUnsafeBufferPointer { y in a.count == 0 || memcmp(a.baseAddress!, y.baseAddress!, a.count) == 0 }
+    }
+
+    /// Whether `a` holds exactly the UTF-8 bytes of `s`.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool {
+        guard a.count == s.utf8.count else { return false }
+        if a.count == 0 { return true }
+        return s.utf8.withContiguousStorageIfAvailable { y in memcmp(a.baseAddress!, y.baseAddress!, a.count) == 0 }
+            ?? a.elementsEqual(s.utf8)
+    }
+
+    /// Whether a string of `items` has exactly the bytes `a` (`in` on a list; other kinds never
+    /// equal a string).
+    static func contains(_ items: [Value], _ a: UnsafeBufferPointer<UInt8>) -> Bool {
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if case .string(let t) = buffer[i], equal(a, t) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether one of `texts` is exactly the bytes `a`.
+    static func contains(_ texts: [[UInt8]], _ a: UnsafeBufferPointer<UInt8>) -> Bool {
+        for t in texts where equal(a, t) { return true }
+        return false
+    }
+
+    /// The UTF-8 bytes of a constant list made only of strings, else nil.
+    static func list(_ items: [Value]) -> [[UInt8]]? {
+        var out: [[UInt8]] = []
+        for item in items {
+            guard case .string(let s) = item else { return nil }
+            out.append(Array(s.utf8))
+        }
+        return out
     }
 }
