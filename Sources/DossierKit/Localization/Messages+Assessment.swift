@@ -99,6 +99,7 @@ extension Messages {
         .assessMarkdownIdleNone: LocalizedText(zh: "无。", en: "None."),
         .assessHTMLGradeDistribution: LocalizedText(zh: "等级分布", en: "Grade distribution"),
         .assessHTMLGradeDistributionLabel: LocalizedText(zh: "等级分布", en: "grade distribution"),
+        .assessHTMLTrendLabel: LocalizedText(zh: "得分趋势", en: "trend"),
         .assessHTMLTrend: LocalizedText(zh: "各期得分趋势", en: "Scores by period"),
 
         .explainDossier: LocalizedText(zh: "案卷：{0}", en: "dossier: {0}"),

@@ -845,6 +845,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     // The HTML assessment's headings and labels.
     case assessHTMLGradeDistribution = "assess.html.grade-distribution"
     case assessHTMLGradeDistributionLabel = "assess.html.grade-distribution-label"
+    case assessHTMLTrendLabel = "assess.html.trend-label"
     case assessHTMLTrend = "assess.html.trend"
 
     // `dossier explain`'s text.

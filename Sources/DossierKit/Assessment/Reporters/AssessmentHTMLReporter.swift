@@ -154,7 +154,7 @@ public struct AssessmentHTMLReporter: AssessmentReporter {
         keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let legendHeight = 14 * (min(keys.count, 16) + 1)
         let height = top + plotHeight + 40 + legendHeight
-        var s = "<svg width=\"\(left + plotWidth + 20)\" height=\"\(height)\" viewBox=\"0 0 \(left + plotWidth + 20) \(height)\" role=\"img\" aria-label=\"trend\">\n"
+        var s = "<svg width=\"\(left + plotWidth + 20)\" height=\"\(height)\" viewBox=\"0 0 \(left + plotWidth + 20) \(height)\" role=\"img\" aria-label=\"\(a.say(.assessHTMLTrendLabel))\">\n"
         for tick in stride(from: 0, through: 100, by: 20) {
             let y = top + plotHeight - tick * plotHeight / 100
             s += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + plotWidth)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/><text x=\"\(left - 4)\" y=\"\(y + 3)\" text-anchor=\"end\">\(tick)</text>\n"
