@@ -148,18 +148,18 @@ struct ParsedArguments {
         return v
     }
 
-    /// Parses `arguments` against `spec`: `--name value`, `--name=value`, `--flag`, `--` ends
-    /// options, a lone `-` is a positional (standard input). A value never starts with `-` unless
-    /// given with `=` or a negative number (so `--output --help` is an error, not a file named
-    /// `--help`, and `--jobs -3` is told the range it must be in). With actions,
-    /// the first positional picks one, and every option and the number of positionals must be
-    /// the action's.
     /// `-3`, `-0.5`: a value, not an option (no option name starts with a digit).
     static func isNegativeNumber(_ s: String) -> Bool {
         let rest = s.utf8.dropFirst()
         return s.hasPrefix("-") && !rest.isEmpty && rest.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
     }
 
+    /// Parses `arguments` against `spec`: `--name value`, `--name=value`, `--flag`, `--` ends
+    /// options, a lone `-` is a positional (standard input). A value never starts with `-` unless
+    /// given with `=` or a negative number (so `--output --help` is an error, not a file named
+    /// `--help`, and `--jobs -3` is told the range it must be in). With actions,
+    /// the first positional picks one, and every option and the number of positionals must be
+    /// the action's.
     static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var i = 0
