@@ -19,7 +19,7 @@ public enum ExplainRenderer {
     public static let maxText = 100
 
     public static func render(_ x: RuleExplanation, _ lang: Language) -> String {
-        func say(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(lang) }
+        func say(_ id: MessageID, _ arguments: String...) -> String { id.text(lang, arguments) }
         var out = ""
         out += "\(x.rule.id) \(x.rule.title.text(lang))\n"
         let where_ = x.line > 1 ? "\(x.file):\(x.line)" : x.file
@@ -52,7 +52,7 @@ public enum ExplainRenderer {
         out += "\n" + say(x.findings.isEmpty && x.problems.isEmpty ? .explainFindingsNone : .explainFindings) + "\n"
         for f in x.findings {
             let l = f.location
-            let tag = Message(f.severity == .error ? .severityError : .severityWarning).text(lang)
+            let tag = Message(f.severity.tag).text(lang)
             out += "  " + say(.tagged, "\(l.file):\(l.line):\(l.column): \(tag)[\(f.rule)]", f.message.text(lang)) + "\n"
             out += "    " + say(.explainJudgedUnder, "\(f.lawVersion)", f.lawTitle.text(lang)) + "\n"
         }
@@ -65,12 +65,12 @@ public enum ExplainRenderer {
 
     /// `error: …` (`错误：…`) in `lang`.
     private static func tagged(_ e: InputError, _ lang: Language) -> String {
-        let tag = Message(e.severity == .error ? .severityError : .severityWarning)
+        let tag = Message(e.severity.tag)
         return Message(.tagged, arguments: [.message(tag), .text(e.localizedMessage(lang))]).text(lang)
     }
 
     private static func renderItem(_ item: RuleExplanation.Item, _ x: RuleExplanation, _ lang: Language) -> String {
-        func say(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(lang) }
+        func say(_ id: MessageID, _ arguments: String...) -> String { id.text(lang, arguments) }
         var out = ""
         if let date = item.date {
             let by = x.rule.datedBy ?? date.text

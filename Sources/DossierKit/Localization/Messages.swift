@@ -1041,21 +1041,30 @@ public struct Message: Sendable, Hashable {
     public var localized: LocalizedText { LocalizedText(zh: text(.zh), en: text(.en)) }
 }
 
+extension MessageID {
+    /// The message with text arguments, in `language`: what reporters call for their labels
+    /// (`MessageID.reportMdHeadingSummary.text(.zh)`).
+    public func text(_ language: Language, _ arguments: [String] = []) -> String {
+        Message(self, arguments: arguments.map(Message.Argument.text)).text(language)
+    }
+}
+
+extension Issue.Severity {
+    /// The severity's tag (错误, 警告) as every report and message writes it.
+    public var tag: MessageID { self == .error ? .severityError : .severityWarning }
+}
+
 /// The catalogue itself: every id in both languages.
 ///
 /// One catalogue, written in parts by area (`core` here; `reports`, `assessment` and
 /// `commandLine` in the files next to this one); `catalogue` is their union and a test checks
 /// that every id is in exactly one part, in both languages.
 public enum Messages {
-    public static let catalogue: [MessageID: LocalizedText] = {
-        var all = core
-        for part in [reports, assessment, commandLine] {
-            all.merge(part) { first, _ in first }
-        }
-        return all
-    }()
+    public static let catalogue: [MessageID: LocalizedText] = parts.reduce(into: [:]) { all, part in
+        all.merge(part) { first, _ in first }
+    }
 
-    /// The parts, for the test that no id is written twice.
+    /// The parts (a test checks that no id is written in two).
     static var parts: [[MessageID: LocalizedText]] { [core, reports, assessment, commandLine] }
 
     static let core: [MessageID: LocalizedText] = [

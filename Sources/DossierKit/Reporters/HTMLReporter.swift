@@ -59,7 +59,7 @@ public struct HTMLReporter: Reporter {
 
         /// A catalogue text in the report's language (arguments as given: escape them first).
         func t(_ id: MessageID, _ arguments: String...) -> String {
-            Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+            id.text(language, arguments)
         }
 
         /// A code of the dossier format (category, penalty kind…) as a term in the report's language.
@@ -346,7 +346,7 @@ public struct HTMLReporter: Reporter {
 
         func issue(_ e: ReportIssue) -> String {
             let position = e.line > 0 ? "\(Escape.html(e.file)):\(e.line):\(e.column)" : Escape.html(e.file)
-            var s = "<span class=\"\(e.severity == .error ? "error" : "warning")\">\(t(e.severity == .error ? .severityError : .severityWarning))</span> "
+            var s = "<span class=\"\(e.severity == .error ? "error" : "warning")\">\(t(e.severity.tag))</span> "
             s += "<code>\(position)</code> \(Escape.html(e.message))"
             if let snippet = e.snippet { s += "<pre>\(Escape.html(snippet))</pre>" }
             return s
@@ -370,7 +370,7 @@ struct Timeline {
 
     /// A catalogue text in the report's language (arguments as given: escape them first).
     func t(_ id: MessageID, _ arguments: String...) -> String {
-        Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+        id.text(language, arguments)
     }
 
     /// Which event (by index, or `nil` for none) each finding is marked on.

@@ -33,7 +33,7 @@ public struct JUnitReporter: Reporter {
 
         /// A catalogue text in the report's language.
         func w(_ id: MessageID, _ arguments: String...) -> String {
-            Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+            id.text(language, arguments)
         }
 
         func begin(_ header: ReportHeader) throws(ReportOutputError) {
@@ -99,7 +99,7 @@ public struct JUnitReporter: Reporter {
         }
 
         func failureText(_ f: ReportFinding) -> String {
-            var s = "\(f.file):\(f.line):\(f.column) \(f.pointer)\n\(w(f.severity == .error ? .severityError : .severityWarning))[\(f.rule)]: \(f.message)"
+            var s = "\(f.file):\(f.line):\(f.column) \(f.pointer)\n\(w(f.severity.tag))[\(f.rule)]: \(f.message)"
             if !f.basis.isEmpty { s += "\n" + w(.reportJunitBasis, f.basis.joined(separator: basisSeparator)) }
             if let who = f.evaluator { s += "\n" + w(.reportJunitEvaluatedBy, who) + (f.evaluatedOn.map { ", \($0)" } ?? "") }
             return s

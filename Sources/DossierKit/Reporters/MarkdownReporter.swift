@@ -34,7 +34,7 @@ public struct MarkdownReporter: Reporter {
 
         /// A catalogue text in the report's language.
         func w(_ id: MessageID, _ arguments: String...) -> String {
-            Message(id, arguments: arguments.map(Message.Argument.text)).text(language)
+            id.text(language, arguments)
         }
 
         /// A table's head: the column names, then the alignment row (`---` or `---:` per column).
@@ -91,7 +91,7 @@ public struct MarkdownReporter: Reporter {
                 s += "\n"
             }
             for e in d.errors + d.warnings {
-                s += "- \(w(e.severity == .error ? .severityError : .severityWarning)) `\(e.line):\(e.column)` \(m(e.message))\n"
+                s += "- \(w(e.severity.tag)) `\(e.line):\(e.column)` \(m(e.message))\n"
             }
             if !(d.errors + d.warnings).isEmpty { s += "\n" }
             try sections.write(s)

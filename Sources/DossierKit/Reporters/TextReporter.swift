@@ -25,7 +25,7 @@ public struct TextReporter: Reporter {
         var lang: Language { zh ? .zh : .en }
 
         /// A catalogue message in the report's language.
-        func m(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(lang) }
+        func m(_ id: MessageID, _ arguments: String...) -> String { id.text(lang, arguments) }
 
         init(output: ReportOutput, color: Bool) {
             self.output = output

@@ -4,7 +4,7 @@
 /// comes for free and `Docs/Rules.md` cannot drift from `Rules/` (a test regenerates it).
 public enum RuleDocs {
     static func severityLabel(_ s: Issue.Severity, _ lang: Language) -> String {
-        Message(s == .error ? .severityError : .severityWarning).text(lang)
+        Message(s.tag).text(lang)
     }
 
     static func categoryLabel(_ c: String, _ lang: Language) -> String {
@@ -60,7 +60,7 @@ public enum RuleDocs {
     public static func show(_ rule: any CompiledRule, _ pack: RulePack, _ lang: Language) -> String {
         let m = rule.meta
         func w(_ id: MessageID, _ arguments: String...) -> String {
-            Message(id, arguments: arguments.map(Message.Argument.text)).text(lang)
+            id.text(lang, arguments)
         }
         var out = "\(m.id)  \(m.title.text(lang))\n\n"
         if let d = m.description { out += d.text(lang) + "\n\n" }

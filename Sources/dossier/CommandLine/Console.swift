@@ -106,10 +106,17 @@ extension Console {
     func show(_ diagnostics: [InputError]) {
         for d in diagnostics {
             let loc = d.location
-            let head = loc.line > 0 ? "\(loc.file):\(loc.line):\(loc.column): " : "\(loc.file): "
-            let tag = Message(d.severity == .error ? .severityError : .severityWarning)
-            error(head + Message(.tagged, arguments: [.message(tag), .text(d.localizedMessage(language))]).text(language) + "\n")
+            problem(loc.file, line: loc.line, column: loc.column, d.severity, d.localizedMessage(language))
             if let snippet = d.snippet { error(snippet + "\n") }
         }
+    }
+
+    /// One located problem, compiler style: `file:line:col: error: …`, or `file: error: …` when
+    /// the line is not known; in `language` (default: the console's).
+    func problem(_ file: String, line: Int = 0, column: Int = 0, _ severity: Issue.Severity, _ text: String, language: Language? = nil) {
+        let language = language ?? self.language
+        let head = line > 0 ? "\(file):\(line):\(column): " : "\(file): "
+        let tag = Message(severity.tag)
+        error(head + Message(.tagged, arguments: [.message(tag), .text(text)]).text(language) + "\n")
     }
 }

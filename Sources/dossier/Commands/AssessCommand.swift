@@ -72,8 +72,7 @@ enum AssessCommand: Command {
             return 2
         }
         for e in assessor.header?.runErrors ?? [] {
-            let tag = Message(e.severity == .error ? .severityError : .severityWarning)
-            console.error("\(e.file): " + Message(.tagged, arguments: [.message(tag), .text(e.message)]).text(language) + "\n")
+            console.problem(e.file, e.severity, e.message, language: language)
         }
         let exit: Int32 = summary.inputErrors > 0 ? 2 : 0
         if let partial = arguments.value("partial") {
@@ -170,9 +169,7 @@ private final class InputIssues: ReportWriter {
 
     func dossier(_ report: DossierReport) throws(ReportOutputError) {
         for issue in report.errors + report.warnings {
-            let head = issue.line > 0 ? "\(issue.file):\(issue.line):\(issue.column): " : "\(issue.file): "
-            let tag = Message(issue.severity == .error ? .severityError : .severityWarning)
-            console.error(head + Message(.tagged, arguments: [.message(tag), .text(issue.message)]).text(language) + "\n")
+            console.problem(issue.file, line: issue.line, column: issue.column, issue.severity, issue.message, language: language)
         }
     }
 

@@ -329,7 +329,7 @@ final class DiagnosticsWriter: ReportWriter {
 
     func line(_ e: ReportIssue) -> String {
         let place = e.line > 0 ? "\(e.file):\(e.line):\(e.column): " : "\(e.file): "
-        let tag = Message(e.severity == .error ? .severityError : .severityWarning).text(language)
+        let tag = Message(e.severity.tag).text(language)
         return Escape.terminal(place + Message(.tagged, tag, e.message).text(language)) + "\n"
     }
 

@@ -13,7 +13,7 @@ enum VerifyCommand: Command {
             throw UsageError(Message(.verifyNeedsReport), command: "verify")
         }
         let language = Dispatcher.language(arguments)
-        func say(_ id: MessageID, _ arguments: String...) -> String { Message(id, arguments: arguments.map { .text($0) }).text(language) }
+        func say(_ id: MessageID, _ arguments: String...) -> String { id.text(language, arguments) }
         let bytes: [UInt8]
         switch FileIO.read(reportPath) {
         case .success(let b): bytes = b

@@ -25,7 +25,7 @@ extension Assessment {
 
     /// The catalogue message `id` with text arguments, in the report's language.
     func say(_ id: MessageID, _ arguments: String...) -> String {
-        Message(id, arguments: arguments.map { .text($0) }).text(language)
+        id.text(language, arguments)
     }
 
     /// The indicator's name in the report's language.
