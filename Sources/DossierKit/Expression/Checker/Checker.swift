@@ -95,12 +95,7 @@ struct CheckPass {
     func text(_ range: Range<Int>) -> String {
         let lo = max(0, range.lowerBound - base), hi = min(scalars.count, range.upperBound - base)
         guard lo < hi else { return "" }
-        // Encoded by hand: `UnicodeScalarView.append(contentsOf:)` on a slice took the generic
-        // per-scalar path, and with one call per node it was 60% of loading the default pack.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity((hi - lo) * 3)
-        for i in lo..<hi { UTF8.encode(scalars[i]) { utf8.append($0) } }
-        return String(decoding: utf8, as: UTF8.self)
+        return String(encoding: scalars[lo..<hi])
     }
 
     func node(_ kind: TypedKind, _ type: ExprType, _ e: Expr) -> TypedExpr {

@@ -93,24 +93,37 @@ struct ExprLexer {
         isIdentifierStart(c) || ("0"..."9").contains(c)
     }
 
+    /// Unicode's White_Space, with the ASCII answers first (the property lookup is slow).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0..<0x80: return false
+        default: return c.properties.isWhitespace
+        }
+    }
+
+    /// `<=`, `>=`, `==`, `!=`, `&&`, `||`.
+    private static func isTwoScalarSymbol(_ c: Unicode.Scalar, _ d: Unicode.Scalar) -> Bool {
+        switch (c, d) {
+        case ("<", "="), (">", "="), ("=", "="), ("!", "="), ("&", "&"), ("|", "|"): return true
+        default: return false
+        }
+    }
+
     private static func isDigit(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
         return ("0"..."9").contains(c)
     }
 
     private mutating func next() throws(CompileError) -> ExprToken {
-        while let c = peek(), c.properties.isWhitespace { i += 1 }
+        while let c = peek(), ExprLexer.isWhitespace(c) { i += 1 }
         let start = i
         guard let c = peek() else { return ExprToken(kind: .end, range: (base + i)..<(base + i)) }
         func token(_ kind: ExprTokenKind) -> ExprToken { ExprToken(kind: kind, range: (base + start)..<(base + i)) }
 
         if ExprLexer.isIdentifierStart(c) {
-            var name = String.UnicodeScalarView()
-            while let d = peek(), ExprLexer.isIdentifierPart(d) {
-                name.append(d)
-                i += 1
-            }
-            switch String(name) {
+            while let d = peek(), ExprLexer.isIdentifierPart(d) { i += 1 }
+            switch String(encoding: scalars[start..<i]) {
             case "true": return token(.trueKeyword)
             case "false": return token(.falseKeyword)
             case "null": return token(.nullKeyword)
@@ -122,10 +135,9 @@ struct ExprLexer {
         if c == "\"" || c == "'" { return try string(start, quote: c) }
 
         i += 1
-        let two: String? = peek().map { String(c) + String($0) }
-        if let two, ["<=", ">=", "==", "!=", "&&", "||"].contains(two) {
+        if let d = peek(), ExprLexer.isTwoScalarSymbol(c, d) {
             i += 1
-            return token(.symbol(two))
+            return token(.symbol(String(encoding: scalars[start..<i])))
         }
         switch c {
         case "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", ">":
@@ -227,5 +239,17 @@ struct ExprLexer {
         case "A"..."F": return c.value - 55
         default: return nil
         }
+    }
+}
+
+extension String {
+    /// The string of `scalars`, encoded to UTF-8 by hand: `UnicodeScalarView.append(contentsOf:)`
+    /// on a slice takes the generic per-scalar path, which made slicing expression text most of
+    /// the cost of loading a pack.
+    init(encoding scalars: ArraySlice<Unicode.Scalar>) {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for s in scalars { UTF8.encode(s) { utf8.append($0) } }
+        self.init(decoding: utf8, as: UTF8.self)
     }
 }
