@@ -19,6 +19,9 @@ struct PackLoader {
     var shapeCache: [ObjectIdentifier: RecordShape] = [:]
     var format = DossierFormat.standard
     var cachedDefinitionEnvironment: CheckEnvironment?
+    /// The values every dossier sees in `params` and `tables`: expressions are compiled knowing
+    /// them, so their scalar fields are constants to the evaluator (`KnownValues`).
+    var knownValues: [String: Value] = [:]
 
     init(directory: String) {
         self.directory = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -103,7 +106,7 @@ struct PackLoader {
             return nil
         }
         do {
-            return try Compiler.compile(source, in: environment, expecting: type)
+            return try Compiler.compile(source, in: environment.knowing(knownValues), expecting: type)
         } catch {
             expressionError(value, error)
             return nil
@@ -117,7 +120,7 @@ struct PackLoader {
             return nil
         }
         do {
-            return try MessageTemplate(source, checker: Checker(environment: environment))
+            return try MessageTemplate(source, checker: Checker(environment: environment.knowing(knownValues)))
         } catch {
             expressionError(value, error)
             return nil
@@ -185,6 +188,7 @@ struct PackLoader {
         }
         let tablesShape = RecordShape(name: "Tables", fields: tableFields, open: false)
         constants["tables"] = .record(ShapedRecord(shape: tablesShape, tableValues))
+        knownValues = constants
         var baseTypes: [String: ExprType] = [
             "dossier": dossierType,
             "params": .record(paramShape),

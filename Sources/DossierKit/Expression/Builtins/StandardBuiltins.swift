@@ -474,8 +474,22 @@ enum StandardBuiltins {
         examples: [("distinct([1, 2, 1, 3, 2])", "[1, 2, 3]"), ("distinct([1.0, 1])", "[1]")], pure: true
     ) { (v: Value, _: EvaluationContext) throws(EvaluationError) -> Value in
         guard case .list(let l) = v else { throw Builtin.noOverload("distinct", [v]) }
+        // Rules take distinct of a few signers or officers: comparing each element with the kept
+        // ones is cheaper than hashing below a few dozen, and gives the same list.
+        if l.count <= distinctPairwiseLimit { return .list(distinctPairwise(l)) }
         var seen = Set<Value>()
         return .list(l.filter { seen.insert($0).inserted })
+    }
+
+    /// Lists up to this long are made distinct by comparing pairs rather than hashing.
+    static let distinctPairwiseLimit = 16
+
+    /// The first occurrence of each element of `list`, in order, found by `==` against the kept ones.
+    static func distinctPairwise(_ list: [Value]) -> [Value] {
+        var kept: [Value] = []
+        kept.reserveCapacity(list.count)
+        for item in list where !kept.contains(item) { kept.append(item) }
+        return kept
     }
 
     static let flatten = Builtin(

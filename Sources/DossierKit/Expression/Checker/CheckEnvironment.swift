@@ -10,12 +10,34 @@ public struct CheckEnvironment: Sendable {
     public let builtins: BuiltinRegistry
     /// Slot assignment shared with activations; compared by identity at evaluation.
     let layout: SlotLayout
+    /// Values of variables fixed for every evaluation (a pack's `params` and `tables`), by slot:
+    /// evaluators built here read their scalar fields as constants (see `KnownValues`).
+    let known: [Int: Value]
 
     /// An environment; `builtins` defaults to the standard library.
     public init(variables: [String: ExprType], builtins: BuiltinRegistry = .standard) {
         self.variables = variables
         self.builtins = builtins
         self.layout = SlotLayout(names: variables.keys.sorted())
+        self.known = [:]
+    }
+
+    private init(variables: [String: ExprType], builtins: BuiltinRegistry, layout: SlotLayout, known: [Int: Value]) {
+        self.variables = variables
+        self.builtins = builtins
+        self.layout = layout
+        self.known = known
+    }
+
+    /// This environment (same slots, so the same activations serve it) with the values of some
+    /// variables declared fixed: every activation must then hold exactly these values in those
+    /// slots. Names it does not declare are ignored.
+    func knowing(_ values: [String: Value]) -> CheckEnvironment {
+        var known = self.known
+        for (name, value) in values {
+            if let slot = layout.slots[name] { known[slot] = value }
+        }
+        return CheckEnvironment(variables: variables, builtins: builtins, layout: layout, known: known)
     }
 
     /// The slot of a variable.

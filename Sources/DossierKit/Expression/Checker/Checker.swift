@@ -72,7 +72,7 @@ public struct Checker: Sendable {
         }
         return CompiledExpression(
             source: source, typed: typed, expected: expected == .dyn ? nil : expected, localCount: pass.maxLocals,
-            layout: environment.layout, variables: pass.usedGlobals.sorted())
+            layout: environment.layout, variables: pass.usedGlobals.sorted(), known: environment.known)
     }
 }
 

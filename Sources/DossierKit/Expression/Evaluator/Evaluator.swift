@@ -101,7 +101,11 @@ public final class CompiledExpression: Sendable {
     /// interpreter (`Explain/ExprTracer.swift`); normal evaluation never reads it.
     let typed: TypedExpr
 
-    init(source: String, typed: TypedExpr, expected: ExprType?, localCount: Int, layout: SlotLayout, variables: [String]) {
+    /// `known` holds the values of variables fixed for every evaluation, by slot: the closures
+    /// read their scalar fields as constants (`KnownValues`), while `typed` keeps the tree as
+    /// written for tracing.
+    init(source: String, typed: TypedExpr, expected: ExprType?, localCount: Int, layout: SlotLayout, variables: [String],
+         known: [Int: Value] = [:]) {
         self.source = source
         self.resultType = typed.type
         self.variables = variables
@@ -109,7 +113,7 @@ public final class CompiledExpression: Sendable {
         self.localCount = localCount
         self.layout = layout
         self.typed = typed
-        let built = ThunkBuilder.build(typed)
+        let built = ThunkBuilder.build(known.isEmpty ? typed : KnownValues(known).substitute(typed))
         let site = ExprSite(typed)
         if expected == .bool || (expected == nil && typed.type == .bool && built.predicate != nil) {
             let predicate = built.condition(site)

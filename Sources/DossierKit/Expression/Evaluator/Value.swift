@@ -158,7 +158,7 @@ extension Value: Hashable {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)
         case .number(let n): hasher.combine(n)
-        case .string(let s): hasher.combine(s)
+        case .string(let s): Value.hashBytes(s, into: &hasher)
         case .date(let d): hasher.combine(d)
         case .time(let t): hasher.combine(t)
         case .list(let items):
@@ -167,11 +167,20 @@ extension Value: Hashable {
         case .map(let entries):
             hasher.combine(entries.count)
             for key in entries.keys.sorted(by: Value.bytesLess) {
-                hasher.combine(key)
+                Value.hashBytes(key, into: &hasher)
                 hasher.combine(entries[key]!)
             }
         case .record(let r): hasher.combine(r.pointer)
         }
+    }
+
+    /// Hashes a string's UTF-8 bytes: strings are equal exactly when their bytes are
+    /// (`bytesEqual`), so this agrees with `==`, and it skips the Unicode normalisation that
+    /// `String`'s own hash performs.
+    static func hashBytes(_ s: String, into hasher: inout Hasher) {
+        var s = s
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(s.utf8.count)
     }
 
     /// Byte order of UTF-8, the language's string order.
