@@ -42,6 +42,11 @@
 // is not a string (null, absent, another type) returns nil and takes the generic path, so
 // results, null checks and error messages are those of the generic closures.
 //
+// Fields of variables whose values never change (a pack's `params` and `tables`) are constants
+// to the builder (`KnownValues`): in CERT-03's `addMonths(date('2000-' + params.certificateReviewDue), …)`
+// the whole first argument folds to one `date` while building, and `s.role in
+// params.partySignerRoles` takes the constant-list path above, its roles prepared as bytes.
+//
 // A `null` met where a value is needed throws `a.b is null` at that node's range (an
 // `EvaluationError` carrying the catalogue message `eval.null`, built only then); `&&`, `||`,
 // `all` and `exists` absorb an error when another operand decides the result (CEL's commutative
