@@ -151,12 +151,14 @@ public final class RulePack: Sendable {
         out.language = language
         out.collectDeadlines = collectDeadlines
         out.problems = state.problems
+        out.applied.reserveCapacity(rules.count)
         // By index: `for rule in rules` would copy each rule out of its existential box.
         for i in rules.indices {
             if registry == nil && needsOfficers[i] { continue }
             state.ruleIndex = i
             rules[i].evaluate(&state, into: &out)
         }
+        state.finish()
         // The field table holds records that hold the table: release it to free the dossier.
         state.table?.release()
         return out

@@ -133,11 +133,12 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         }
         let law = meta.versions[0].law
         do {
-            if let when, case .bool(false) = try when.evaluate(activation) { return }
+            // Compiled expecting `bool`: `evaluateBool` answers as `evaluate` would, unboxed.
+            if let when, try !when.evaluateBool(activation) { return }
             var matched = 0
             defer { out.apply(meta, items: matched > 0 ? 1 : 0) }
             for row in rows {
-                guard case .bool(true) = try row.when.evaluate(activation) else { continue }
+                guard try row.when.evaluateBool(activation) else { continue }
                 matched += 1
                 var unmet: [[String]] = []
                 for (i, code) in row.allIndices.enumerated() where !present[code] { unmet.append([row.all[i]]) }
