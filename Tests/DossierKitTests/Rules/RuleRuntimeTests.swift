@@ -114,3 +114,36 @@ import Testing
         }
     }
 }
+
+/// `CaseFacts.read` lists each officer once, in order of first appearance, both while it searches
+/// its short list and after a set takes over (past 16 distinct officers).
+@Suite struct CaseFactsOfficerTests {
+    static func facts(steps: [[String]]) throws -> CaseFacts {
+        let list = steps.map { "{\"officers\": [" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]}" }
+        let document = try JSONDocument.parse(text: "{\"steps\": [" + list.joined(separator: ",") + "]}")
+        let format = try RulePack.load(from: TestSupport.path("Rules/jining-archives")).format
+        return CaseFacts.read(document.root, format: format, timeline: false, language: .en)
+    }
+
+    /// The plain way: an ordered, de-duplicated list.
+    static func expected(_ steps: [[String]]) -> [String] {
+        var out: [String] = []
+        for c in steps.joined() where !out.contains(c) { out.append(c) }
+        return out
+    }
+
+    @Test func officersAreListedOnceInOrder() throws {
+        let few = [["B", "A"], ["A", "C"], ["C"]]
+        let few_ = try Self.facts(steps: few)
+        #expect(few_.officers == ["B", "A", "C"])
+        #expect(few_.stepOfficers == few)
+        // 40 distinct numbers, each named three times in a shuffled order.
+        var many: [[String]] = []
+        for round in 0..<3 { many.append((0..<40).map { "37\(($0 * 7 + round * 13) % 40)" }) }
+        many.append(["3700", "é", "e\u{301}"])
+        let many_ = try Self.facts(steps: many)
+        #expect(many_.officers == Self.expected(many))
+        #expect(many_.officers.count == 42)  // 40, "3700", and é once (its two spellings are one string)
+        #expect(many_.stepOfficers == many)
+    }
+}

@@ -128,8 +128,11 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         // Which document types are present, as vocabulary indices: type strings are matched by
         // their bytes, never decoded.
         var present = [Bool](repeating: false, count: vocabulary.terms.count)
-        for d in documents?.elements.map({ $0 }) ?? [] {
-            if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
+        if let documents {
+            // Walked in place: `elements.map { $0 }` built an array of them first.
+            for d in documents.elements {
+                if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
+            }
         }
         let law = meta.versions[0].law
         do {
