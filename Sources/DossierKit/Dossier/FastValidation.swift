@@ -19,6 +19,9 @@ final class TypePlan: @unchecked Sendable {
     let constant: [UInt8]
     let element: TypePlan?
     let object: ObjectPlan?
+    /// `element` and `object` unretained, for the walk (see `ObjectPlan.fieldRefs`).
+    let elementRef: Unmanaged<TypePlan>?
+    let objectRef: Unmanaged<ObjectPlan>?
 
     init(_ type: FieldType, plans: inout [ObjectIdentifier: ObjectPlan]) {
         var vocabulary: Vocabulary?
@@ -56,6 +59,8 @@ final class TypePlan: @unchecked Sendable {
         self.constant = constant
         self.element = element
         self.object = object
+        self.elementRef = element.map(Unmanaged.passUnretained)
+        self.objectRef = object.map(Unmanaged.passUnretained)
     }
 }
 
@@ -68,6 +73,10 @@ final class TypePlan: @unchecked Sendable {
 final class ObjectPlan: @unchecked Sendable {
     let spec: ObjectSpec
     let fields: [TypePlan]
+    /// `fields` as unretained references: the walk reads a child plan per member, and taking it
+    /// out of the array retained and released it each time. Safe because `fields` keeps every
+    /// plan alive as long as this one, and plans never change once built.
+    let fieldRefs: UnsafeMutableBufferPointer<Unmanaged<TypePlan>>
     /// Field names → field index.
     let names: ByteStringTable
     /// Fields required whatever the category.
@@ -78,6 +87,8 @@ final class ObjectPlan: @unchecked Sendable {
     private init(spec: ObjectSpec, fields: [TypePlan]) {
         self.spec = spec
         self.fields = fields
+        self.fieldRefs = .allocate(capacity: fields.count)
+        _ = self.fieldRefs.initialize(from: fields.map(Unmanaged.passUnretained))
         self.names = ByteStringTable(spec.nameBytes)
         var required: UInt64 = 0
         var requiredByCategory: [String: UInt64] = [:]
@@ -91,6 +102,10 @@ final class ObjectPlan: @unchecked Sendable {
         }
         self.required = required
         self.requiredByCategory = requiredByCategory
+    }
+
+    deinit {
+        fieldRefs.deallocate()
     }
 
     static func plan(_ spec: ObjectSpec, plans: inout [ObjectIdentifier: ObjectPlan]) -> ObjectPlan {
@@ -200,7 +215,7 @@ struct FastValidation {
             } else {
                 seen |= 1 << UInt64(field)
                 if recording { slots[base &+ field] = Int32(truncatingIfNeeded: valueIndex) }
-                guard value(valueIndex, plan.fields[field]) else { return false }
+                guard plan.fieldRefs[field]._withUnsafeGuaranteedRef({ value(valueIndex, $0) }) else { return false }
             }
             k = Int(nodes[valueIndex].next)
             remaining &-= 1
@@ -238,25 +253,29 @@ struct FastValidation {
                 text.count == 0 || jsonBytesEqual(constant.baseAddress!, text.baseAddress!, text.count)
             }
         case .object:
-            return object(index, plan.object!)
+            return plan.objectRef!._withUnsafeGuaranteedRef { object(index, $0) }
         case .textOr:
-            return node.kind == .string || object(index, plan.object!)
+            return node.kind == .string || plan.objectRef!._withUnsafeGuaranteedRef { object(index, $0) }
         case .array:
-            guard node.kind == .array, let element = plan.element else { return false }
-            var k = index &+ 1
-            for _ in 0..<Int(node.count) {
-                guard value(k, element) else { return false }
-                k = Int(nodes[k].next)
+            guard node.kind == .array, let element = plan.elementRef else { return false }
+            return element._withUnsafeGuaranteedRef { element in
+                var k = index &+ 1
+                for _ in 0..<Int(node.count) {
+                    guard value(k, element) else { return false }
+                    k = Int(nodes[k].next)
+                }
+                return true
             }
-            return true
         case .map:
-            guard node.kind == .object, let element = plan.element else { return false }
-            var k = index &+ 1
-            for _ in 0..<Int(node.count) {
-                guard value(k &+ 1, element) else { return false }
-                k = Int(nodes[k &+ 1].next)
+            guard node.kind == .object, let element = plan.elementRef else { return false }
+            return element._withUnsafeGuaranteedRef { element in
+                var k = index &+ 1
+                for _ in 0..<Int(node.count) {
+                    guard value(k &+ 1, element) else { return false }
+                    k = Int(nodes[k &+ 1].next)
+                }
+                return true
             }
-            return true
         case .any: return true
         }
     }

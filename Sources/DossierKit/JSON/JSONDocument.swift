@@ -112,17 +112,22 @@ public final class JSONDocument: Sendable {
         if count > limit {
             throw JSONError(offset: 0, message: "file is \(count) bytes; the limit is \(limit)")
         }
-        let result: Result<ContiguousArray<JSONNode>, JSONError> = file.bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else {
-                return .failure(JSONError(offset: 0, message: "empty input, expected a JSON value"))
-            }
-            var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth)
-            defer { parser.deallocate() }
-            do throws(JSONError) {
-                try parser.run()
-                return .success(parser.tape())
-            } catch {
-                return .failure(error)
+        let result: Result<ContiguousArray<JSONNode>, JSONError>
+        if count <= directTapeLimit {
+            result = parseIntoArray(file, limits: limits)
+        } else {
+            result = file.bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else {
+                    return .failure(JSONError(offset: 0, message: "empty input, expected a JSON value"))
+                }
+                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth)
+                defer { parser.deallocate() }
+                do throws(JSONError) {
+                    try parser.run()
+                    return .success(parser.tape())
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         switch result {
@@ -135,6 +140,40 @@ public final class JSONDocument: Sendable {
             }
             throw error
         }
+    }
+
+    /// Inputs up to this size are parsed straight into the array the document keeps.
+    static let directTapeLimit = 1 << 20
+
+    /// Parses a small input with the tape written straight into the document's array, sized at
+    /// one node per 8 bytes (real dossiers have about one per 11): copying a finished tape out of
+    /// the parser's buffer, and growing that buffer first, was a tenth of the parse. A denser
+    /// input outgrows the array, continues in the parser's own buffer and is copied once, as a
+    /// large input always is (for which this array would be a large allocation kept for nothing).
+    static func parseIntoArray(_ file: SourceFile, limits: JSONLimits) -> Result<ContiguousArray<JSONNode>, JSONError> {
+        var failure: JSONError?
+        var spilled: ContiguousArray<JSONNode>?
+        let direct = ContiguousArray<JSONNode>(unsafeUninitializedCapacity: file.bytes.count / 8 + 16) { storage, initialized in
+            initialized = 0
+            file.bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else {
+                    failure = JSONError(offset: 0, message: "empty input, expected a JSON value")
+                    return
+                }
+                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth, storage: storage)
+                defer { parser.deallocate() }
+                do throws(JSONError) {
+                    try parser.run()
+                    // Nodes are plain values: whatever the storage holds beyond `initialized`
+                    // needs no cleanup.
+                    if parser.ownsNodes { spilled = parser.tape() } else { initialized = parser.nodeCount }
+                } catch {
+                    failure = error
+                }
+            }
+        }
+        if let failure { return .failure(failure) }
+        return .success(spilled ?? direct)
     }
 
     /// Convenience for tests and tools: parses the UTF-8 encoding of `text`.

@@ -96,13 +96,27 @@ struct JSONTapeParser {
     var tables: [JSONKeyTable] = []
     var tablesInUse = 0
 
-    init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int) {
+    /// Whether `nodes` is the parser's own allocation (else the caller's `storage` until the
+    /// tape outgrows it).
+    private(set) var ownsNodes: Bool
+
+    /// A parser of `count` bytes at `base`; the tape goes into `storage` while it fits there
+    /// (then `nodeCount` nodes of it are initialized and `ownsNodes` is false), else into a
+    /// buffer of its own that `tape()` copies out.
+    init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, storage: UnsafeMutableBufferPointer<JSONNode>? = nil) {
         self.base = base
         self.n = count
         self.maxDepth = maxDepth
-        // Typical documents have one value per 10-20 bytes; growing is cheap anyway.
-        nodeCapacity = count / 12 + 16
-        nodes = .allocate(capacity: nodeCapacity)
+        if let storage, let start = storage.baseAddress, storage.count > 0 {
+            nodeCapacity = storage.count
+            nodes = start
+            ownsNodes = false
+        } else {
+            // Typical documents have one value per 10-20 bytes; growing is cheap anyway.
+            nodeCapacity = count / 12 + 16
+            nodes = .allocate(capacity: nodeCapacity)
+            ownsNodes = true
+        }
         frames = .allocate(capacity: frameCapacity)
         keyFingerprints = .allocate(capacity: keyCapacity)
         keyNodes = .allocate(capacity: keyCapacity)
@@ -110,7 +124,7 @@ struct JSONTapeParser {
 
     /// Frees the working storage; the parser must not be used afterwards.
     mutating func deallocate() {
-        nodes.deallocate()
+        if ownsNodes { nodes.deallocate() }
         frames.deallocate()
         keyFingerprints.deallocate()
         keyNodes.deallocate()
@@ -138,8 +152,9 @@ struct JSONTapeParser {
         let capacity = nodeCapacity &* 2
         let grown = UnsafeMutablePointer<JSONNode>.allocate(capacity: capacity)
         grown.moveInitialize(from: nodes, count: nodeCount)
-        nodes.deallocate()
+        if ownsNodes { nodes.deallocate() }
         nodes = grown
+        ownsNodes = true
         nodeCapacity = capacity
     }
 
@@ -338,6 +353,11 @@ struct JSONTapeParser {
         let keyStart = i
         let flags = try scanString(parent: frames[depth &- 1].node, flags: JSONNode.isKey)
         try checkDuplicate(keyIndex: keyIndex, start: keyStart, end: i, flags: flags)
+        // Compact JSON (every JSON Lines record): the colon follows the key directly.
+        if i < n && base[i] == UInt8(ascii: ":") {
+            i &+= 1
+            return
+        }
         skipWhitespace()
         guard i < n else { throw eof("':' after object key") }
         guard base[i] == UInt8(ascii: ":") else {

@@ -10,24 +10,47 @@ extension CaseFacts {
         let agency = root["agency"], matter = root["matter"], decision = root["decision"]
         var officers: [String] = []
         var stepOfficers: [[String]] = []
+        // A case names a handful of officers: a linear search finds repeats for less than hashing
+        // each number; past `linearLimit` distinct ones a set takes over, so a hostile dossier
+        // with thousands stays linear.
+        let linearLimit = 16
         var seen = Set<String>()
-        for step in root["steps"]?.elements.map({ $0 }) ?? [] {
-            var these: [String] = []
-            for o in step["officers"]?.elements.map({ $0 }) ?? [] {
-                guard let c = o.string else { continue }
-                these.append(c)
-                if seen.insert(c).inserted { officers.append(c) }
+        func addOfficer(_ c: String) {
+            if officers.count < linearLimit {
+                guard !officers.contains(c) else { return }
+                officers.append(c)
+                if officers.count == linearLimit { seen = Set(officers) }
+            } else if seen.insert(c).inserted {
+                officers.append(c)
             }
-            stepOfficers.append(these)
+        }
+        // Arrays are walked in place and sized ahead (`elements.map { $0 }` built a copy first).
+        if let steps = root["steps"], steps.kind == .array {
+            stepOfficers.reserveCapacity(steps.count)
+            for step in steps.elements {
+                var these: [String] = []
+                if let list = step["officers"], list.kind == .array {
+                    these.reserveCapacity(list.count)
+                    for o in list.elements {
+                        guard let c = o.string else { continue }
+                        these.append(c)
+                        addOfficer(c)
+                    }
+                }
+                stepOfficers.append(these)
+            }
         }
         let review = root["legalReview"]
         var penalties: [String] = []
         var fines: ExactDecimal?
-        for p in decision?["penalties"]?.elements.map({ $0 }) ?? [] {
-            guard let kind = p["kind"]?.string else { continue }
-            penalties.append(kind)
-            if kind == "fine", let amount = p["amount"]?.numberText.flatMap(ExactDecimal.init) {
-                fines = (fines ?? ExactDecimal(0)).adding(amount) ?? fines
+        if let list = decision?["penalties"], list.kind == .array {
+            penalties.reserveCapacity(list.count)
+            for p in list.elements {
+                guard let kind = p["kind"]?.string else { continue }
+                penalties.append(kind)
+                if kind == "fine", let amount = p["amount"]?.numberText.flatMap(ExactDecimal.init) {
+                    fines = (fines ?? ExactDecimal(0)).adding(amount) ?? fines
+                }
             }
         }
         var facts = CaseFacts(

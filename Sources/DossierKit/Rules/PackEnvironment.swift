@@ -62,34 +62,84 @@ struct PackEnvironment: Sendable {
     /// tables, registry). Reading a shared object from two cores retains and releases it from
     /// both, and that cache-line traffic, not the work, limited the second core.
     func worker(registry: OfficerRegistry?) -> EvaluationWorker {
-        EvaluationWorker(context: context(registry: registry?.copy()), constants: constants.mapValues(Shapes.copy))
+        EvaluationWorker(context: context(registry: registry?.copy()), constants: constants.mapValues(Shapes.copy),
+                         constantSlots: constantSlots())
+    }
+
+    /// Per slot of `definitionEnvironment`, whether its value is the same for every dossier of a
+    /// worker: `params`, `tables` and every definition that reads only such values (the name
+    /// maps of the default pack). Constness of a slot does not depend on which definitions a
+    /// restricted pack keeps: a kept definition keeps the definitions it reads.
+    func constantSlots() -> [Bool] {
+        var constant = [Bool](repeating: false, count: baseTypes.count)
+        var names = Set(constants.keys)
+        for name in names { if let slot = definitionEnvironment.slot(of: name) { constant[slot] = true } }
+        // Definitions read only earlier ones, but a fixpoint costs nothing and assumes nothing.
+        var changed = true
+        while changed {
+            changed = false
+            for d in definitions where !names.contains(d.name) && d.expression.variables.allSatisfy(names.contains) {
+                names.insert(d.name)
+                constant[d.slot] = true
+                changed = true
+            }
+        }
+        return constant
     }
 
     /// The state of one dossier's evaluation: base values and the evaluation context.
+    ///
+    /// A definition whose slot is constant (`constantSlots()`) is evaluated on the worker's first
+    /// dossier only: it reads no dossier value, and the worker's definitions activation keeps its
+    /// slot, so later dossiers see the same value, or the same failure (null, and the same
+    /// problem at this dossier's position), without the work.
     func begin(_ root: JSONValue, worker: EvaluationWorker, cache: FieldSlots) -> DossierState {
         let context = worker.context
-        var activation = worker.scratch.base ?? definitionEnvironment.activation(worker.constants, context: context)
-        worker.scratch.base = nil
+        let scratch = worker.scratch
+        var activation = scratch.base ?? definitionEnvironment.activation(worker.constants, context: context)
+        scratch.base = nil
+        // Read once: a class's properties are checked for exclusive access on every access.
+        var evaluated = scratch.constantsEvaluated
+        if evaluated.isEmpty { evaluated = [Bool](repeating: false, count: worker.constantSlots.count) }
+        let failures = scratch.constantFailures
+        var newFailures: [Int: Message] = [:]
+        var learned = false
         let table = cache.seal()
         activation[slot: dossierSlot] = .record(JSONRecord(value: root, spec: dossierSpec, table: table))
         var problems: [EvaluationProblem] = []
         // By index: copying each definition's tuple would retain its strings.
         for i in definitions.indices {
             let slot = definitions[i].slot
+            let constant = worker.constantSlots[slot]
+            if constant && evaluated[slot] {
+                if let message = failures[slot] {
+                    problems.append(EvaluationProblem(offset: root.byteRange.lowerBound, pointer: "", message: message))
+                }
+                continue
+            }
             // A definition that failed reads null, never the previous dossier's value.
             activation[slot: slot] = .null
             do {
                 activation[slot: slot] = try definitions[i].expression.evaluate(activation)
             } catch {
-                let d = definitions[i]
-                problems.append(EvaluationProblem(
-                    offset: root.byteRange.lowerBound, pointer: "",
-                    message: Message(.definitionNotEvaluated, arguments: [.text(d.name), .message(error.text)])))
+                let message = Message(.definitionNotEvaluated, arguments: [.text(definitions[i].name), .message(error.text)])
+                if constant { newFailures[slot] = message }
+                problems.append(EvaluationProblem(offset: root.byteRange.lowerBound, pointer: "", message: message))
+            }
+            if constant {
+                evaluated[slot] = true
+                learned = true
             }
         }
-        defer { worker.scratch.base = activation }
-        return DossierState(root: root, base: activation.values, context: context, table: table, scratch: worker.scratch,
-                            problems: problems)
+        if learned {
+            scratch.constantsEvaluated = evaluated
+            scratch.constantFailures.merge(newFailures) { _, new in new }
+        }
+        defer { scratch.base = activation }
+        let kept = scratch.activations
+        scratch.activations = []
+        return DossierState(root: root, base: activation.values, context: context, table: table, scratch: scratch,
+                            problems: problems, kept: kept, constantSlots: worker.constantSlots)
     }
 }
 
@@ -105,21 +155,49 @@ public struct DossierState {
     var problems: [EvaluationProblem]
     /// The position of the rule being evaluated, which keys its kept activation.
     var ruleIndex = 0
+    /// The rules' kept activations, moved out of `scratch` for this dossier and handed back by
+    /// `finish()`: a class's array property is checked for exclusive access at run time on every
+    /// access, a struct's is not.
+    var kept: [KeptActivation?]
+    /// Per base index, whether the value is the same for every dossier of the worker.
+    let constantSlots: [Bool]
 
     /// The rule's activation, reused from the previous dossier when there is one. Base variables
-    /// are set here; the rule kind sets its own names (`for` variable, `let`s) before it reads them,
-    /// so nothing of the previous dossier is read.
+    /// are set here (on reuse only those that change between dossiers: a constant one still holds
+    /// the worker's value); the rule kind sets its own names (`for` variable, `let`s) before it
+    /// reads them, so nothing of the previous dossier is read.
     mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
-        if scratch.activations.count <= ruleIndex { scratch.activations += Array(repeating: nil, count: ruleIndex + 1 - scratch.activations.count) }
-        var activation = scratch.activations[ruleIndex].take() ?? environment.activation([:], context: context)
+        if kept.count <= ruleIndex { kept += Array(repeating: nil, count: ruleIndex + 1 - kept.count) }
+        if var activation = kept[ruleIndex]?.activation.take() {
+            activation.reset(copying: kept[ruleIndex].unsafelyUnwrapped.perDossier, from: base)
+            return activation
+        }
+        var activation = environment.activation([:], context: context)
         activation.reset(copying: baseSlots, from: base)
+        let constantSlots = constantSlots
+        let perDossier = baseSlots.filter { !constantSlots[$0.index] }
+        kept[ruleIndex] = KeptActivation(activation: nil, perDossier: perDossier)
         return activation
     }
 
     /// Hands an activation back for the next dossier.
-    func keep(_ activation: Activation) {
-        scratch.activations[ruleIndex] = activation
+    mutating func keep(_ activation: consuming Activation) {
+        kept[ruleIndex]?.activation = activation
     }
+
+    /// Hands the kept activations back to the worker; the state is not used afterwards.
+    mutating func finish() {
+        scratch.activations = kept
+        kept = []
+    }
+}
+
+/// A rule's activation between dossiers, with the base slots to refresh for each dossier.
+struct KeptActivation {
+    /// Nil while the rule runs.
+    var activation: Activation?
+    /// The rule's base slots whose value changes between dossiers.
+    let perDossier: [(index: Int, slot: Int)]
 }
 
 /// The per-thread side of evaluation: context and constants that no other thread touches.
@@ -130,14 +208,21 @@ public struct DossierState {
 public struct EvaluationWorker {
     let context: EvaluationContext
     let constants: [String: Value]
+    /// `PackEnvironment.constantSlots()`, computed once per worker.
+    let constantSlots: [Bool]
     let scratch = WorkerScratch()
 }
 
 /// Activations kept between dossiers, one per rule, so a rule does not allocate its variable
 /// array for every dossier. Used by the one thread of its worker; not `Sendable`.
 final class WorkerScratch {
-    /// By rule index; a slot is empty while its rule runs.
-    var activations: [Activation?] = []
+    /// By rule index; empty while a dossier's rules run (`DossierState` holds them).
+    var activations: [KeptActivation?] = []
     /// The definitions' activation: constants stay, `dossier` and definitions are overwritten.
     var base: Activation?
+    /// Per definition slot, whether the constant definition there was evaluated (on the first
+    /// dossier that had it); empty before the first dossier.
+    var constantsEvaluated: [Bool] = []
+    /// The constant definitions that failed, by slot, with their problem.
+    var constantFailures: [Int: Message] = [:]
 }

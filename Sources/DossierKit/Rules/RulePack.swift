@@ -151,12 +151,17 @@ public final class RulePack: Sendable {
         out.language = language
         out.collectDeadlines = collectDeadlines
         out.problems = state.problems
-        // By index: `for rule in rules` would copy each rule out of its existential box.
-        for i in rules.indices {
-            if registry == nil && needsOfficers[i] { continue }
-            state.ruleIndex = i
-            rules[i].evaluate(&state, into: &out)
+        out.applied.reserveCapacity(rules.count)
+        // Through the buffer, by index: `for rule in rules`, and even `rules[i]`, copy each rule
+        // out of its existential box (a value-witness call and a retain) before calling it.
+        rules.withUnsafeBufferPointer { rules in
+            for i in rules.indices {
+                if registry == nil && needsOfficers[i] { continue }
+                state.ruleIndex = i
+                rules[i].evaluate(&state, into: &out)
+            }
         }
+        state.finish()
         // The field table holds records that hold the table: release it to free the dossier.
         state.table?.release()
         return out

@@ -67,10 +67,15 @@ final class CheckRule: RuleKind, CompiledRule {
     let when: CompiledExpression?
     let vetoWhen: CompiledExpression?
     let versions: [Version]
-    /// The slots of every version's `let` names, reset to null before each item.
+    /// The slots of every version's `let` names.
     let letSlots: [Int]
+    /// The `let` slots reset to null before each item: those some read may see before the item
+    /// writes them (see `staleLetSlots`).
+    let itemResetSlots: [Int]
     /// The slot of a `let` named `deadline`, which the report's timeline draws.
     let deadlineSlot: Int?
+    /// The slot of `date` when it is a bare variable (`decisionDate`), read without a closure call.
+    let dateSlot: Int?
 
     init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], each: CompiledExpression?,
          eachSlot: Int?, eachName: String?, date: CompiledExpression?, when: CompiledExpression?,
@@ -88,6 +93,38 @@ final class CheckRule: RuleKind, CompiledRule {
         self.versions = versions
         self.letSlots = Array(Set(versions.flatMap { $0.lets.map(\.slot) })).sorted()
         self.deadlineSlot = versions.lazy.flatMap { $0.lets }.first { $0.name == "deadline" }?.slot
+        if let date, case .global(let slot) = date.typed.kind { dateSlot = slot } else { dateSlot = nil }
+        self.itemResetSlots = CheckRule.staleLetSlots(each: each, date: date, when: when, vetoWhen: vetoWhen, versions: versions)
+    }
+
+    /// The `let` slots that a read could see holding a value of an earlier item (or dossier) if
+    /// they were not reset to null before each item.
+    ///
+    /// Resetting every `let` slot per item cost a `Value` destroy and store per slot and item, and
+    /// nearly always for nothing: a version's `check` reads only its own `let`s, which it writes
+    /// first (`checkLets`), and the message only after every `let` of the version is written.
+    /// A slot must still be reset when its name is read before the item writes it: by `for.each`,
+    /// `date`, `when` or a version's `when` (read before any `let`), or, after the `let`s, by a
+    /// version that does not define it (its `check`, message, `at`, the rule's `vetoWhen`, or the
+    /// `deadline` the timeline reads). A `let` itself reads only earlier `let`s of its version:
+    /// the loader compiles each one in a scope holding just those.
+    static func staleLetSlots(each: CompiledExpression?, date: CompiledExpression?, when: CompiledExpression?,
+                              vetoWhen: CompiledExpression?, versions: [Version]) -> [Int] {
+        var slotOf: [String: Int] = [:]
+        for v in versions { for l in v.lets { slotOf[l.name] = l.slot } }
+        var stale = Set<String>()
+        for e in [each, date, when] { stale.formUnion(e?.variables ?? []) }
+        for v in versions { stale.formUnion(v.when?.variables ?? []) }
+        for v in versions {
+            var late = Set(v.check.variables)
+            late.formUnion(vetoWhen?.variables ?? [])
+            late.formUnion(v.message.zh.variables)
+            late.formUnion(v.message.en.variables)
+            if let at = v.at { late.insert(at.variable) }
+            late.insert("deadline")
+            stale.formUnion(late.subtracting(v.lets.map(\.name)))
+        }
+        return Array(Set(stale.compactMap { slotOf[$0] })).sorted()
     }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
@@ -220,60 +257,86 @@ final class CheckRule: RuleKind, CompiledRule {
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
         var activation = state.activation(for: environment, baseSlots: baseSlots)
         defer { state.keep(activation) }
-        var items: [Value] = [.null]
-        if let each {
-            do {
-                guard case .list(let list) = try each.evaluate(activation) else { return }
-                items = list
-            } catch {
-                out.problems.append(problem(state.root, error, phase: "for.each"))
-                return
-            }
+        guard let each, let eachSlot else {
+            // No `for`: the one item is the dossier itself, with no list built around it.
+            let judged = judge(nil, &activation, state.root, &out) ? 1 : 0
+            out.apply(meta, items: judged)
+            return
+        }
+        let items: [Value]
+        do {
+            guard case .list(let list) = try each.evaluate(activation) else { return }
+            items = list
+        } catch {
+            out.problems.append(problem(state.root, error, phase: "for.each"))
+            return
         }
         var judged = 0
-        defer { out.apply(meta, items: judged) }
-        for item in items {
-            if let eachSlot { activation[slot: eachSlot] = item }
-            // Names of another version or an earlier item must read null, not a stale value.
-            for slot in letSlots { activation[slot: slot] = .null }
-            do {
-                var version = versions[0]
-                if let date {
-                    guard case .date(let day) = try date.evaluate(activation) else { continue }
-                    guard let v = versions.first(where: { $0.info.applies(to: day) }) else { continue }
-                    version = v
-                }
-                if let when, case .bool(false) = try when.evaluate(activation) { continue }
-                if let w = version.when, case .bool(false) = try w.evaluate(activation) { continue }
-                for i in version.checkLets.indices {
-                    activation[slot: version.checkLets[i].slot] = try version.checkLets[i].expression.evaluate(activation)
-                }
-                judged += 1
-                let holds: Bool
-                if case .bool(false) = try version.check.evaluate(activation) { holds = false } else { holds = true }
-                if holds && !out.collectDeadlines { continue }
-                for i in version.messageLets.indices {
-                    activation[slot: version.messageLets[i].slot] = try version.messageLets[i].expression.evaluate(activation)
-                }
-                let target = version.at?.resolve(activation, root: state.root, item: item)
-                    ?? AtPath.fallback(root: state.root, item: item)
-                if out.collectDeadlines, let slot = deadlineSlot, case .date(let day) = activation[slot: slot] {
-                    out.deadlines.append(RawDeadline(rule: meta.id, day: day, offset: target.byteRange.lowerBound,
-                                                     pointer: target.pointer, missed: !holds))
-                }
-                if holds { continue }
-                var veto = meta.veto
-                if veto, let vetoWhen, case .bool(false) = try vetoWhen.evaluate(activation) { veto = false }
-                let text = out.render(version.message, activation)
-                out.findings.append(RawFinding(
-                    rule: version.meta, law: version.info.law,
-                    message: text,
-                    points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
-            } catch {
-                let at = AtPath.fallback(root: state.root, item: item)
-                out.problems.append(problem(at, error, phase: "check"))
-            }
+        // By index: iterating would copy each element once more before it goes into its slot.
+        for i in items.indices {
+            activation[slot: eachSlot] = items[i]
+            if judge(eachSlot, &activation, state.root, &out) { judged += 1 }
         }
+        out.apply(meta, items: judged)
+    }
+
+    /// Judges one item, whose value is in `itemSlot` (nil: the item is the dossier); returns
+    /// whether the item was judged (its date, version and conditions held).
+    ///
+    /// Conditions and the check are compiled expecting `bool`, so `evaluateBool` gives the value
+    /// or the error `evaluate` would, without boxing it in a `Value`.
+    @inline(__always)
+    private func judge(_ itemSlot: Int?, _ activation: inout Activation, _ root: JSONValue,
+                       _ out: inout PackEvaluation) -> Bool {
+        // Names of another version or an earlier item must read null, not a stale value.
+        for slot in itemResetSlots { activation[slot: slot] = .null }
+        var judged = false
+        do {
+            var version = versions[0]
+            if let date {
+                let day: Day
+                if let dateSlot {
+                    guard case .date(let d) = activation[slot: dateSlot] else { return false }
+                    day = d
+                } else {
+                    guard case .date(let d) = try date.evaluate(activation) else { return false }
+                    day = d
+                }
+                guard let v = versions.first(where: { $0.info.applies(to: day) }) else { return false }
+                version = v
+            }
+            if let when, try !when.evaluateBool(activation) { return false }
+            if let w = version.when, try !w.evaluateBool(activation) { return false }
+            for i in version.checkLets.indices {
+                activation[slot: version.checkLets[i].slot] = try version.checkLets[i].expression.evaluate(activation)
+            }
+            judged = true
+            let holds = try version.check.evaluateBool(activation)
+            if holds && !out.collectDeadlines { return true }
+            for i in version.messageLets.indices {
+                activation[slot: version.messageLets[i].slot] = try version.messageLets[i].expression.evaluate(activation)
+            }
+            let item = itemSlot.map { activation[slot: $0] } ?? .null
+            let target = version.at?.resolve(activation, root: root, item: item)
+                ?? AtPath.fallback(root: root, item: item)
+            if out.collectDeadlines, let slot = deadlineSlot, case .date(let day) = activation[slot: slot] {
+                out.deadlines.append(RawDeadline(rule: meta.id, day: day, offset: target.byteRange.lowerBound,
+                                                 pointer: target.pointer, missed: !holds))
+            }
+            if holds { return true }
+            var veto = meta.veto
+            if veto, let vetoWhen, try !vetoWhen.evaluateBool(activation) { veto = false }
+            let text = out.render(version.message, activation)
+            out.findings.append(RawFinding(
+                rule: version.meta, law: version.info.law,
+                message: text,
+                points: meta.points, veto: veto, offset: target.byteRange.lowerBound, pointer: target.pointer))
+        } catch {
+            let item = itemSlot.map { activation[slot: $0] } ?? .null
+            let at = AtPath.fallback(root: root, item: item)
+            out.problems.append(problem(at, error, phase: "check"))
+        }
+        return judged
     }
 
     func problem(_ at: JSONValue, _ error: EvaluationError, phase: String) -> EvaluationProblem {

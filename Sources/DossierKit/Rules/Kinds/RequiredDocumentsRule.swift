@@ -128,16 +128,20 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         // Which document types are present, as vocabulary indices: type strings are matched by
         // their bytes, never decoded.
         var present = [Bool](repeating: false, count: vocabulary.terms.count)
-        for d in documents?.elements.map({ $0 }) ?? [] {
-            if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
+        if let documents {
+            // Walked in place: `elements.map { $0 }` built an array of them first.
+            for d in documents.elements {
+                if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
+            }
         }
         let law = meta.versions[0].law
         do {
-            if let when, case .bool(false) = try when.evaluate(activation) { return }
+            // Compiled expecting `bool`: `evaluateBool` answers as `evaluate` would, unboxed.
+            if let when, try !when.evaluateBool(activation) { return }
             var matched = 0
             defer { out.apply(meta, items: matched > 0 ? 1 : 0) }
             for row in rows {
-                guard case .bool(true) = try row.when.evaluate(activation) else { continue }
+                guard try row.when.evaluateBool(activation) else { continue }
                 matched += 1
                 var unmet: [[String]] = []
                 for (i, code) in row.allIndices.enumerated() where !present[code] { unmet.append([row.all[i]]) }
