@@ -67,9 +67,11 @@ public indirect enum JSONOutput: Sendable, Equatable {
 /// the writer appends to raw memory it owns (growing it by doubling), copies strings that need no
 /// escape in a single block (found eight bytes at a time), sorts the keys of a `JSONOutput` object
 /// by their first eight bytes (whole keys only break ties), takes the key order of an object
-/// written with `object(_:_:)` from its key enum (sorted once per run), and copies indentation
-/// from a prebuilt run of spaces. It is noncopyable, so the memory has exactly one owner;
-/// `finish()` hands the bytes over.
+/// written with `object(_:_:)` from its key enum together with each key already quoted
+/// (`JSONKeyOrder`, prepared once per run), copies indentation from a constant run of spaces, and
+/// writes numbers and days as digits. It is noncopyable, so the memory has exactly one owner;
+/// `finish()` hands the bytes over, and a writer that outlives one piece of output is emptied
+/// with `removeAll(depth:)` and read with `withBytes(_:)`, keeping its memory.
 struct JSONByteWriter: ~Copyable {
     /// The text so far: `count` bytes written of `capacity` allocated.
     private var base: UnsafeMutablePointer<UInt8>
@@ -92,6 +94,17 @@ struct JSONByteWriter: ~Copyable {
     /// The bytes written, as an array (the writer's memory is freed).
     consuming func finish() -> [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Runs `body` on the bytes written so far (valid only during the call).
+    func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes written, keeping the memory, to write the next piece `depth` levels deep.
+    mutating func removeAll(depth: Int) {
+        count = 0
+        self.depth = depth
     }
 
     // MARK: Bytes
@@ -141,23 +154,33 @@ struct JSONByteWriter: ~Copyable {
         }
     }
 
-    /// A newline and 64 levels of indentation: line breaks are copied from here.
-    static let indentation: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 128)
+    /// A line break and 128 spaces (64 levels of indentation): pretty line breaks are copied from
+    /// here. A literal, so reaching it costs no lazy initialisation.
+    private static var lineBreak: StaticString {
+        "\n                                                                                                                                "
+    }
 
     /// A line break followed by the indentation of `depth` levels.
+    @inline(__always)
     private mutating func newline() {
-        var spaces = depth &* 2
-        JSONByteWriter.indentation.withUnsafeBufferPointer { run in
-            let chunk = run.count &- 1
-            let first = Swift.min(spaces, chunk)
-            append(run.baseAddress!, 1 &+ first)
-            spaces &-= first
-            // Deeper than the prebuilt run (never in reports): add the rest in chunks.
-            while spaces > 0 {
-                let n = Swift.min(spaces, chunk)
-                append(run.baseAddress! + 1, n)
-                spaces &-= n
-            }
+        let spaces = depth &* 2
+        if spaces <= 128 {
+            append(JSONByteWriter.lineBreak.utf8Start, 1 &+ spaces)
+        } else {
+            deepNewline(spaces)
+        }
+    }
+
+    /// A line break deeper than the constant run (never in reports): the spaces in chunks.
+    @inline(never)
+    private mutating func deepNewline(_ spaces: Int) {
+        let run = JSONByteWriter.lineBreak.utf8Start
+        append(run, 1)
+        var left = spaces
+        while left > 0 {
+            let n = Swift.min(left, 128)
+            append(run + 1, n)
+            left &-= n
         }
     }
 
@@ -200,18 +223,66 @@ struct JSONByteWriter: ~Copyable {
 
     /// A whole number, its decimal digits written straight into the buffer (as `String(v)` has them).
     mutating func int(_ v: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of a UInt64
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var magnitude = v.magnitude
+        if v < 0 { append(UInt8(ascii: "-")) }
+        digits(v.magnitude)
+    }
+
+    /// The decimal digits of `magnitude`, without sign or leading zeros.
+    @inline(__always)
+    private mutating func digits(_ magnitude: UInt) {
+        // Most numbers of a report are counts below ten.
+        if magnitude < 10 {
+            append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude))
+            return
+        }
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of a UInt64
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var m = magnitude
             var start = buffer.count
             repeat {
                 start &-= 1
-                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if v < 0 { append(UInt8(ascii: "-")) }
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+            } while m > 0
             append(buffer.baseAddress! + start, buffer.count &- start)
         }
+    }
+
+    /// Hundredths as the number `formatCenti` writes (`12`, `12.5`, `12.05`, `-0.5`): points and
+    /// scores, digits straight into the buffer instead of through a `String`.
+    mutating func centi(_ c: Int) {
+        if c < 0 { append(UInt8(ascii: "-")) }
+        let m = c.magnitude
+        digits(m / 100)
+        let fraction = m % 100
+        guard fraction != 0 else { return }
+        append(UInt8(ascii: "."))
+        append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 10))
+        if fraction % 10 != 0 { append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)) }
+    }
+
+    /// A day as the JSON string of `Day.description` (`"2017-06-14"`), digits straight into the
+    /// buffer; a year outside 0-9999, which `description` writes otherwise, goes through it.
+    mutating func day(_ d: Day) {
+        let (year, month, day) = d.components
+        guard year >= 0 && year <= 9999 else { return string(d.description) }
+        reserve(12)
+        let zero = UInt8(ascii: "0")
+        @inline(__always) func digit(_ v: Int) -> UInt8 { zero &+ UInt8(truncatingIfNeeded: v) }
+        let p = base + count
+        p[0] = UInt8(ascii: "\"")
+        p[1] = digit(year / 1000)
+        p[2] = digit(year / 100 % 10)
+        p[3] = digit(year / 10 % 10)
+        p[4] = digit(year % 10)
+        p[5] = UInt8(ascii: "-")
+        p[6] = digit(month / 10)
+        p[7] = digit(month % 10)
+        p[8] = UInt8(ascii: "-")
+        p[9] = digit(day / 10)
+        p[10] = digit(day % 10)
+        p[11] = UInt8(ascii: "\"")
+        count &+= 12
     }
 
     /// A JSON array, `element` writing each item.
@@ -238,16 +309,23 @@ struct JSONByteWriter: ~Copyable {
     /// value of each.
     mutating func object<K: JSONObjectKey>(_ keys: K.Type, _ member: (inout JSONByteWriter, K) -> Void) {
         let order = K.writingOrder
-        if order.isEmpty {
+        if order.keys.isEmpty {
             append("{}")
             return
         }
         append(UInt8(ascii: "{"))
         depth &+= 1
-        for (i, key) in order.enumerated() {
-            if i > 0 { append(UInt8(ascii: ",")) }
-            self.key(key.rawValue)
-            member(&self, key)
+        order.prefixes.withUnsafeBufferPointer { prefixes in
+            // Each key's prefix: its length in one byte, then `"key": `.
+            var at = prefixes.baseAddress!
+            for (i, key) in order.keys.enumerated() {
+                let length = Int(at.pointee)
+                if i > 0 { append(UInt8(ascii: ",")) }
+                if pretty { newline() }
+                append(at + 1, pretty ? length : length &- 1)
+                at += 1 &+ length
+                member(&self, key)
+            }
         }
         depth &-= 1
         if pretty { newline() }
@@ -350,12 +428,21 @@ struct JSONByteWriter: ~Copyable {
     /// without one are copied in one block.
     mutating func escaped(_ text: UnsafeBufferPointer<UInt8>) {
         let n = text.count
-        reserve(n &+ 2)
-        append(UInt8(ascii: "\""))
-        guard let p = text.baseAddress else {
-            append(UInt8(ascii: "\""))
+        guard let p = text.baseAddress, n > 0 else {
+            append("\"\"")
             return
         }
+        reserve(n &+ 2)
+        // Nearly every string needs no escape: one scan, then quotes and bytes in one go.
+        if !JSONByteWriter.mayNeedEscape(p, n) {
+            let out = base + count
+            out[0] = UInt8(ascii: "\"")
+            UnsafeMutableRawPointer(out + 1).copyMemory(from: p, byteCount: n)
+            out[n &+ 1] = UInt8(ascii: "\"")
+            count &+= n &+ 2
+            return
+        }
+        append(UInt8(ascii: "\""))
         var run = 0  // start of the bytes not yet copied
         var i = 0
         var tailTested = false
@@ -409,6 +496,26 @@ struct JSONByteWriter: ~Copyable {
         }
         append(p + run, n &- run)
         append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the `n` bytes at `p` (at least one) is below 0x20, `"`, `\` or 0xE2: when
+    /// none is, the string is copied as it is. Whole words are tested; the last partial word is
+    /// tested as the string's last eight bytes (overlapping ones already passed), or, in a string
+    /// shorter than a word, padded with spaces, which need no escape.
+    @inline(__always)
+    static func mayNeedEscape(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let raw = UnsafeRawPointer(p)
+        if n < 8 {
+            var word: UInt64 = 0x2020_2020_2020_2020
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: raw, byteCount: n) }
+            return mayNeedEscape(word)
+        }
+        var i = 0
+        while i &+ 8 <= n {
+            if mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+            i &+= 8
+        }
+        return i < n && mayNeedEscape(raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
     }
 
     /// Whether any of the eight bytes of `word` is below 0x20, `"`, `\` or 0xE2.

@@ -1,19 +1,50 @@
 /// The keys of one kind of JSON object, as a string enum (`case rule, severity, …`).
 ///
-/// Writers put members in the byte order of their keys; `writingOrder` is that order, worked out
-/// once per enum so that a report with thousands of such objects does not sort their keys
-/// thousands of times. Each conforming enum stores it: `static let writingOrder = inByteOrder()`.
+/// Writers put members in the byte order of their keys; `writingOrder` is that order with each key
+/// already written out as JSON, worked out once per enum so that a report with thousands of such
+/// objects neither sorts nor quotes their keys thousands of times. Each conforming enum stores it:
+/// `static let writingOrder = inByteOrder()`.
 protocol JSONObjectKey: CaseIterable, RawRepresentable where RawValue == String {
-    /// Every case, sorted by the UTF-8 bytes of its name.
-    static var writingOrder: [Self] { get }
+    /// Every case, sorted by the UTF-8 bytes of its name, with its prepared key.
+    static var writingOrder: JSONKeyOrder<Self> { get }
 }
 
 extension JSONObjectKey {
     /// Every case sorted by the UTF-8 bytes of its name (the value of `writingOrder`).
-    static func inByteOrder() -> [Self] {
-        allCases.sorted { JSONByteWriter.bytesPrecede($0.rawValue, $1.rawValue) }
+    static func inByteOrder() -> JSONKeyOrder<Self> {
+        JSONKeyOrder(allCases.sorted { JSONByteWriter.bytesPrecede($0.rawValue, $1.rawValue) })
     }
 }
+
+/// The keys of an object in writing order, each with the text that starts its member: the key
+/// as a JSON string (quoted, escaped) and `": "`.
+///
+/// `JSONByteWriter.object(_:_:)` copies that text for every member it writes instead of quoting
+/// and escaping the key again: `{"rule": …, "items": …}` costs the values and a few copies.
+struct JSONKeyOrder<Key> {
+    /// The keys, sorted by the UTF-8 bytes of their names.
+    let keys: [Key]
+    /// For each key in order: the length of its text in one byte, then the text, `"name": `
+    /// (compact output leaves out the final space).
+    let prefixes: [UInt8]
+
+    init(_ keys: [Key]) where Key: RawRepresentable, Key.RawValue == String {
+        self.keys = keys
+        var prefixes: [UInt8] = []
+        for key in keys {
+            var w = JSONByteWriter(pretty: false, capacity: 64)
+            w.string(key.rawValue)
+            w.append(": ")
+            let text = w.finish()
+            precondition(text.count <= Int(UInt8.max), "a JSON object key longer than 250 bytes")
+            prefixes.append(UInt8(text.count))
+            prefixes += text
+        }
+        self.prefixes = prefixes
+    }
+}
+
+extension JSONKeyOrder: Sendable where Key: Sendable {}
 
 /// Where structured JSON goes: a `JSONOutput` tree (`JSONTreeBuilder`) or bytes written straight
 /// away (`JSONByteWriter`).

@@ -60,11 +60,69 @@ public struct BatchSummary: Sendable {
     /// Errors about inputs (dossier errors and run errors of severity error).
     public var inputErrors = 0
     /// Findings per rule id.
-    public var byRule: [String: Int] = [:]
+    public var byRule: [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, t) in ruleTallies.enumerated() where t.counted > 0 { out[ruleIds[i]] = t.counted }
+        return out
+    }
     /// Points deducted per rule id, in hundredths.
-    public var pointsByRule: [String: Int] = [:]
+    public var pointsByRule: [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, t) in ruleTallies.enumerated() where t.counted > 0 { out[ruleIds[i]] = t.pointsCenti }
+        return out
+    }
     /// Per rule: dossiers it applied to, items it judged, findings.
-    public var applied: [String: RuleApplication] = [:]
+    public var applied: [String: RuleApplication] {
+        var out: [String: RuleApplication] = [:]
+        for (i, t) in ruleTallies.enumerated() where t.dossiers > 0 {
+            out[ruleIds[i]] = RuleApplication(rule: ruleIds[i], items: t.items, findings: t.findings)
+        }
+        return out
+    }
+    /// Dossiers each rule applied to.
+    public var appliedDossiers: [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, t) in ruleTallies.enumerated() where t.dossiers > 0 { out[ruleIds[i]] = t.dossiers }
+        return out
+    }
+
+    /// What the batch did with one rule: `byRule`, `pointsByRule`, `applied` and
+    /// `appliedDossiers` are read from these.
+    struct RuleTally: Sendable {
+        /// Dossiers the rule applied to (0: not in `applied`).
+        var dossiers = 0
+        /// Items it judged and its findings, over the dossiers it applied to.
+        var items = 0
+        var findings = 0
+        /// Findings counted (not waived; 0: not in `byRule`) and their points in hundredths.
+        var counted = 0
+        var pointsCenti = 0
+    }
+
+    /// The rules tallied, in the order first met; `ruleTallies[i]` is the tally of `ruleIds[i]`.
+    ///
+    /// Kept by position because every dossier lists its rules in the pack's order: the slot of a
+    /// dossier's next rule is found by comparing a few ids after the previous one's slot, not by
+    /// hashing the id (two dictionary lookups per rule and dossier were a quarter of writing the
+    /// JSON report). `ruleSlots` finds the rest.
+    var ruleIds: [String] = []
+    var ruleTallies: [RuleTally] = []
+    var ruleSlots: [String: Int] = [:]
+
+    /// The slot of `rule`, added when new; looked for first in the few slots from `hint` on.
+    mutating func slot(_ rule: String, from hint: Int) -> Int {
+        var i = hint
+        let end = Swift.min(ruleIds.count, hint &+ 4)
+        while i < end {
+            if ruleIds[i] == rule { return i }
+            i &+= 1
+        }
+        if let found = ruleSlots[rule] { return found }
+        ruleIds.append(rule)
+        ruleTallies.append(RuleTally())
+        ruleSlots[rule] = ruleIds.count - 1
+        return ruleIds.count - 1
+    }
     /// Dossiers per grade id.
     public var grades: [String: Int] = [:]
     /// Scores in hundredths → how many dossiers.
@@ -98,7 +156,10 @@ public struct BatchSummary: Sendable {
         inputErrors += d.errors.count { $0.severity == .error }
         inputWarnings += d.errors.count { $0.severity == .warning } + d.warnings.count
         if d.status == .invalid { invalid += 1 } else { checked += 1 }
-        let counted = d.findings.contains { $0.waived == nil }
+        // Fields read in place: copying a whole `ReportFinding` (some twenty fields) per finding
+        // cost more than counting it.
+        let fs = d.findings
+        let counted = fs.indices.contains { fs[$0].waived == nil }
         if d.status == .checked {
             if !counted && d.errors.isEmpty {
                 if rulesNotChecked.isEmpty { clean += 1 } else { unverified += 1 }
@@ -106,32 +167,35 @@ public struct BatchSummary: Sendable {
                 withFindings += 1
             }
         }
-        for f in d.findings {
-            if let w = f.waived {
+        for i in fs.indices {
+            if let w = fs[i].waived {
                 waived += 1
                 usedWaivers.insert(w.index)
                 continue
             }
-            if f.inBaseline {
+            if fs[i].inBaseline {
                 baselined += 1
-                matchedBaseline.insert(f.fingerprint)
+                matchedBaseline.insert(fs[i].fingerprint)
             }
             findings += 1
-            if f.severity == .error { errors += 1 } else { warnings += 1 }
-            if f.veto { vetoes += 1 }
-            if f.origin == .human { humanItems += 1 }
-            byRule[f.rule, default: 0] += 1
-            pointsByRule[f.rule, default: 0] += f.pointsCenti
-            guard f.gates else { continue }
-            if f.severity == .warning { gatingWarnings += 1 }
-            if worstSeverity.map({ f.severity > $0 }) ?? true { worstSeverity = f.severity }
+            let severity = fs[i].severity
+            if severity == .error { errors += 1 } else { warnings += 1 }
+            if fs[i].veto { vetoes += 1 }
+            if fs[i].origin == .human { humanItems += 1 }
+            let k = slot(fs[i].rule, from: ruleIds.count)
+            ruleTallies[k].counted += 1
+            ruleTallies[k].pointsCenti += fs[i].pointsCenti
+            guard fs[i].gates else { continue }
+            if severity == .warning { gatingWarnings += 1 }
+            if worstSeverity.map({ severity > $0 }) ?? true { worstSeverity = severity }
         }
+        var next = 0
         for r in d.rules {
-            var a = applied[r.rule] ?? RuleApplication(rule: r.rule, items: 0, findings: 0)
-            a.items += r.items
-            a.findings += r.findings
-            applied[r.rule] = a
-            appliedDossiers[r.rule, default: 0] += 1
+            let k = slot(r.rule, from: next)
+            ruleTallies[k].dossiers += 1
+            ruleTallies[k].items += r.items
+            ruleTallies[k].findings += r.findings
+            next = k &+ 1
         }
         if let s = d.score {
             grades[s.grade, default: 0] += 1
@@ -141,9 +205,6 @@ public struct BatchSummary: Sendable {
             if let min = minScoreCenti, s.scoreCenti < min { belowMinScore += 1 }
         }
     }
-
-    /// Dossiers each rule applied to.
-    public var appliedDossiers: [String: Int] = [:]
 
     /// Adds run-wide errors (a missing path, an unreadable registry).
     public mutating func add(runErrors: [ReportIssue]) {
@@ -184,7 +245,8 @@ public struct BatchSummary: Sendable {
 
     /// Rules by how often they deducted, most first (ties: more points, then id), at most `limit`.
     public func topDeductions(_ limit: Int) -> [(rule: String, count: Int, pointsCenti: Int)] {
-        byRule.map { (rule: $0.key, count: $0.value, pointsCenti: pointsByRule[$0.key] ?? 0) }
+        ruleTallies.indices.filter { ruleTallies[$0].counted > 0 }
+            .map { (rule: ruleIds[$0], count: ruleTallies[$0].counted, pointsCenti: ruleTallies[$0].pointsCenti) }
             .sorted { ($1.count, $1.pointsCenti, $0.rule) < ($0.count, $0.pointsCenti, $1.rule) }
             .prefix(limit).map { $0 }
     }

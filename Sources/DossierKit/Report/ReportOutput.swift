@@ -54,6 +54,13 @@ public final class ReportOutput {
         if buffer.count >= flushThreshold { try flush() }
     }
 
+    /// Writes bytes the caller keeps (a reporter's reused buffer): copied in one block, with no
+    /// array of their own.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportOutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
     /// Hands the buffered bytes on.
     public func flush() throws(ReportOutputError) {
         guard !buffer.isEmpty else { return }

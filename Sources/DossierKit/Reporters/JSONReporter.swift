@@ -102,6 +102,9 @@ public struct JSONReporter: Reporter {
         var dossiers = 0
         let errors = Spool()
         var errorCount = 0
+        /// Where each dossier's entry is written before it goes to `output`: one buffer for the
+        /// whole run, so a dossier costs no allocation of its own.
+        var entry = JSONByteWriter(pretty: true, capacity: 16384, depth: 2)
 
         init(output: ReportOutput) { self.output = output }
 
@@ -112,11 +115,11 @@ public struct JSONReporter: Reporter {
         }
 
         func dossier(_ d: DossierReport) throws(ReportOutputError) {
-            var w = JSONByteWriter(pretty: true, capacity: 2048 + 1024 * d.findings.count, depth: 2)
-            w.append(dossiers == 0 ? "\n    " : ",\n    ")
-            JSONReporter.dossier(d, into: &w)
+            entry.removeAll(depth: 2)
+            entry.append(dossiers == 0 ? "\n    " : ",\n    ")
+            JSONReporter.dossier(d, into: &entry)
             dossiers += 1
-            try output.write(w.finish())
+            try entry.withBytes { bytes throws(ReportOutputError) in try output.write(bytes) }
             for e in d.errors { try spool(e) }
             for e in d.warnings { try spool(e) }
         }
@@ -136,7 +139,7 @@ public struct JSONReporter: Reporter {
             try errors.copy(to: output)
             try output.write(errorCount == 0 ? "]" : "\n  ]")
             var w = JSONByteWriter(pretty: true, capacity: 8192, depth: 1)
-            for key in ReportKey.writingOrder {
+            for key in ReportKey.writingOrder.keys {
                 if key == .receipt && summary.receipt == nil { continue }
                 w.append(",\n  \"")
                 w.appendUTF8(key.rawValue)
@@ -176,7 +179,7 @@ public struct JSONReporter: Reporter {
     }
 
     static func day(_ d: Day?, into w: inout JSONByteWriter) {
-        if let d { w.string(d.description) } else { w.null() }
+        if let d { w.day(d) } else { w.null() }
     }
 
     /// One entry of `dossiers`.
@@ -216,7 +219,10 @@ public struct JSONReporter: Reporter {
             case .decidedOn: day(f?.decidedOn, into: &w)
             case .decisionKind: w.optional(f?.decisionKind)
             case .penalties: w.array(f?.penalties ?? []) { w, p in w.string(p) }
-            case .fines: if let fines = f?.fines { w.decimal(fines) } else { w.null() }
+            case .fines:
+                guard let fines = f?.fines else { return w.null() }
+                // A whole amount (nearly all) is its significand's digits, as `description` writes it.
+                if fines.scale == 0 { w.int(Int(fines.significand)) } else { w.decimal(fines) }
             case .rules:
                 w.array(d.rules) { w, r in
                     w.object(RuleKey.self) { w, k in
@@ -235,7 +241,7 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    static func centi(_ c: Int, into w: inout JSONByteWriter) { w.number(formatCenti(c)) }
+    static func centi(_ c: Int, into w: inout JSONByteWriter) { w.centi(c) }
 
     static func score(_ s: ScoreSheet, into w: inout JSONByteWriter) {
         w.object(ScoreKey.self) { w, k in
@@ -348,8 +354,9 @@ public struct JSONReporter: Reporter {
                     }
                 }
             case .rulesApplied:
+                let dossiers = s.appliedDossiers
                 w.value(.object(s.applied.mapValues { a in
-                    .object(["dossiers": .int(s.appliedDossiers[a.rule] ?? 0), "items": .int(a.items), "findings": .int(a.findings)])
+                    .object(["dossiers": .int(dossiers[a.rule] ?? 0), "items": .int(a.items), "findings": .int(a.findings)])
                 }))
             }
         }
