@@ -183,28 +183,61 @@ struct BuiltNode {
     let thunk: EvalThunk
     let predicate: EvalPredicate?
     let constant: Value?
+    /// The variable a bool-typed variable read reads, tested in place by `condition(_:)`.
+    let variable: VariableRef?
 
     init(_ thunk: @escaping EvalThunk) {
         self.thunk = thunk
         self.predicate = nil
         self.constant = nil
+        self.variable = nil
     }
 
     init(predicate: @escaping EvalPredicate) {
         self.thunk = { (f) throws(EvaluationError) -> Value in .bool(try predicate(f)) }
         self.predicate = predicate
         self.constant = nil
+        self.variable = nil
     }
 
     init(constant: Value) {
         self.thunk = { _ in constant }
         if case .bool(let b) = constant { self.predicate = { _ in b } } else { self.predicate = nil }
         self.constant = constant
+        self.variable = nil
+    }
+
+    /// A bool-typed variable: read as a value as any variable is (so `null` stays a value where
+    /// a value is wanted), and tested in place where a condition is wanted (`condition(_:)`).
+    init(variable v: VariableRef) {
+        let slot = v.slot
+        if v.isLocal {
+            self.thunk = { f in f.locals[slot] }
+        } else {
+            self.thunk = { f in f.globals[slot] }
+        }
+        self.predicate = nil
+        self.constant = nil
+        self.variable = v
     }
 
     /// The node as a predicate; a non-bool value fails with `<text> is number, expected bool`.
     func condition(_ site: ExprSite) -> EvalPredicate {
         if let predicate { return predicate }
+        if let v = variable {
+            // The slot's bool, with no `Value` copied out and destroyed.
+            let slot = v.slot
+            if v.isLocal {
+                return { (f) throws(EvaluationError) -> Bool in
+                    if case .bool(let b) = f.locals[slot] { return b }
+                    return try ThunkBuilder.bool(f.locals[slot], site)
+                }
+            }
+            return { (f) throws(EvaluationError) -> Bool in
+                if case .bool(let b) = f.globals[slot] { return b }
+                return try ThunkBuilder.bool(f.globals[slot], site)
+            }
+        }
         let thunk = thunk
         return { (f) throws(EvaluationError) -> Bool in try ThunkBuilder.bool(try thunk(f), site) }
     }
@@ -296,6 +329,7 @@ enum ThunkBuilder {
     /// The closure for `t`, folded to a constant when its inputs are constant.
     static func build(_ t: TypedExpr) -> BuiltNode {
         if case .constant(let v) = t.kind { return BuiltNode(constant: v) }
+        if t.type == .bool, let v = VariableRef(t) { return BuiltNode(variable: v) }
         let (made, foldable) = make(t)
         let built: BuiltNode
         switch made {
@@ -810,7 +844,12 @@ enum ThunkBuilder {
                 try forEach(items, in: f, slot: slot) { (item) throws(EvaluationError) -> Bool in
                     if try bp(f) {
                         hits += 1
-                        if keep { kept.append(item.pointee) }
+                        if keep {
+                            // Room for every element at the first kept one: most filters keep
+                            // none (no allocation), and growing one by one reallocated.
+                            if kept.isEmpty { kept.reserveCapacity(items.count) }
+                            kept.append(item.pointee)
+                        }
                     }
                     return false
                 }
