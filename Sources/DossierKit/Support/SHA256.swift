@@ -39,11 +39,13 @@ public struct SHA256: Sendable {
     public mutating func finalizeHex() -> String {
         let bitLength = length &* 8
         // 0x80, zeros up to 56 bytes past a block boundary, the length: one update, not one per byte.
-        var tail: [UInt8] = [0x80] + [UInt8](repeating: 0, count: (119 - buffer.count) % 64)
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+        var tail = [UInt8](repeating: 0, count: (119 - buffer.count) % 64 + 9)
+        tail[0] = 0x80
+        for i in 0..<8 { tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
         update(tail)
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
+        out.reserveCapacity(64)
         for word in state {
             for shift in stride(from: 24, through: 0, by: -8) {
                 let byte = UInt8(truncatingIfNeeded: word >> UInt32(shift))
