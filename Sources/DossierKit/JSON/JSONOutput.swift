@@ -68,8 +68,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
 /// escape in a single block (found eight bytes at a time), sorts the keys of a `JSONOutput` object
 /// by their first eight bytes (whole keys only break ties), takes the key order of an object
 /// written with `object(_:_:)` from its key enum together with each key already quoted
-/// (`JSONKeyOrder`, prepared once per run), copies indentation from a constant run of spaces, and
-/// writes numbers and days as digits. It is noncopyable, so the memory has exactly one owner;
+/// (`JSONKeyOrder`, prepared once per run) and copied a word at a time, stores indentation eight
+/// spaces at a time, and writes numbers and days as digits. It is noncopyable, so the memory has exactly one owner;
 /// `finish()` hands the bytes over, and a writer that outlives one piece of output is emptied
 /// with `removeAll(depth:)` and read with `withBytes(_:)`, keeping its memory.
 struct JSONByteWriter: ~Copyable {
@@ -154,34 +154,40 @@ struct JSONByteWriter: ~Copyable {
         }
     }
 
-    /// A line break and 128 spaces (64 levels of indentation): pretty line breaks are copied from
-    /// here. A literal, so reaching it costs no lazy initialisation.
-    private static var lineBreak: StaticString {
-        "\n                                                                                                                                "
-    }
-
     /// A line break followed by the indentation of `depth` levels.
+    ///
+    /// The spaces are stored eight at a time, the last word reaching up to seven bytes past the
+    /// indentation into reserved room that `count` does not cover (the next append writes over
+    /// it): a library copy per line break cost more than the line break.
     @inline(__always)
     private mutating func newline() {
         let spaces = depth &* 2
-        if spaces <= 128 {
-            append(JSONByteWriter.lineBreak.utf8Start, 1 &+ spaces)
-        } else {
-            deepNewline(spaces)
+        reserve(spaces &+ 9)
+        let out = UnsafeMutableRawPointer(base + count)
+        out.storeBytes(of: UInt8(ascii: "\n"), as: UInt8.self)
+        var i = 1
+        while i <= spaces {
+            out.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: i, as: UInt64.self)
+            i &+= 8
         }
+        count &+= 1 &+ spaces
     }
 
-    /// A line break deeper than the constant run (never in reports): the spaces in chunks.
-    @inline(never)
-    private mutating func deepNewline(_ spaces: Int) {
-        let run = JSONByteWriter.lineBreak.utf8Start
-        append(run, 1)
-        var left = spaces
-        while left > 0 {
-            let n = Swift.min(left, 128)
-            append(run + 1, n)
-            left &-= n
+    /// Appends `n` bytes of a prepared key (`JSONKeyOrder`), copied in whole eight-byte words.
+    ///
+    /// The last word may take up to seven bytes past the key: the prepared text is followed by
+    /// at least that many (the next key, or eight spare bytes at the end), and they land in
+    /// reserved room past `count`, to be written over.
+    @inline(__always)
+    private mutating func appendKey(_ source: UnsafeRawPointer, _ n: Int) {
+        reserve(n &+ 8)
+        let out = UnsafeMutableRawPointer(base + count)
+        var i = 0
+        while i < n {
+            out.storeBytes(of: source.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i &+= 8
         }
+        count &+= n
     }
 
     // MARK: Values
@@ -322,7 +328,7 @@ struct JSONByteWriter: ~Copyable {
                 let length = Int(at.pointee)
                 if i > 0 { append(UInt8(ascii: ",")) }
                 if pretty { newline() }
-                append(at + 1, pretty ? length : length &- 1)
+                appendKey(at + 1, pretty ? length : length &- 1)
                 at += 1 &+ length
                 member(&self, key)
             }

@@ -25,7 +25,8 @@ struct JSONKeyOrder<Key> {
     /// The keys, sorted by the UTF-8 bytes of their names.
     let keys: [Key]
     /// For each key in order: the length of its text in one byte, then the text, `"name": `
-    /// (compact output leaves out the final space).
+    /// (compact output leaves out the final space); then eight spare bytes, so that every key
+    /// can be copied in whole words (`JSONByteWriter.appendKey`).
     let prefixes: [UInt8]
 
     init(_ keys: [Key]) where Key: RawRepresentable, Key.RawValue == String {
@@ -40,6 +41,7 @@ struct JSONKeyOrder<Key> {
             prefixes.append(UInt8(text.count))
             prefixes += text
         }
+        prefixes += [UInt8](repeating: 0, count: 8)
         self.prefixes = prefixes
     }
 }

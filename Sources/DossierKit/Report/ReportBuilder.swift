@@ -53,13 +53,14 @@ public struct ReportBuilder: Sendable {
         let maskedId = result.id.map { privacy.text($0) }
         var findings: [ReportFinding] = []
         findings.reserveCapacity(result.findings.count + result.humanItems.count)
-        var seen: [String: Int] = [:]
+        var ranks = FindingRanks(result)
         func fingerprint(_ rule: String, _ pointer: String, _ origin: ReportFinding.Origin) -> String {
-            let key = rule + "\u{0}" + pointer + "\u{0}" + origin.rawValue
-            let n = seen[key, default: 0]
-            seen[key] = n + 1
-            return Fingerprint.of(rule: rule, dossier: maskedId ?? "", pointer: pointer, origin: origin.rawValue, repeat: n)
+            Fingerprint.of(rule: rule, dossier: maskedId ?? "", pointer: pointer, origin: origin.rawValue,
+                           repeat: ranks.next(rule, pointer, origin))
         }
+        // Findings are nearly always in the dossier's own file: its masked path is worked out once.
+        let maskedFile = privacy.text(FileIO.displayPath(result.file))
+        func displayFile(_ file: String) -> String { file == result.file ? maskedFile : privacy.text(FileIO.displayPath(file)) }
         let deadlines = result.deadlines
         for f in result.findings {
             let pointer = privacy.text(f.location.pointer)
@@ -68,7 +69,7 @@ public struct ReportBuilder: Sendable {
                 rule: f.rule, origin: .automatic, severity: f.severity, category: f.category, pointsCenti: f.points.centi,
                 veto: f.veto, title: meta?.title.text(language) ?? f.rule, message: privacy.text(f.message.text(language)),
                 basis: f.basis.map { $0.text(language) }, lawVersion: f.lawVersion, lawTitle: f.lawTitle.text(language),
-                file: privacy.text(FileIO.displayPath(f.location.file)), line: f.location.line, column: f.location.column, pointer: pointer,
+                file: displayFile(f.location.file), line: f.location.line, column: f.location.column, pointer: pointer,
                 sourceLine: sourceLines ? result.sourceLine(f.location.line).map { privacy.sourceLine($0) } : nil,
                 fingerprint: fingerprint(f.rule, pointer, .automatic), evaluator: nil, evaluatedOn: nil,
                 deadline: deadlines.first { $0.rule == f.rule && $0.location.pointer == f.location.pointer }?.day))
@@ -100,7 +101,7 @@ public struct ReportBuilder: Sendable {
             facts?.timeline = CaseFacts.sortedByDay(timeline)
         }
         return DossierReport(
-            index: index, file: privacy.text(FileIO.displayPath(result.file)), line: result.firstLine, id: maskedId,
+            index: index, file: maskedFile, line: result.firstLine, id: maskedId,
             status: result.evaluated ? .checked : .invalid, facts: facts, rules: result.applied, findings: findings,
             errors: result.errors.map { issue($0, privacy) }, warnings: result.warnings.map { issue($0, privacy) },
             score: result.evaluated ? Scorer.sheet(findings, scheme: pack.scoring, language: language) : nil)
@@ -110,6 +111,66 @@ public struct ReportBuilder: Sendable {
         ReportIssue(file: privacy.text(FileIO.displayPath(e.location.file)), line: e.location.line, column: e.location.column,
                     pointer: privacy.text(e.location.pointer), severity: e.severity, message: privacy.text(e.localizedMessage(language)),
                     snippet: e.snippet.map { privacy.text($0) })
+    }
+}
+
+/// The rank of each finding of a dossier among the equal ones before it (same rule, pointer and
+/// origin): what keeps the fingerprints of equal findings apart.
+///
+/// Ranks were counted in a dictionary keyed by `rule\0pointer\0origin`. A dossier has a finding or
+/// two, so they are counted in a short list instead, comparing the three parts: the same answer,
+/// since with no NUL in a rule id (ids never have one) two keys are equal exactly when their parts
+/// are. A lone finding is rank 0 without either; a dossier with many findings, or a rule id with
+/// a NUL, keeps the dictionary.
+struct FindingRanks {
+    private enum Table {
+        case none
+        case list([(rule: String, pointer: String, origin: ReportFinding.Origin, count: Int)])
+        case keyed([String: Int])
+    }
+
+    private var table: Table
+
+    /// Ranks for the findings and human items of `result`.
+    init(_ result: DossierResult) {
+        self.init(count: result.findings.count + result.humanItems.count,
+                  plainRules: !result.findings.contains { $0.rule.utf8.contains(0) }
+                      && !result.humanItems.contains { $0.rule.utf8.contains(0) })
+    }
+
+    /// Ranks for `count` findings, whose rule ids have no NUL when `plainRules`.
+    init(count: Int, plainRules: Bool) {
+        if count <= 1 {
+            table = .none
+        } else if count <= 32 && plainRules {
+            table = .list([])
+        } else {
+            table = .keyed([:])
+        }
+    }
+
+    /// The rank of the next finding with these parts (0 for the first).
+    mutating func next(_ rule: String, _ pointer: String, _ origin: ReportFinding.Origin) -> Int {
+        switch table {
+        case .none:
+            return 0
+        case .list(var seen):
+            table = .none  // `seen` is the only reference while it changes
+            defer { table = .list(seen) }
+            for i in seen.indices where seen[i].origin == origin && seen[i].rule == rule && seen[i].pointer == pointer {
+                seen[i].count += 1
+                return seen[i].count - 1
+            }
+            seen.append((rule, pointer, origin, 1))
+            return 0
+        case .keyed(var seen):
+            table = .none
+            defer { table = .keyed(seen) }
+            let key = rule + "\u{0}" + pointer + "\u{0}" + origin.rawValue
+            let n = seen[key, default: 0]
+            seen[key] = n + 1
+            return n
+        }
     }
 }
 
@@ -148,9 +209,24 @@ public enum Fingerprint {
     /// The first 32 hex digits of SHA-256 over the parts, NUL-separated. The case number and pointer
     /// are taken masked, so a fingerprint reveals nothing a masked report does not.
     public static func of(rule: String, dossier: String, pointer: String, origin: String, repeat n: Int) -> String {
+        // The bytes of "dossier-finding/1\0<rule>\0<dossier>\0<pointer>\0<origin>\0<n>", put together
+        // without string interpolation.
+        var text: [UInt8] = []
+        text.reserveCapacity(48 + rule.utf8.count + dossier.utf8.count + pointer.utf8.count + origin.utf8.count)
+        text += "dossier-finding/1".utf8
+        func add(_ part: String) {
+            text.append(0)
+            text += part.utf8
+        }
+        add(rule)
+        add(dossier)
+        add(pointer)
+        add(origin)
+        text.append(0)
+        text += String(n).utf8
         var digest = SHA256()
-        digest.update(Array("dossier-finding/1\u{0}\(rule)\u{0}\(dossier)\u{0}\(pointer)\u{0}\(origin)\u{0}\(n)".utf8))
-        return String(digest.finalizeHex().prefix(32))
+        digest.update(text)
+        return String(decoding: digest.finalizeHex().utf8.prefix(32), as: UTF8.self)
     }
 }
 

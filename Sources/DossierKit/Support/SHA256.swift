@@ -38,13 +38,14 @@ public struct SHA256: Sendable {
     /// The digest as 64 lowercase hex digits.
     public mutating func finalizeHex() -> String {
         let bitLength = length &* 8
-        update([0x80])
-        while buffer.count != 56 { update([0]) }
-        var tail: [UInt8] = []
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+        // 0x80, zeros up to 56 bytes past a block boundary, the length: one update, not one per byte.
+        var tail = [UInt8](repeating: 0, count: (119 - buffer.count) % 64 + 9)
+        tail[0] = 0x80
+        for i in 0..<8 { tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
         update(tail)
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
+        out.reserveCapacity(64)
         for word in state {
             for shift in stride(from: 24, through: 0, by: -8) {
                 let byte = UInt8(truncatingIfNeeded: word >> UInt32(shift))
@@ -68,10 +69,10 @@ public struct SHA256: Sendable {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         var i = 0
         let n = bytes.count
-        while !buffer.isEmpty && i < n {
-            buffer.append(bytes[i])
-            length &+= 1
-            i += 1
+        if !buffer.isEmpty {
+            i = min(64 - buffer.count, n)
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<i]))
+            length &+= UInt64(i)
             if buffer.count == 64 {
                 compress(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -82,10 +83,9 @@ public struct SHA256: Sendable {
             length &+= 64
             i += 64
         }
-        while i < n {
-            buffer.append(bytes[i])
-            length &+= 1
-            i += 1
+        if i < n {
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<n]))
+            length &+= UInt64(n - i)
         }
     }
 
