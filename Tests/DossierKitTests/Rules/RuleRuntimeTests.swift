@@ -132,6 +132,22 @@ import Testing
         return out
     }
 
+    /// Days and instants read from a value's bytes are those of its decoded `String`.
+    @Test func daysAndInstantsFromBytesMatchTheirStrings() throws {
+        let values = [
+            "\"2022-09-29\"", "\"2022-02-30\"", "\"2022-9-29\"", "\"2022\\u002d09-29\"", "\"２０２２-09-29\"", "12", "null",
+            "\"2023-05-13T09:30:00+08:00\"", "\"2023-05-13 09:30:00Z\"", "\"2023-05-13T09:30:00\"",
+            "\"2023-05-13T09:30:00\\u002B08:00\"", "\"\"",
+        ]
+        let document = try JSONDocument.parse(text: "[" + values.joined(separator: ",") + "]")
+        for v in document.root.elements {
+            #expect(CaseFacts.day(v) == v.string.flatMap(Day.init), "\(v.string ?? "-")")
+            #expect(CaseFacts.instant(v) == v.string.flatMap(Instant.init), "\(v.string ?? "-")")
+        }
+        #expect(CaseFacts.day(document.root[0]) != nil && CaseFacts.day(document.root[3]) != nil)
+        #expect(CaseFacts.instant(document.root[7]) != nil && CaseFacts.instant(document.root[10]) != nil)
+    }
+
     @Test func officersAreListedOnceInOrder() throws {
         let few = [["B", "A"], ["A", "C"], ["C"]]
         let few_ = try Self.facts(steps: few)
