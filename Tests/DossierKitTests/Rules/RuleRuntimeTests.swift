@@ -93,6 +93,28 @@ import Testing
         }
     }
 
+    /// Required documents reads each document's `type` where validation recorded it: the
+    /// value `d["type"]` finds, on every document of every sample (and with no table, by key).
+    @Test func documentTypesFromTheFieldTableAreThoseByKey() throws {
+        let pack = try RulePack.load(from: TestSupport.path("Rules/jining-archives"))
+        let rule = try #require(pack.rules.lazy.compactMap { $0 as? RequiredDocumentsRule }.first)
+        #expect(rule.typeField != nil)
+        var documents = 0
+        for file in try Self.samples() {
+            let document = try JSONDocument.parse(file)
+            let cache = FieldSlots(nodeCount: document.nodeCount)
+            _ = Validator(strict: false).validate(document.root, as: pack.format, recordingInto: cache)
+            let state = pack.environment.begin(document.root, worker: pack.worker(registry: nil), cache: cache)
+            for d in document.root["documents"]?.elements ?? document.root.elements {
+                documents += 1
+                #expect(rule.documentType(d, state.table)?.index == d["type"]?.index, "\(file.path)")
+                #expect(rule.documentType(d, nil)?.index == d["type"]?.index)
+            }
+            state.table?.release()
+        }
+        #expect(documents > 100)
+    }
+
     @Test func aFailingConstantDefinitionFailsOnEveryDossier() throws {
         let (pack, dir) = try Self.editedPack()
         defer { try? FileManager.default.removeItem(atPath: dir) }
