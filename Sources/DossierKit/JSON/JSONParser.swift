@@ -596,6 +596,18 @@ struct JSONTapeParser {
     @inline(__always)
     func skipThreeByteRun(from start: Int) -> Int {
         var j = start
+        // Two characters per 64-bit load while both are plain (lead E1...EC or EE...EF: any
+        // continuation bytes are valid after those); a pair with a lead of E0 or ED, or anything
+        // else, is left to the one-at-a-time loop below, which checks those leads exactly.
+        while j &+ 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+            // Bytes 0 and 3 are 1110xxxx; bytes 1, 2, 4 and 5 are 10xxxxxx.
+            guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { break }
+            let first = w & 0x0F
+            let second = (w &>> 24) & 0x0F
+            if first == 0 || first == 0x0D || second == 0 || second == 0x0D { break }
+            j &+= 6
+        }
         while j &+ 4 <= n {
             let w = UInt32(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt32.self))
             // Byte 0 is 1110xxxx, bytes 1 and 2 are 10xxxxxx.

@@ -60,17 +60,27 @@ public struct JSONValue: Sendable, Hashable {
         return key.withUTF8 { target -> JSONValue? in
             document.nodes.withUnsafeBufferPointer { nodes -> JSONValue? in
                 document.file.bytes.withUnsafeBufferPointer { bytes -> JSONValue? in
+                    // Unchecked reads: the parser made every key node's bytes lie inside the
+                    // input and every `next` point inside the tape (the loop still stops at its
+                    // end). An unescaped key of another length, most of them, is passed over
+                    // without reading a byte of it.
+                    guard let tape = nodes.baseAddress, let source = bytes.baseAddress else { return nil }
+                    let count = target.count
                     var k = index &+ 1
                     var remaining = Int(object.count)
                     while remaining > 0, k &+ 1 < nodes.count {
-                        let keyNode = nodes[k]
-                        let content = (Int(keyNode.start) &+ 1)..<(Int(keyNode.end) &- 1)
-                        if JSONStringCodec.decodedEquals(bytes, content: content,
-                                                         hasEscapes: keyNode.flags & JSONNode.hasEscapes != 0,
-                                                         target: target) {
+                        let keyNode = tape[k]
+                        let start = Int(keyNode.start) &+ 1
+                        if keyNode.flags & JSONNode.hasEscapes == 0 {
+                            if Int(keyNode.end) &- 1 &- start == count
+                                && (count == 0 || jsonBytesEqual(source + start, target.baseAddress!, count)) {
+                                return JSONValue(document: document, index: k &+ 1)
+                            }
+                        } else if JSONStringCodec.decodedEquals(bytes, content: start..<(Int(keyNode.end) &- 1),
+                                                                hasEscapes: true, target: target) {
                             return JSONValue(document: document, index: k &+ 1)
                         }
-                        k = Int(nodes[k &+ 1].next)
+                        k = Int(tape[k &+ 1].next)
                         remaining &-= 1
                     }
                     return nil

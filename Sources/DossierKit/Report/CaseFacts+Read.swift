@@ -6,7 +6,7 @@ extension CaseFacts {
     /// coverage, notice, hearing, review, discussion, decision, service, disclosure, withdrawal,
     /// closing, archiving), labelled in `language`.
     static func read(_ root: JSONValue, format: DossierFormat, timeline: Bool, language: Language) -> CaseFacts {
-        func day(_ v: JSONValue?) -> Day? { v?.string.flatMap(Day.init) }
+        func day(_ v: JSONValue?) -> Day? { CaseFacts.day(v) }
         let agency = root["agency"], matter = root["matter"], decision = root["decision"]
         var officers: [String] = []
         var stepOfficers: [[String]] = []
@@ -61,7 +61,7 @@ extension CaseFacts {
             reviewers: review?["reviewers"]?.elements.compactMap { $0.string } ?? [],
             filedOn: day(root["filedOn"]), acceptedOn: day(root["acceptedOn"]), decidedOn: day(decision?["date"]),
             decisionKind: decision?["kind"]?.string, penalties: penalties, fines: fines,
-            hearingHeld: root["hearing"]?["heldOn"]?.string != nil, reviewed: day(review?["completedOn"]) != nil,
+            hearingHeld: root["hearing"]?["heldOn"]?.kind == .string, reviewed: day(review?["completedOn"]) != nil,
             disclosedOn: day(root["disclosure"]?["publishedOn"]), revokedOn: day(decision?["revokedOn"]),
             closedOn: day(root["closedOn"]), archivedOn: day(root["archivedOn"]), timeline: nil)
         facts.stepOfficers = stepOfficers
@@ -70,11 +70,22 @@ extension CaseFacts {
         return facts
     }
 
+    /// The day a string value holds, parsed from its (decoded) bytes: the same answer as
+    /// `Day(value.string)` without building the `String`.
+    static func day(_ value: JSONValue?) -> Day? {
+        value?.withStringBytes { Day.parse($0) } ?? nil
+    }
+
+    /// The instant a string value holds, parsed from its (decoded) bytes, as `day(_:)`.
+    static func instant(_ value: JSONValue?) -> Instant? {
+        value?.withStringBytes { Instant.parse($0) } ?? nil
+    }
+
     /// The dated events of a dossier, in date order (stable for equal dates: document order).
     static func events(_ root: JSONValue, format: DossierFormat, language: Language) -> [TimelineEvent] {
         var out: [TimelineEvent] = []
         func add(_ kind: String, _ label: MessageID, _ value: JSONValue?) {
-            guard let value, let d = value.string.flatMap(Day.init) else { return }
+            guard let value, let d = day(value) else { return }
             out.append(TimelineEvent(kind: kind, label: Message(label).text(language), day: d, pointer: value.pointer))
         }
         add("filing", .timelineFiling, root["filedOn"])
@@ -82,13 +93,13 @@ extension CaseFacts {
         // Recordings by id, for each step's coverage.
         var spans: [String: (Instant, Instant)] = [:]
         for r in root["recordings"]?.elements.map({ $0 }) ?? [] {
-            if let id = r["id"]?.string, let s = r["start"]?.string.flatMap(Instant.init), let e = r["end"]?.string.flatMap(Instant.init) {
+            if let id = r["id"]?.string, let s = instant(r["start"]), let e = instant(r["end"]) {
                 spans[id] = (s, e)
             }
         }
         for step in root["steps"]?.elements.map({ $0 }) ?? [] {
-            guard let start = step["start"]?.string.flatMap(Instant.init) else { continue }
-            let end = step["end"]?.string.flatMap(Instant.init) ?? start
+            guard let start = instant(step["start"]) else { continue }
+            let end = instant(step["end"]) ?? start
             let type = step["type"]?.string ?? "other"
             let name = DossierFormat.stepTypes.label(type, language)
             var covered: Int?

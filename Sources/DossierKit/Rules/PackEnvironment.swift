@@ -136,10 +136,11 @@ struct PackEnvironment: Sendable {
             scratch.constantFailures.merge(newFailures) { _, new in new }
         }
         defer { scratch.base = activation }
-        let kept = scratch.activations
+        let kept = scratch.activations, perDossier = scratch.perDossierSlots
         scratch.activations = []
+        scratch.perDossierSlots = []
         return DossierState(root: root, base: activation.values, context: context, table: table, scratch: scratch,
-                            problems: problems, kept: kept, constantSlots: worker.constantSlots)
+                            problems: problems, kept: kept, perDossierSlots: perDossier, constantSlots: worker.constantSlots)
     }
 }
 
@@ -157,8 +158,11 @@ public struct DossierState {
     var ruleIndex = 0
     /// The rules' kept activations, moved out of `scratch` for this dossier and handed back by
     /// `finish()`: a class's array property is checked for exclusive access at run time on every
-    /// access, a struct's is not.
-    var kept: [KeptActivation?]
+    /// access, a struct's is not. Nil while the rule runs.
+    var kept: [Activation?]
+    /// By rule index, the rule's base slots whose value changes between dossiers; set with the
+    /// rule's first activation (so valid wherever `kept` holds one).
+    var perDossierSlots: [[(index: Int, slot: Int)]]
     /// Per base index, whether the value is the same for every dossier of the worker.
     let constantSlots: [Bool]
 
@@ -167,37 +171,33 @@ public struct DossierState {
     /// the worker's value); the rule kind sets its own names (`for` variable, `let`s) before it
     /// reads them, so nothing of the previous dossier is read.
     mutating func activation(for environment: CheckEnvironment, baseSlots: [(index: Int, slot: Int)]) -> Activation {
-        if kept.count <= ruleIndex { kept += Array(repeating: nil, count: ruleIndex + 1 - kept.count) }
-        if var activation = kept[ruleIndex]?.activation.take() {
-            activation.reset(copying: kept[ruleIndex].unsafelyUnwrapped.perDossier, from: base)
+        if kept.count <= ruleIndex {
+            kept += Array(repeating: nil, count: ruleIndex + 1 - kept.count)
+            perDossierSlots += Array(repeating: [], count: ruleIndex + 1 - perDossierSlots.count)
+        }
+        if var activation = kept[ruleIndex].take() {
+            activation.reset(copying: perDossierSlots[ruleIndex], from: base)
             return activation
         }
         var activation = environment.activation([:], context: context)
         activation.reset(copying: baseSlots, from: base)
         let constantSlots = constantSlots
-        let perDossier = baseSlots.filter { !constantSlots[$0.index] }
-        kept[ruleIndex] = KeptActivation(activation: nil, perDossier: perDossier)
+        perDossierSlots[ruleIndex] = baseSlots.filter { !constantSlots[$0.index] }
         return activation
     }
 
     /// Hands an activation back for the next dossier.
     mutating func keep(_ activation: consuming Activation) {
-        kept[ruleIndex]?.activation = activation
+        kept[ruleIndex] = activation
     }
 
     /// Hands the kept activations back to the worker; the state is not used afterwards.
     mutating func finish() {
         scratch.activations = kept
+        scratch.perDossierSlots = perDossierSlots
         kept = []
+        perDossierSlots = []
     }
-}
-
-/// A rule's activation between dossiers, with the base slots to refresh for each dossier.
-struct KeptActivation {
-    /// Nil while the rule runs.
-    var activation: Activation?
-    /// The rule's base slots whose value changes between dossiers.
-    let perDossier: [(index: Int, slot: Int)]
 }
 
 /// The per-thread side of evaluation: context and constants that no other thread touches.
@@ -217,7 +217,9 @@ public struct EvaluationWorker {
 /// array for every dossier. Used by the one thread of its worker; not `Sendable`.
 final class WorkerScratch {
     /// By rule index; empty while a dossier's rules run (`DossierState` holds them).
-    var activations: [KeptActivation?] = []
+    var activations: [Activation?] = []
+    /// By rule index, `DossierState.perDossierSlots`; empty while a dossier's rules run.
+    var perDossierSlots: [[(index: Int, slot: Int)]] = []
     /// The definitions' activation: constants stay, `dossier` and definitions are overwritten.
     var base: Activation?
     /// Per definition slot, whether the constant definition there was evaluated (on the first

@@ -86,6 +86,9 @@ public final class RulePack: Sendable {
     /// Per rule, whether it needs the officer registry (read once here: `rules[i].meta` copies a
     /// large struct out of the existential on every access).
     let needsOfficers: [Bool]
+    /// `rules` as class-bound references, when every rule is an instance of a class (the rule
+    /// kinds of `RuleKinds.all` are), for the per-dossier loop; nil otherwise.
+    let ruleObjects: [any CompiledRule & AnyObject]?
 
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
@@ -106,6 +109,8 @@ public final class RulePack: Sendable {
         self.samplesDirectory = samplesDirectory
         self.environment = environment
         self.needsOfficers = rules.map { $0.meta.needs.contains("officers") }
+        let objects = rules.compactMap { $0 as? any CompiledRule & AnyObject }
+        self.ruleObjects = objects.count == rules.count && rules.allSatisfy({ type(of: $0) is AnyClass }) ? objects : nil
     }
 
     /// The evaluation context for a run with `registry` (calendar and registry services).
@@ -152,9 +157,15 @@ public final class RulePack: Sendable {
         out.collectDeadlines = collectDeadlines
         out.problems = state.problems
         out.applied.reserveCapacity(rules.count)
-        // Through the buffer, by index: `for rule in rules`, and even `rules[i]`, copy each rule
-        // out of its existential box (a value-witness call and a retain) before calling it.
-        rules.withUnsafeBufferPointer { rules in
+        if let ruleObjects {
+            // Class references: taking one out of the array is a retain, where a rule taken out of
+            // `rules` is copied out of its existential box through value witnesses.
+            for i in ruleObjects.indices {
+                if registry == nil && needsOfficers[i] { continue }
+                state.ruleIndex = i
+                ruleObjects[i].evaluate(&state, into: &out)
+            }
+        } else {
             for i in rules.indices {
                 if registry == nil && needsOfficers[i] { continue }
                 state.ruleIndex = i

@@ -50,3 +50,37 @@ import Testing
         #expect(Self.direct(dense).nodes.count == 3001)
     }
 }
+
+/// The scanner's two-characters-per-load path for 3-byte UTF-8 against the standard decoder:
+/// the character under test first or second in a pair, at every position in the word.
+@Suite struct CharacterPairScanTests {
+    static func outcome(_ bytes: [UInt8]) -> Int? {
+        do {
+            _ = try JSONDocument.parse(SourceFile(path: "s", bytes: bytes))
+            return nil
+        } catch {
+            return error.offset
+        }
+    }
+
+    @Test func pairsMatchTheStandardDecoder() {
+        let seconds: [UInt8] = [0x20, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        let thirds: [UInt8] = [0x41, 0x80, 0xBF, 0xC0]
+        let valid: [UInt8] = [0xE4, 0xB8, 0xAD]  // 中
+        for lead in UInt8(0xE0)...UInt8(0xEF) {
+            for second in seconds {
+                for third in thirds {
+                    let x = [lead, second, third]
+                    for sequence in [x + valid, valid + x, x + x + valid, valid + valid + x] {
+                        for padding in 0..<3 {
+                            let prefix = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "a"), count: padding)
+                            let bytes = prefix + sequence + Array("xyzxyzxy\"".utf8)
+                            let expected = StringScanTests.firstInvalidOffset(sequence).map { $0 + prefix.count }
+                            #expect(Self.outcome(bytes) == expected, "\(sequence) padding \(padding)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -93,6 +93,28 @@ import Testing
         }
     }
 
+    /// Required documents reads each document's `type` where validation recorded it: the
+    /// value `d["type"]` finds, on every document of every sample (and with no table, by key).
+    @Test func documentTypesFromTheFieldTableAreThoseByKey() throws {
+        let pack = try RulePack.load(from: TestSupport.path("Rules/jining-archives"))
+        let rule = try #require(pack.rules.lazy.compactMap { $0 as? RequiredDocumentsRule }.first)
+        #expect(rule.typeField != nil)
+        var documents = 0
+        for file in try Self.samples() {
+            let document = try JSONDocument.parse(file)
+            let cache = FieldSlots(nodeCount: document.nodeCount)
+            _ = Validator(strict: false).validate(document.root, as: pack.format, recordingInto: cache)
+            let state = pack.environment.begin(document.root, worker: pack.worker(registry: nil), cache: cache)
+            for d in document.root["documents"]?.elements ?? document.root.elements {
+                documents += 1
+                #expect(rule.documentType(d, state.table)?.index == d["type"]?.index, "\(file.path)")
+                #expect(rule.documentType(d, nil)?.index == d["type"]?.index)
+            }
+            state.table?.release()
+        }
+        #expect(documents > 100)
+    }
+
     @Test func aFailingConstantDefinitionFailsOnEveryDossier() throws {
         let (pack, dir) = try Self.editedPack()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -130,6 +152,22 @@ import Testing
         var out: [String] = []
         for c in steps.joined() where !out.contains(c) { out.append(c) }
         return out
+    }
+
+    /// Days and instants read from a value's bytes are those of its decoded `String`.
+    @Test func daysAndInstantsFromBytesMatchTheirStrings() throws {
+        let values = [
+            "\"2022-09-29\"", "\"2022-02-30\"", "\"2022-9-29\"", "\"2022\\u002d09-29\"", "\"２０２２-09-29\"", "12", "null",
+            "\"2023-05-13T09:30:00+08:00\"", "\"2023-05-13 09:30:00Z\"", "\"2023-05-13T09:30:00\"",
+            "\"2023-05-13T09:30:00\\u002B08:00\"", "\"\"",
+        ]
+        let document = try JSONDocument.parse(text: "[" + values.joined(separator: ",") + "]")
+        for v in document.root.elements {
+            #expect(CaseFacts.day(v) == v.string.flatMap(Day.init), "\(v.string ?? "-")")
+            #expect(CaseFacts.instant(v) == v.string.flatMap(Instant.init), "\(v.string ?? "-")")
+        }
+        #expect(CaseFacts.day(document.root[0]) != nil && CaseFacts.day(document.root[3]) != nil)
+        #expect(CaseFacts.instant(document.root[7]) != nil && CaseFacts.instant(document.root[10]) != nil)
     }
 
     @Test func officersAreListedOnceInOrder() throws {

@@ -44,10 +44,14 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
     let message: (zh: MessageTemplate, en: MessageTemplate)
     let slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int)
     let vocabulary: Vocabulary
+    /// The position of `type` among a document's fields, where validation recorded each
+    /// document's members: read there instead of searching each document's keys.
+    let typeField: Int?
 
     init(meta: RuleMeta, environment: CheckEnvironment, reads: Set<String>, baseSlots: [(index: Int, slot: Int)], when: CompiledExpression?,
          rows: [Row], message: (zh: MessageTemplate, en: MessageTemplate),
-         slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int), vocabulary: Vocabulary) {
+         slots: (missing: Int, missingZh: Int, missingEn: Int, caseZh: Int, caseEn: Int), vocabulary: Vocabulary,
+         typeField: Int?) {
         self.meta = meta
         self.environment = environment
         self.reads = reads
@@ -57,6 +61,15 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         self.message = message
         self.slots = slots
         self.vocabulary = vocabulary
+        self.typeField = typeField
+    }
+
+    /// The index of `type` in the field list of the format's document objects, if the format
+    /// has `documents` as an array of objects with a `type`.
+    static func documentTypeField(_ format: DossierFormat) -> Int? {
+        guard let i = format.dossier.index["documents"], case .array(.object(let document)) = format.dossier.fields[i].type
+        else { return nil }
+        return document.index["type"]
     }
 
     static func compile(_ rule: JSONValue, meta: RuleMeta, loader: inout PackLoader) -> (any CompiledRule)? {
@@ -118,7 +131,21 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
             message: (zh, en),
             slots: (env.slot(of: "missing")!, env.slot(of: "missingZh")!, env.slot(of: "missingEn")!,
                     env.slot(of: "caseZh")!, env.slot(of: "caseEn")!),
-            vocabulary: vocabulary)
+            vocabulary: vocabulary, typeField: documentTypeField(loader.format))
+    }
+
+    /// A document's `type` value: from the members validation recorded for it when it has them
+    /// (the value node of its `type` key, as `d["type"]` finds it), else by key.
+    @inline(__always)
+    func documentType(_ d: JSONValue, _ table: FieldSlots?) -> JSONValue? {
+        if let table, let typeField {
+            let base = table.start(of: d.index)
+            if base >= 0 {
+                let member = table.member(base, typeField)
+                return member >= 0 ? JSONValue(document: d.document, index: member) : nil
+            }
+        }
+        return d["type"]
     }
 
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
@@ -131,7 +158,9 @@ final class RequiredDocumentsRule: RuleKind, CompiledRule {
         if let documents {
             // Walked in place: `elements.map { $0 }` built an array of them first.
             for d in documents.elements {
-                if let t = d["type"], let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil { present[i] = true }
+                if let t = documentType(d, state.table), let i = t.withStringBytes({ vocabulary.index(ofBytes: $0) }) ?? nil {
+                    present[i] = true
+                }
             }
         }
         let law = meta.versions[0].law
