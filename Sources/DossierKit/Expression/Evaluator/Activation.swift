@@ -21,8 +21,9 @@ public struct Activation: Sendable {
 
     /// Reuse between records in one pass: `copies` slots take values of `source` (pairs of
     /// source index and slot). Every other slot keeps what it holds: a rule kind that reuses an
-    /// activation sets its own names before reading them (`CheckRule` nulls its `let` names per
-    /// item), so nulling the whole array per rule and dossier was work with no reader.
+    /// activation sets its own names before reading them (`CheckRule` writes its `for` variable
+    /// per item and nulls the `let` names a read could see before the item writes them), so
+    /// nulling the whole array per rule and dossier was work with no reader.
     mutating func reset(copying copies: [(index: Int, slot: Int)], from source: [Value]) {
         values.withUnsafeMutableBufferPointer { buffer in
             source.withUnsafeBufferPointer { from in
