@@ -22,6 +22,9 @@ struct PackLoader {
     /// The values every dossier sees in `params` and `tables`: expressions are compiled knowing
     /// them, so their scalar fields are constants to the evaluator (`KnownValues`).
     var knownValues: [String: Value] = [:]
+    /// `knownValues` by slot, per environment layout (held, so its identifier is not reused):
+    /// a rule compiles dozens of expressions in one environment.
+    var knownSlots: [ObjectIdentifier: (layout: SlotLayout, known: [Int: Value])] = [:]
 
     init(directory: String) {
         self.directory = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -106,11 +109,20 @@ struct PackLoader {
             return nil
         }
         do {
-            return try Compiler.compile(source, in: environment.knowing(knownValues), expecting: type)
+            return try Compiler.compile(source, in: knowing(environment), expecting: type)
         } catch {
             expressionError(value, error)
             return nil
         }
+    }
+
+    /// `environment` knowing the values of `params` and `tables`.
+    mutating func knowing(_ environment: CheckEnvironment) -> CheckEnvironment {
+        let id = ObjectIdentifier(environment.layout)
+        if let hit = knownSlots[id] { return environment.knowing(slots: hit.known) }
+        let known = environment.knowing(knownValues)
+        knownSlots[id] = (environment.layout, known.known)
+        return known
     }
 
     /// Compiles a message template string found at `value`.
@@ -120,7 +132,7 @@ struct PackLoader {
             return nil
         }
         do {
-            return try MessageTemplate(source, checker: Checker(environment: environment.knowing(knownValues)))
+            return try MessageTemplate(source, checker: Checker(environment: knowing(environment)))
         } catch {
             expressionError(value, error)
             return nil

@@ -37,7 +37,12 @@ public struct CheckEnvironment: Sendable {
         for (name, value) in values {
             if let slot = layout.slots[name] { known[slot] = value }
         }
-        return CheckEnvironment(variables: variables, builtins: builtins, layout: layout, known: known)
+        return knowing(slots: known)
+    }
+
+    /// This environment with `known` as its fixed values by slot (as `knowing(_:)` works them out).
+    func knowing(slots known: [Int: Value]) -> CheckEnvironment {
+        CheckEnvironment(variables: variables, builtins: builtins, layout: layout, known: known)
     }
 
     /// The slot of a variable.

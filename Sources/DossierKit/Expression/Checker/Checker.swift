@@ -72,7 +72,8 @@ public struct Checker: Sendable {
         }
         return CompiledExpression(
             source: source, typed: typed, expected: expected == .dyn ? nil : expected, localCount: pass.maxLocals,
-            layout: environment.layout, variables: pass.usedGlobals.sorted(), known: environment.known)
+            layout: environment.layout, variables: pass.usedGlobals.sorted(),
+            known: environment.known.filter { pass.usedGlobals.contains(environment.layout.names[$0.key]) })
     }
 }
 

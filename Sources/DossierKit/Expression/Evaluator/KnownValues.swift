@@ -21,41 +21,68 @@ struct KnownValues {
 
     init(_ values: [Int: Value]) { self.values = values }
 
-    /// `t` with each replaceable field read of a known variable made a constant.
-    func substitute(_ t: TypedExpr) -> TypedExpr {
+    /// `t` with each replaceable field read of a known variable made a constant. Callers pass only
+    /// the values of variables the expression reads (most read none, and are not walked).
+    func substitute(_ t: TypedExpr) -> TypedExpr { changed(t) ?? t }
+
+    /// `t` rebuilt with its replaceable reads made constants, or nil when it has none (subtrees
+    /// without one are shared, not copied).
+    private func changed(_ t: TypedExpr) -> TypedExpr? {
         let kind: TypedKind
         switch t.kind {
         case .constant, .global, .local:
-            return t
+            return nil
         case .field(let base, let name, let index):
             if case .global(let slot) = base.kind, let value = values[slot], let field = Self.field(value, name, index) {
                 return TypedExpr(kind: .constant(field), type: t.type, range: t.range, text: t.text)
             }
-            kind = .field(substitute(base), name: name, index: index)
+            guard let b = changed(base) else { return nil }
+            kind = .field(b, name: name, index: index)
         case .index(let base, let key):
-            kind = .index(substitute(base), substitute(key))
+            let b = changed(base), k = changed(key)
+            guard b != nil || k != nil else { return nil }
+            kind = .index(b ?? base, k ?? key)
         case .call(let builtin, let args, let nullChecked):
-            kind = .call(builtin, args.map(substitute), nullChecked: nullChecked)
+            let new = args.map(changed)
+            guard new.contains(where: { $0 != nil }) else { return nil }
+            kind = .call(builtin, zip(new, args).map { $0 ?? $1 }, nullChecked: nullChecked)
         case .macro(let macro, let receiver, let slot, let body):
-            kind = .macro(macro, receiver: substitute(receiver), slot: slot, body: substitute(body))
+            let r = changed(receiver), b = changed(body)
+            guard r != nil || b != nil else { return nil }
+            kind = .macro(macro, receiver: r ?? receiver, slot: slot, body: b ?? body)
         case .has(let base, let name, let index):
-            kind = .has(substitute(base), name: name, index: index)
+            guard let b = changed(base) else { return nil }
+            kind = .has(b, name: name, index: index)
         case .not(let operand):
-            kind = .not(substitute(operand))
+            guard let o = changed(operand) else { return nil }
+            kind = .not(o)
         case .negate(let operand):
-            kind = .negate(substitute(operand))
+            guard let o = changed(operand) else { return nil }
+            kind = .negate(o)
         case .and(let l, let r):
-            kind = .and(substitute(l), substitute(r))
+            let a = changed(l), b = changed(r)
+            guard a != nil || b != nil else { return nil }
+            kind = .and(a ?? l, b ?? r)
         case .or(let l, let r):
-            kind = .or(substitute(l), substitute(r))
+            let a = changed(l), b = changed(r)
+            guard a != nil || b != nil else { return nil }
+            kind = .or(a ?? l, b ?? r)
         case .binary(let op, let l, let r):
-            kind = .binary(op, substitute(l), substitute(r))
+            let a = changed(l), b = changed(r)
+            guard a != nil || b != nil else { return nil }
+            kind = .binary(op, a ?? l, b ?? r)
         case .conditional(let c, let a, let b):
-            kind = .conditional(substitute(c), substitute(a), substitute(b))
+            let x = changed(c), y = changed(a), z = changed(b)
+            guard x != nil || y != nil || z != nil else { return nil }
+            kind = .conditional(x ?? c, y ?? a, z ?? b)
         case .list(let elements):
-            kind = .list(elements.map(substitute))
+            let new = elements.map(changed)
+            guard new.contains(where: { $0 != nil }) else { return nil }
+            kind = .list(zip(new, elements).map { $0 ?? $1 })
         case .map(let entries):
-            kind = .map(entries.map { (key: substitute($0.key), value: substitute($0.value)) })
+            let keys = entries.map { changed($0.key) }, values = entries.map { changed($0.value) }
+            guard keys.contains(where: { $0 != nil }) || values.contains(where: { $0 != nil }) else { return nil }
+            kind = .map(entries.indices.map { (key: keys[$0] ?? entries[$0].key, value: values[$0] ?? entries[$0].value) })
         }
         return TypedExpr(kind: kind, type: t.type, range: t.range, text: t.text)
     }
