@@ -37,7 +37,7 @@ struct JSONKeyOrder<Key> {
             w.string(key.rawValue)
             w.append(": ")
             let text = w.finish()
-            precondition(text.count <= Int(UInt8.max), "a JSON object key longer than 250 bytes")
+            precondition(text.count <= Int(UInt8.max), "a JSON object key longer than 255 bytes")
             prefixes.append(UInt8(text.count))
             prefixes += text
         }

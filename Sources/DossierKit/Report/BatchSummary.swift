@@ -182,6 +182,7 @@ public struct BatchSummary: Sendable {
             if severity == .error { errors += 1 } else { warnings += 1 }
             if fs[i].veto { vetoes += 1 }
             if fs[i].origin == .human { humanItems += 1 }
+            // Findings come in no rule order: no hint, the id is looked up (or added) directly.
             let k = slot(fs[i].rule, from: ruleIds.count)
             ruleTallies[k].counted += 1
             ruleTallies[k].pointsCenti += fs[i].pointsCenti
