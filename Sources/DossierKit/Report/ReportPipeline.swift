@@ -16,8 +16,8 @@ public struct PipelineOptions: Sendable {
     public var sourceLines: Bool
     /// The files this run writes: never read as inputs when they sit in an input folder.
     public var outputs: [String] = []
-    /// Dossiers checked per window; two windows are in flight at most (one being checked, one
-    /// being written), which bounds memory whatever the batch.
+    /// Dossiers checked per window; three windows are in flight at most (one being read, one
+    /// being checked, one being written), which bounds memory whatever the batch.
     public var window: Int
     /// A score below this (hundredths) makes the exit code 1.
     public var minScoreCenti: Int?
@@ -75,8 +75,9 @@ public struct PipelineProgress: Sendable {
 /// the report model → every reporter, one dossier at a time in input order.
 ///
 /// Dossiers are checked a window at a time on `jobs` threads; while one window is checked, the
-/// previous one is written by a serial writer, so memory holds at most two windows whatever the
-/// batch, and the output is the same bytes whatever the number of threads. Waivers and the
+/// next one is read (and its bytes hashed for the receipt) by a serial reader and the previous
+/// one is written by a serial writer, so memory holds at most three windows whatever the batch,
+/// no core waits for the input, and the output is the same bytes whatever the number of threads. Waivers and the
 /// baseline sit between the rules and scoring (`Suppression.apply`): a waived finding stays in the
 /// report, marked, and the score is taken without it.
 public enum ReportPipeline {
@@ -138,21 +139,20 @@ public enum ReportPipeline {
         var base = 0
         var known = cursor.listedFiles
         let phaseTimes = options.phaseTimes
+        let reader = WindowReader(cursor: cursor, size: options.window, phaseTimes: phaseTimes)
+        let bytesTotal = cursor.bytesTotal
+        reader.read()
         while true {
-            let readStart = phaseTimes == nil ? 0 : PhaseTimer.now()
-            let units = cursor.next(options.window)
-            if let phaseTimes {
-                let reading = PhaseTimer()
-                _ = reading.lap(.read, since: readStart)
-                phaseTimes.add(reading)
-            }
+            let units = reader.units
             if units.isEmpty { break }
+            let bytesRead = reader.bytesRead
+            // The next window is read while this one is checked.
+            reader.readAhead()
             known = max(known, base + units.count)
             let slots = Slots<DossierReport>(count: units.count)
             let counter = Counter()
             let first = base
             let knownNow = max(known, base + units.count)
-            let bytesRead = cursor.bytesRead, bytesTotal = cursor.bytesTotal
             let checkedInWindow = Counter()
             DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { w in
                 let worker = workers.workers[w]
@@ -179,11 +179,12 @@ public enum ReportPipeline {
                 }
             }
             base += units.count
-            // Wait for the previous window's writes, then hand this one over.
+            // Wait for the next window's reading and the previous window's writes, then hand this one over.
+            reader.wait()
             writeQueue.sync {}
             if let error = state.error { throw error }
             let reports = slots.values
-            let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: cursor.bytesRead, bytesTotal: cursor.bytesTotal)
+            let snapshot = PipelineProgress(done: base, known: max(known, base), bytesRead: bytesRead, bytesTotal: bytesTotal)
             writeQueue.async {
                 if let phaseTimes {
                     let timer = PhaseTimer(), start = PhaseTimer.now(), cpu = PhaseTimer.threadCPU()
@@ -268,6 +269,46 @@ private final class WriterState: @unchecked Sendable {
             self.error = error
         }
     }
+}
+
+/// Reads the input a window at a time on a serial queue of its own, one window ahead of the
+/// checking threads. The cursor and the results are touched by one thread at a time: the reader
+/// queue between `readAhead` and `wait`, the pipeline's thread otherwise.
+private final class WindowReader: @unchecked Sendable {
+    private let cursor: InputCursor
+    private let size: Int
+    private let phaseTimes: PhaseTimes?
+    private let queue = DispatchQueue(label: "dossier.input-reader")
+    /// The window read last, and the input bytes read up to its end (for progress).
+    private(set) var units: [InputCursor.Unit] = []
+    private(set) var bytesRead = 0
+
+    init(cursor: InputCursor, size: Int, phaseTimes: PhaseTimes?) {
+        self.cursor = cursor
+        self.size = size
+        self.phaseTimes = phaseTimes
+    }
+
+    /// Reads the next window on the calling thread.
+    func read() {
+        let start = phaseTimes == nil ? 0 : PhaseTimer.now()
+        units = cursor.next(size)
+        bytesRead = cursor.bytesRead
+        if let phaseTimes {
+            let reading = PhaseTimer()
+            _ = reading.lap(.read, since: start)
+            phaseTimes.add(reading)
+        }
+    }
+
+    /// Starts reading the next window on the reader queue; `units` is not to be read until `wait`.
+    func readAhead() {
+        units = []
+        queue.async { self.read() }
+    }
+
+    /// Waits for the window started by `readAhead`.
+    func wait() { queue.sync {} }
 }
 
 /// One evaluation worker per thread index; `concurrentPerform` runs each index on one thread.

@@ -15,6 +15,46 @@ import Testing
         #expect(reference.summary.scored == 37)
     }
 
+    /// The next window is read (and JSON Lines hashed) while the current one is checked: whatever
+    /// the window, the receipt's digests are those of the files read whole, inputs keep their order,
+    /// and progress counts every dossier and no byte beyond the input's size.
+    @Test func readingAheadKeepsReceiptsOrderAndProgress() throws {
+        let paths = ["Samples/batch.jsonl", "Samples/dossiers"].map(TestSupport.path)
+        func run(window: Int, jobs: Int) throws -> (bytes: [UInt8], summary: BatchSummary, progress: [PipelineProgress]) {
+            let output = ReportOutput.memory()
+            let writer = JSONReporter().writer(to: output, options: ReporterOptions())
+            var options = PipelineOptions(check: CheckOptions(jobs: jobs), language: .en, maskPersonalData: true, command: "check",
+                                          timeline: false, sourceLines: false, window: window, toolVersion: "0.0.0-test")
+            options.receipt = Receipt(toolName: "dossier", toolVersion: "0.0.0-test", pack: TestSupport.pack.info,
+                                      packDirectory: "Rules", options: [:], time: "2026-12-02T00:00:00Z")
+            let seen = Seen()
+            let summary = try ReportPipeline.run(paths: paths, pack: TestSupport.pack, officersPath: TestSupport.path("Samples/officers.json"),
+                                                 options: options, writers: [writer], progress: { seen.add($0) })
+            try output.flush()
+            return (output.bytes, summary, seen.all)
+        }
+        let reference = try run(window: 1024, jobs: 1)
+        let inputs = try #require(reference.summary.receipt?.inputs)
+        let batch = try #require(FileManager.default.contents(atPath: paths[0]))
+        #expect(inputs.first?.path == paths[0])
+        #expect(inputs.first?.sha256 == SHA256.hex(Array(batch)))
+        #expect(inputs.first?.bytes == batch.count)
+        for input in inputs.dropFirst() {
+            let bytes = try #require(FileManager.default.contents(atPath: input.path), "\(input.path)")
+            #expect(input.sha256 == SHA256.hex(Array(bytes)), "\(input.path)")
+        }
+        #expect(inputs.count == 1 + (try FileManager.default.contentsOfDirectory(atPath: paths[1]).filter { $0.hasSuffix(".json") }.count))
+        for (window, jobs) in [(1, 2), (2, 2), (3, 1), (5, 2)] {
+            let other = try run(window: window, jobs: jobs)
+            #expect(other.bytes == reference.bytes, "window \(window), jobs \(jobs)")
+            #expect(other.summary.receipt?.inputs == inputs, "window \(window), jobs \(jobs)")
+            #expect(other.progress.map(\.done).max() == other.summary.inputs)
+            for p in other.progress {
+                #expect(p.done <= p.known && p.bytesRead <= p.bytesTotal, "window \(window): \(p)")
+            }
+        }
+    }
+
     @Test func jsonLinesGiveTheFolderFindingsWithTheirLineNumbers() throws {
         let folder = try ReportFixtures.run(["Samples/dossiers"], reporter: JSONReporter())
         let lines = try ReportFixtures.run(["Samples/batch.jsonl"], reporter: JSONReporter(), window: 3)
@@ -137,4 +177,12 @@ import Testing
         let json = String(decoding: try ReportFixtures.run(files, reporter: JSONReporter(), mask: false).bytes, as: UTF8.self)
         #expect(json.contains("\"maskPersonalData\": false"))
     }
+}
+
+/// Progress reports as they arrive from the checking threads and the writer.
+private final class Seen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [PipelineProgress] = []
+    func add(_ p: PipelineProgress) { lock.withLock { reports.append(p) } }
+    var all: [PipelineProgress] { lock.withLock { reports } }
 }

@@ -11,6 +11,30 @@ import Testing
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    /// Many blocks in one call (FIPS 180-4's million `a`s), and the same digest whatever the
+    /// splits: whole blocks from a buffer, a partial block completed by the next update, bytes one
+    /// at a time from a sequence that is not contiguous.
+    @Test func sha256IsTheSameWhateverTheSplits() {
+        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        var rng = SplitMix64(state: 256)
+        let bytes = (0..<5_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let whole = SHA256.hex(bytes)
+        for round in 0..<30 {
+            var h = SHA256(), i = 0
+            while i < bytes.count {
+                let n = min(bytes.count - i, Int(rng.next() % (round % 2 == 0 ? 70 : 700)))
+                if round % 3 == 0 {
+                    h.update(bytes[i..<(i + n)].lazy.map { $0 })
+                } else {
+                    bytes.withUnsafeBytes { h.update(buffer: UnsafeRawBufferPointer(rebasing: $0[i..<(i + n)])) }
+                }
+                i += n
+            }
+            #expect(h.finalizeHex() == whole, "round \(round)")
+        }
+    }
+
     @Test func nearMissSuggestions() {
         #expect(NearMiss.suggestion(for: "penalti", among: ["penalty", "licensing"]) == "penalty")
         #expect(NearMiss.suggestion(for: "filedon", among: ["filedOn", "acceptedOn"]) == "filedOn")
