@@ -9,7 +9,10 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
     ],
     targets: [
-        .target(name: "DossierKit"),
+        // SHA-256 with the processor's SHA instructions (the receipt hashes every input): the only C,
+        // no dependency; SHA256.swift falls back to portable Swift where they are absent.
+        .target(name: "CDossierSHA"),
+        .target(name: "DossierKit", dependencies: ["CDossierSHA"]),
         .executableTarget(name: "dossier", dependencies: ["DossierKit"]),
         .executableTarget(name: "dossier-bench", dependencies: ["DossierKit"], path: "Benchmarks/dossier-bench"),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"], exclude: ["Fixtures"]),

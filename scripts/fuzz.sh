@@ -22,6 +22,7 @@ usage() { echo "usage: scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags…] |
 
 out=.build/fuzz
 flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g)
+c_module=(-I Sources/CDossierSHA/include)
 
 # The library is built once, instrumented, as a static library with internal API visible
 # (-enable-testing); each target is one file linked against it (a few seconds).
@@ -29,15 +30,19 @@ build_library() {
     mkdir -p "$out/lib"
     # FUZZ_NO_BUILD=1: run the binaries as they are (a long campaign while the sources change).
     [[ -n ${FUZZ_NO_BUILD:-} && -f $out/lib/libDossierKit.a ]] && return
-    if [[ -f $out/lib/libDossierKit.a ]] && [[ -z $(find Sources/DossierKit -name '*.swift' -newer "$out/lib/libDossierKit.a" -print -quit) ]]; then
+    if [[ -f $out/lib/libDossierKit.a ]] && [[ -z $(find Sources/DossierKit Sources/CDossierSHA -type f -newer "$out/lib/libDossierKit.a" -print -quit) ]]; then
         return
     fi
     echo "fuzz.sh: building the instrumented library (about two minutes)" >&2
+    # The library's one C file (SHA-256 with the processor's SHA instructions) goes into the same archive.
+    clang -O2 -g -fsanitize=address -I Sources/CDossierSHA/include -c Sources/CDossierSHA/sha256_hardware.c \
+        -o "$out/lib/sha256_hardware.o"
     # shellcheck disable=SC2046
-    swiftc "${flags[@]}" -enable-testing -wmo -num-threads 2 -module-name DossierKit \
+    swiftc "${flags[@]}" "${c_module[@]}" -enable-testing -wmo -num-threads 2 -module-name DossierKit \
         -emit-module -emit-module-path "$out/lib/DossierKit.swiftmodule" -emit-library -static \
         -o "$out/lib/libDossierKit.a" $(find Sources/DossierKit -name '*.swift' | LC_ALL=C sort) \
         2> >(grep -v "Cannot export local symbol" >&2)
+    ar rs "$out/lib/libDossierKit.a" "$out/lib/sha256_hardware.o" 2>/dev/null
 }
 
 build() {
@@ -50,7 +55,7 @@ build() {
         return
     fi
     echo "fuzz.sh: building $target" >&2
-    swiftc "${flags[@]}" -I "$out/lib" -L "$out/lib" -lDossierKit -module-name "Fuzz_$target" \
+    swiftc "${flags[@]}" "${c_module[@]}" -I "$out/lib" -L "$out/lib" -lDossierKit -module-name "Fuzz_$target" \
         -o "$binary" "Fuzz/Targets/$target.swift" 2> >(grep -v "Cannot export local symbol" >&2)
 }
 

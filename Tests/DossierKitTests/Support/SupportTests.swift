@@ -13,15 +13,24 @@ import Testing
 
     /// Many blocks in one call (FIPS 180-4's million `a`s), and the same digest whatever the
     /// splits: whole blocks from a buffer, a partial block completed by the next update, bytes one
-    /// at a time from a sequence that is not contiguous.
-    @Test func sha256IsTheSameWhateverTheSplits() {
-        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+    /// at a time from a sequence that is not contiguous. Both the processor's SHA instructions (when
+    /// it has them) and the portable code.
+    @Test(arguments: [false, true]) func sha256IsTheSameWhateverTheSplits(portable: Bool) {
+        func hex(_ bytes: [UInt8]) -> String {
+            var h = SHA256(portable: portable)
+            h.update(bytes)
+            return h.finalizeHex()
+        }
+        #expect(hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         var rng = SplitMix64(state: 256)
         let bytes = (0..<5_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-        let whole = SHA256.hex(bytes)
+        let whole = hex(bytes)
         for round in 0..<30 {
-            var h = SHA256(), i = 0
+            var h = SHA256(portable: portable), i = 0
             while i < bytes.count {
                 let n = min(bytes.count - i, Int(rng.next() % (round % 2 == 0 ? 70 : 700)))
                 if round % 3 == 0 {
@@ -32,6 +41,23 @@ import Testing
                 i += n
             }
             #expect(h.finalizeHex() == whole, "round \(round)")
+        }
+    }
+
+    /// The processor's SHA instructions give the portable code's digest for every length around the
+    /// block and padding boundaries and for random contents. Says so when this processor has none.
+    @Test func sha256InstructionsAgreeWithThePortableCode() {
+        guard SHA256.hardwareAvailable else {
+            print("note: this processor has no SHA instructions; only the portable SHA-256 was checked")
+            return
+        }
+        var rng = SplitMix64(state: 1_024)
+        for length in Array(0...200) + [447, 448, 511, 512, 513, 4_095, 4_096, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            var fast = SHA256(), slow = SHA256(portable: true)
+            fast.update(bytes)
+            slow.update(bytes)
+            #expect(fast.finalizeHex() == slow.finalizeHex(), "\(length) bytes")
         }
     }
 
