@@ -18,6 +18,10 @@ import Foundation
 // checking and writing threads and the microseconds per dossier of each phase (read, parse,
 // validate, facts, definitions, rules, findings, report, write; `Phase` in DossierKit).
 //     swift run dossier-bench --assessment-batch DIR [--copies N]   (the assessment sample; AssessmentBatch.swift)
+//     swift run -c release dossier-bench --sha256 FILE [--reps R]
+//
+// `--sha256 FILE` times the receipt's digest of FILE in memory, with the processor's SHA
+// instructions (when it has them) and with the portable Swift code: MB/s, median, min and max.
 //
 // `--check-only` skips the reading measurements (for profiling the check). `--rules` keeps only
 // the listed rules of the pack, with the definitions they read: `--rules foundation` is the
@@ -46,6 +50,7 @@ var pipelineJobs: Int?
 var assessmentBatch: String?
 var copies = 1
 var showPhases = false
+var shaInput: String?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -64,6 +69,7 @@ while let a = args.next() {
     case "--assessment-batch": assessmentBatch = args.next()
     case "--copies": copies = Int(args.next() ?? "") ?? copies
     case "--phases": showPhases = true
+    case "--sha256": shaInput = args.next()
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -71,6 +77,32 @@ while let a = args.next() {
 }
 
 let foundationRuleIds = ["PUB-01", "PUB-03", "REC-01", "REC-02", "CERT-01", "CERT-02", "REV-01", "PROC-07"]
+
+if let shaInput {
+    guard let data = FileManager.default.contents(atPath: shaInput) else {
+        FileHandle.standardError.write(Data("cannot read \(shaInput)\n".utf8))
+        exit(2)
+    }
+    let bytes = [UInt8](data)
+    print("SHA-256 of \(bytes.count) bytes in memory, \(max(1, repsOption)) runs (median, min-max)")
+    if !SHA256.hardwareAvailable { print("  SHA instructions: this processor has none") }
+    for (label, portable) in [("SHA instructions", false), ("portable Swift", true)] where portable || SHA256.hardwareAvailable {
+        var seconds: [Double] = []
+        var digest = ""
+        for _ in 0..<max(1, repsOption) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var h = SHA256(portable: portable)
+            bytes.withUnsafeBytes { h.update(buffer: $0) }
+            digest = h.finalizeHex()
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        seconds.sort()
+        let mb = Double(bytes.count) / 1e6
+        print("  \(label.padding(toLength: 17, withPad: " ", startingAt: 0)) " + String(format: "%.0f MB/s (%.0f-%.0f)", mb / seconds[seconds.count / 2], mb / seconds.last!, mb / seconds[0])
+              + "  \(digest)")
+    }
+    exit(0)
+}
 
 if let assessmentBatch {
     exit(writeAssessmentBatch(to: assessmentBatch, copies: copies, root: FileManager.default.currentDirectoryPath))

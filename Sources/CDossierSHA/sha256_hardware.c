@@ -48,7 +48,10 @@ void dossier_sha256_hardware_compress(uint32_t state[8], const uint8_t *blocks, 
         const uint8_t *block = blocks + n * 64;
         const __m128i abefStart = abef, cdghStart = cdgh;
         __m128i w[4];
+#pragma clang loop unroll(full)
         for (int i = 0; i < 4; i++) w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block + 16 * i)), swap);
+        // Unrolled whole, so that the group indices are constants and `w` lives in registers.
+#pragma clang loop unroll(full)
         for (int g = 0; g < 16; g++) {
             // Rounds 4g .. 4g+3 with W[4g .. 4g+3], which sit in w[g % 4].
             __m128i wk = _mm_add_epi32(w[g & 3], _mm_loadu_si128((const __m128i *)&K[4 * g]));

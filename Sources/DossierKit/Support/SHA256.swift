@@ -5,8 +5,9 @@ import CDossierSHA
 /// report (the receipt).
 ///
 /// Blocks are compressed with the processor's SHA instructions when it has them (x86 SHA
-/// extensions, `Sources/CDossierSHA`: about ten times faster), in portable Swift otherwise; the tests
-/// check the two against each other and the FIPS vectors.
+/// extensions, `Sources/CDossierSHA`: 1,406 MB/s against 255 MB/s on this project's machine,
+/// `dossier-bench --sha256`), in portable Swift otherwise; the tests check the two against each
+/// other and the FIPS vectors.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -16,7 +17,7 @@ public struct SHA256: Sendable {
     private let hardware: Bool
 
     /// Whether this processor has SHA instructions the digest uses.
-    static let hardwareAvailable = dossier_sha256_hardware_available() != 0
+    public static let hardwareAvailable = dossier_sha256_hardware_available() != 0
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -31,8 +32,9 @@ public struct SHA256: Sendable {
 
     public init() { hardware = SHA256.hardwareAvailable }
 
-    /// A digest that never uses the processor's SHA instructions (to check them against).
-    init(portable: Bool) { hardware = !portable && SHA256.hardwareAvailable }
+    /// A digest that never uses the processor's SHA instructions when `portable` (to check and
+    /// time them against: the tests, `dossier-bench --sha256`).
+    public init(portable: Bool) { hardware = !portable && SHA256.hardwareAvailable }
 
     /// Adds bytes to the digest.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
