@@ -54,3 +54,31 @@ indirect enum TypedKind: Sendable {
 enum MacroKind: String, Sendable, CaseIterable {
     case all, exists, existsOne = "exists_one", filter, map, count
 }
+
+extension TypedExpr {
+    /// The direct sub-expressions.
+    var children: [TypedExpr] {
+        switch kind {
+        case .constant, .global, .local: return []
+        case .field(let base, _, _), .has(let base, _, _), .not(let base), .negate(let base): return [base]
+        case .index(let a, let b), .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): return [a, b]
+        case .call(_, let args, _): return args
+        case .macro(_, let receiver, _, let body): return [receiver, body]
+        case .conditional(let c, let a, let b): return [c, a, b]
+        case .list(let items): return items
+        case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
+        }
+    }
+
+    /// Whether the expression reads macro variable `slot` anywhere.
+    func readsLocal(_ slot: Int) -> Bool {
+        if case .local(let s) = kind, s == slot { return true }
+        return children.contains { $0.readsLocal(slot) }
+    }
+
+    /// Whether the expression holds a comprehension anywhere.
+    var hasComprehension: Bool {
+        if case .macro = kind { return true }
+        return children.contains { $0.hasComprehension }
+    }
+}
