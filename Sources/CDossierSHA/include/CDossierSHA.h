@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants K of FIPS 180-4 4.2.2, for both the hardware and the portable code.
+const uint32_t *dossier_sha256_round_constants(void);
+
 /// 1 when this processor has the x86 SHA extensions (and SSSE3 and SSE4.1, which the rounds use),
 /// 0 otherwise, and always 0 on other architectures.
 int dossier_sha256_hardware_available(void);

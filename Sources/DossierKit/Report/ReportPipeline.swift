@@ -78,9 +78,9 @@ public struct PipelineProgress: Sendable {
 /// Dossiers are checked a window at a time on `jobs` threads; while one window is checked, the
 /// next one is read (and its bytes hashed for the receipt) by a serial reader and the previous
 /// one is written by a serial writer, so memory holds at most three windows whatever the batch,
-/// no core waits for the input, and the output is the same bytes whatever the number of threads. Waivers and the
-/// baseline sit between the rules and scoring (`Suppression.apply`): a waived finding stays in the
-/// report, marked, and the score is taken without it.
+/// and the output is the same bytes whatever the number of threads. Waivers and the baseline sit
+/// between the rules and scoring (`Suppression.apply`): a waived finding stays in the report,
+/// marked, and the score is taken without it.
 public enum ReportPipeline {
     /// Runs the pipeline; returns the batch summary (`Gate.exitCode` turns it into the exit code).
     ///
