@@ -19,6 +19,7 @@ import Foundation
 // validate, facts, definitions, rules, findings, report, write; `Phase` in DossierKit).
 //     swift run dossier-bench --assessment-batch DIR [--copies N]   (the assessment sample; AssessmentBatch.swift)
 //     swift run -c release dossier-bench --sha256 FILE [--reps R]
+//     swift run -c release dossier-bench --list-rules [--pack DIR]   (the pack's rule ids, one per line)
 //
 // `--sha256 FILE` times the receipt's digest of FILE in memory, with the processor's SHA
 // instructions (when it has them) and with the portable Swift code: MB/s, median, min and max.
@@ -51,6 +52,7 @@ var assessmentBatch: String?
 var copies = 1
 var showPhases = false
 var shaInput: String?
+var listRules = false
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -70,6 +72,7 @@ while let a = args.next() {
     case "--copies": copies = Int(args.next() ?? "") ?? copies
     case "--phases": showPhases = true
     case "--sha256": shaInput = args.next()
+    case "--list-rules": listRules = true
     default:
         FileHandle.standardError.write(Data("unknown option \(a)\n".utf8))
         exit(64)
@@ -101,6 +104,17 @@ if let shaInput {
         print("  \(label.padding(toLength: 17, withPad: " ", startingAt: 0)) " + String(format: "%.0f MB/s (%.0f-%.0f)", mb / seconds[seconds.count / 2], mb / seconds.last!, mb / seconds[0])
               + "  \(digest)")
     }
+    exit(0)
+}
+
+if listRules {
+    // The pack's rule ids, one per line (Benchmarks/instructions.sh runs each alone).
+    let directory = packOption ?? FileManager.default.currentDirectoryPath + "/Rules/jining-archives"
+    guard let pack = try? RulePack.load(from: directory) else {
+        FileHandle.standardError.write(Data("cannot load the pack in \(directory)\n".utf8))
+        exit(2)
+    }
+    for rule in pack.rules { print(rule.meta.id) }
     exit(0)
 }
 

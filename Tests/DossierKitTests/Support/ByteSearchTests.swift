@@ -9,7 +9,7 @@ import Testing
         guard needle.count <= haystack.count else { return nil }
         var i = from
         while i + needle.count <= haystack.count {
-            if Array(haystack[i..<(i + needle.count)]) == needle { return i }
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
         return nil
@@ -25,6 +25,28 @@ import Testing
             let from = Int.random(in: 0...(h.count + 1), using: &generator)
             let got = h.withUnsafeBytes { hb in n.withUnsafeBytes { nb in ByteSearch.firstIndex(of: nb, in: hb, from: from) } }
             #expect(got == ByteSearchTests.naive(n, h, from: from), "needle \(n) in \(h) from \(from)")
+        }
+    }
+
+    /// Long haystacks and needles too: the C library's `memmem` picks its algorithm by the
+    /// needle's length (one byte, two, up to 256, longer), and a text of Chinese characters is
+    /// mostly the same few lead bytes. A needle cut from the haystack is present by construction.
+    @Test func agreesWithNaiveSearchOnLongTexts() {
+        var generator = SplitMix64(state: 2_026_12_02)
+        let alphabet: [[UInt8]] = [Array("处".utf8), Array("罚".utf8), Array("决".utf8), Array("定".utf8), Array("a".utf8), [0xE5]]
+        for round in 0..<400 {
+            var h: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...400, using: &generator) { h += alphabet.randomElement(using: &generator)! }
+            var n: [UInt8] = []
+            if round % 2 == 0, !h.isEmpty {
+                let start = Int.random(in: 0..<h.count, using: &generator)
+                n = Array(h[start..<min(h.count, start + Int.random(in: 1...300, using: &generator))])
+            } else {
+                for _ in 0..<Int.random(in: 1...90, using: &generator) { n += alphabet.randomElement(using: &generator)! }
+            }
+            let from = Int.random(in: 0...(h.count + 1), using: &generator)
+            let got = h.withUnsafeBytes { hb in n.withUnsafeBytes { nb in ByteSearch.firstIndex(of: nb, in: hb, from: from) } }
+            #expect(got == ByteSearchTests.naive(n, h, from: from), "needle of \(n.count) bytes in \(h.count) from \(from)")
         }
     }
 
