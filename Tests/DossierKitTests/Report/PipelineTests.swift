@@ -44,6 +44,9 @@ import Testing
             #expect(input.sha256 == SHA256.hex(Array(bytes)), "\(input.path)")
         }
         #expect(inputs.count == 1 + (try FileManager.default.contentsOfDirectory(atPath: paths[1]).filter { $0.hasSuffix(".json") }.count))
+        // Where each line of the JSON Lines input ends: progress counts the bytes of the lines read.
+        let lineEnds = batch.enumerated().compactMap { $0.element == UInt8(ascii: "\n") ? $0.offset + 1 : nil }
+        #expect(lineEnds.last == batch.count && lineEnds.count > 10)
         for (window, jobs) in [(1, 2), (2, 2), (3, 1), (5, 2)] {
             let other = try run(window: window, jobs: jobs)
             #expect(other.bytes == reference.bytes, "window \(window), jobs \(jobs)")
@@ -51,6 +54,10 @@ import Testing
             #expect(other.progress.map(\.done).max() == other.summary.inputs)
             for p in other.progress {
                 #expect(p.done <= p.known && p.bytesRead <= p.bytesTotal, "window \(window): \(p)")
+                // The bytes behind a dossier are those of its own window's lines, all of them, and
+                // none of the window read ahead while it was checked.
+                let windowEnd = min((p.done + window - 1) / window * window, lineEnds.count)
+                #expect(p.bytesRead == (windowEnd == 0 ? 0 : lineEnds[windowEnd - 1]), "window \(window), jobs \(jobs): \(p)")
             }
         }
     }
