@@ -50,7 +50,8 @@ count() {
     local args=() extra=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("--toggle-collect=$1"); shift; done
     [ $# -gt 0 ] && { shift; extra=("$@"); }
-    # Hashing seeded the same in every run, so dictionaries probe alike and counts repeat exactly.
+    # Hashing seeded alike in every run, so dictionaries probe alike; what varies from run to run
+    # (a few hundredths of a percent) comes from the allocator and the other threads.
     SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "${args[@]}" \
         "$bench" --pipeline "$file" --jobs 1 --reps 1 "${extra[@]}" 2>&1 >/dev/null \
         | awk '/Collected :/ {gsub(",", "", $4); print $4}'

@@ -28,9 +28,9 @@ import Testing
         }
     }
 
-    /// Long haystacks and needles too: the C library's `memmem` picks its algorithm by the
-    /// needle's length (one byte, two, up to 256, longer), and a text of Chinese characters is
-    /// mostly the same few lead bytes. A needle cut from the haystack is present by construction.
+    /// Long haystacks and needles too (up to 300 bytes), in text made of a few Chinese characters,
+    /// where the needle's last byte recurs all along the haystack and most hits are false. A
+    /// needle cut from the haystack is present by construction; a made-up one mostly is not.
     @Test func agreesWithNaiveSearchOnLongTexts() {
         var generator = SplitMix64(state: 2_026_12_02)
         let alphabet: [[UInt8]] = [Array("处".utf8), Array("罚".utf8), Array("决".utf8), Array("定".utf8), Array("a".utf8), [0xE5]]
