@@ -54,7 +54,7 @@ count() {
     # (a few hundredths of a percent) comes from the allocator and the other threads.
     SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "${args[@]}" \
         "$bench" --pipeline "$file" --jobs 1 --reps 1 "${extra[@]}" 2>&1 >/dev/null \
-        | awk '/Collected :/ {gsub(",", "", $4); print $4}'
+        | awk '/Collected :/ {gsub(",", "", $4); print $4; found = 1} END {if (!found) print 0}'
 }
 
 check=$(symbol '^\$s10DossierKit0A9EvaluatorO5check_4pack')
@@ -95,7 +95,7 @@ rules = [(l.split()[0], int(l.split()[1])) for l in open(sys.argv[2]) if l.strip
 n = int(sys.argv[3])
 for name, value in list(phases.items()) + rules:
     if value == 0:
-        sys.exit(f"{name}: nothing was collected (is the function still called?)")
+        sys.exit(f"{name}: nothing was collected (did the run fail, or is the function no longer called?)")
 per = lambda v: v / n
 check = phases["check"]
 inside = sum(phases[p] for p in ("parse", "validate", "facts", "definitions", "rules"))

@@ -80,6 +80,8 @@ while let a = args.next() {
 }
 
 let foundationRuleIds = ["PUB-01", "PUB-03", "REC-01", "REC-02", "CERT-01", "CERT-02", "REV-01", "PROC-07"]
+/// The pack every measurement loads: `--pack`, else the shipped one under the current folder.
+let packDirectory = packOption ?? FileManager.default.currentDirectoryPath + "/Rules/jining-archives"
 
 if let shaInput {
     guard let data = FileManager.default.contents(atPath: shaInput) else {
@@ -109,9 +111,8 @@ if let shaInput {
 
 if listRules {
     // The pack's rule ids, one per line (Benchmarks/instructions.sh runs each alone).
-    let directory = packOption ?? FileManager.default.currentDirectoryPath + "/Rules/jining-archives"
-    guard let pack = try? RulePack.load(from: directory) else {
-        FileHandle.standardError.write(Data("cannot load the pack in \(directory)\n".utf8))
+    guard let pack = try? RulePack.load(from: packDirectory) else {
+        FileHandle.standardError.write(Data("cannot load the pack in \(packDirectory)\n".utf8))
         exit(2)
     }
     for rule in pack.rules { print(rule.meta.id) }
@@ -176,7 +177,7 @@ if let generate, let writeJSONL {
 }
 
 if let pipelineInput {
-    guard var pack = try? RulePack.load(from: packOption ?? root + "/Rules/jining-archives"),
+    guard var pack = try? RulePack.load(from: packDirectory),
           let reporter = Reporters.named(pipelineFormat) else { exit(2) }
     if let ruleOption {
         let ids = ruleOption == "foundation" ? foundationRuleIds : ruleOption.split(separator: ",").map(String.init)
@@ -293,7 +294,7 @@ let oursParallel = skipReading ? 1 : median {
 }
 
 var pack: RulePack
-do { pack = try RulePack.load(from: packOption ?? root + "/Rules/jining-archives") } catch {
+do { pack = try RulePack.load(from: packDirectory) } catch {
     FileHandle.standardError.write(Data("the pack did not load\n".utf8))
     exit(2)
 }
