@@ -129,14 +129,18 @@ struct FastValidation {
     let categoryMask: (ObjectPlan) -> UInt64
     /// Per tape node, the first slot of its object's fields (-1 if none); nil when not recording.
     let slotStart: UnsafeMutablePointer<Int32>?
+    /// The table the rules will read, to which the walk hands the dates and times it parsed
+    /// (see `value(_:_:field:)`); nil when not recording.
+    let table: FieldSlots?
     /// Per recorded object, one value node index per field (-1 if absent).
     var slots: UnsafeMutablePointer<Int32>
     var slotCount = 0
     var slotCapacity: Int
 
     init(nodes: UnsafeBufferPointer<JSONNode>, bytes: UnsafeBufferPointer<UInt8>, strict: Bool,
-         categoryMask: @escaping (ObjectPlan) -> UInt64, slotStart: UnsafeMutablePointer<Int32>?) {
+         categoryMask: @escaping (ObjectPlan) -> UInt64, slotStart: UnsafeMutablePointer<Int32>?, table: FieldSlots? = nil) {
         self.nodes = nodes
+        self.table = slotStart == nil ? nil : table
         self.bytes = bytes
         self.strict = strict
         self.categoryMask = categoryMask
@@ -164,7 +168,7 @@ struct FastValidation {
                 var walk = FastValidation(
                     nodes: nodes, bytes: bytes, strict: strict,
                     categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
-                    slotStart: cache?.slotStart.baseAddress)
+                    slotStart: cache?.slotStart.baseAddress, table: cache)
                 defer { walk.deallocate() }
                 guard walk.object(root.index, plan) else { return false }
                 cache?.adopt(slots: UnsafeBufferPointer(start: walk.slots, count: walk.slotCount))
@@ -215,7 +219,7 @@ struct FastValidation {
             } else {
                 seen |= 1 << UInt64(field)
                 if recording { slots[base &+ field] = Int32(truncatingIfNeeded: valueIndex) }
-                guard plan.fieldRefs[field]._withUnsafeGuaranteedRef({ value(valueIndex, $0) }) else { return false }
+                guard plan.fieldRefs[field]._withUnsafeGuaranteedRef({ value(valueIndex, $0, field: true) }) else { return false }
             }
             k = Int(nodes[valueIndex].next)
             remaining &-= 1
@@ -224,21 +228,29 @@ struct FastValidation {
         return required & ~seen == 0
     }
 
-    mutating func value(_ index: Int, _ plan: TypePlan) -> Bool {
+    /// Whether node `index` is a valid value of `plan`. A date, time or amount that is an object's
+    /// field (`field`) is handed to the table as the value the rules read (`JSONRecord.convert`
+    /// would parse the same bytes the same way): parsed once here, not again on its first read.
+    /// Handing one over is safe even when the walk later gives up: the node keeps its type.
+    mutating func value(_ index: Int, _ plan: TypePlan, field: Bool = false) -> Bool {
         let node = nodes[index]
         switch plan.kind {
         case .text: return node.kind == .string
         case .date:
-            guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0 else { return false }
-            return Day.parse(content(node)) != nil
+            guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0, let day = Day.parse(content(node)) else { return false }
+            if field, let table { table.store(.date(day), index) }
+            return true
         case .time:
-            guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0 else { return false }
-            return Instant.parse(content(node)) != nil
+            guard node.kind == .string, node.flags & JSONNode.hasEscapes == 0, let time = Instant.parse(content(node)) else { return false }
+            if field, let table { table.store(.time(time), index) }
+            return true
         case .money:
             guard node.kind == .number,
                 let amount = ExactDecimal.parse(UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]))
             else { return false }
-            return amount.significand >= 0 && amount.scale <= 2
+            guard amount.significand >= 0 && amount.scale <= 2 else { return false }
+            if field, let table { table.store(.number(amount), index) }
+            return true
         case .integer:
             // Long literals go to the full validator, which knows what fits.
             return node.kind == .number && node.flags & JSONNode.isInteger != 0 && node.end &- node.start <= 18
