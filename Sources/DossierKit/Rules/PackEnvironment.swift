@@ -136,11 +136,13 @@ struct PackEnvironment: Sendable {
             scratch.constantFailures.merge(newFailures) { _, new in new }
         }
         defer { scratch.base = activation }
-        let kept = scratch.activations, perDossier = scratch.perDossierSlots
+        let kept = scratch.activations, perDossier = scratch.perDossierSlots, shared = scratch.shared
         scratch.activations = []
         scratch.perDossierSlots = []
+        scratch.shared = SharedValues()
         return DossierState(root: root, base: activation.values, context: context, table: table, scratch: scratch,
-                            problems: problems, kept: kept, perDossierSlots: perDossier, constantSlots: worker.constantSlots)
+                            problems: problems, kept: kept, perDossierSlots: perDossier, constantSlots: worker.constantSlots,
+                            shared: shared)
     }
 }
 
@@ -165,6 +167,10 @@ public struct DossierState {
     var perDossierSlots: [[(index: Int, slot: Int)]]
     /// Per base index, whether the value is the same for every dossier of the worker.
     let constantSlots: [Bool]
+    /// This dossier's values of the expressions rules share (SharedExpressions.swift).
+    var shared: SharedValues
+    /// By rule index, which of the rule's expressions are shared (`SharingPlan.rules`).
+    var sharing: [CheckRule.Sharing?] = []
 
     /// The rule's activation, reused from the previous dossier when there is one. Base variables
     /// are set here (on reuse only those that change between dossiers: a constant one still holds
@@ -197,6 +203,10 @@ public struct DossierState {
         scratch.perDossierSlots = perDossierSlots
         kept = []
         perDossierSlots = []
+        // Shared values hold this dossier's records: gone before its field table is released.
+        shared.clear()
+        scratch.shared = shared
+        shared = SharedValues()
     }
 }
 
@@ -227,4 +237,6 @@ final class WorkerScratch {
     var constantsEvaluated: [Bool] = []
     /// The constant definitions that failed, by slot, with their problem.
     var constantFailures: [Int: Message] = [:]
+    /// The storage of `DossierState.shared`, empty, between dossiers.
+    var shared = SharedValues()
 }

@@ -89,11 +89,15 @@ public final class RulePack: Sendable {
     /// `rules` as class-bound references, when every rule is an instance of a class (the rule
     /// kinds of `RuleKinds.all` are), for the per-dossier loop; nil otherwise.
     let ruleObjects: [any CompiledRule & AnyObject]?
+    /// The expressions rules share per dossier and item (SharedExpressions.swift).
+    let sharing: SharingPlan
 
+    /// With `sharesExpressions: false` every rule evaluates each of its expressions itself: the
+    /// plain way that tests compare the shared one with.
     init(info: PackInfo, directory: String, lawPeriods: [LawPeriod], format: DossierFormat, calendar: WorkingCalendar,
          parameters: [PackParameter], tables: [PackTable], rules: [any CompiledRule], scoring: ScoringScheme = .standard,
          allRuleIds: [String]? = nil, assessment: AssessmentScheme? = nil, samplesDirectory: String? = nil,
-         environment: PackEnvironment) {
+         environment: PackEnvironment, sharesExpressions: Bool = true) {
         self.info = info
         self.directory = directory
         self.lawPeriods = lawPeriods
@@ -111,6 +115,7 @@ public final class RulePack: Sendable {
         self.needsOfficers = rules.map { $0.meta.needs.contains("officers") }
         let objects = rules.compactMap { $0 as? any CompiledRule & AnyObject }
         self.ruleObjects = objects.count == rules.count && rules.allSatisfy({ type(of: $0) is AnyClass }) ? objects : nil
+        self.sharing = SharingPlan(rules: sharesExpressions ? rules : [], base: Set(environment.baseTypes.keys))
     }
 
     /// The evaluation context for a run with `registry` (calendar and registry services).
@@ -157,6 +162,7 @@ public final class RulePack: Sendable {
         out.collectDeadlines = collectDeadlines
         out.problems = state.problems
         out.applied.reserveCapacity(rules.count)
+        state.sharing = sharing.rules
         if let ruleObjects {
             // Class references: taking one out of the array is a retain, where a rule taken out of
             // `rules` is copied out of its existential box through value witnesses.

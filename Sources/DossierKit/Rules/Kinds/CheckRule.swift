@@ -257,9 +257,10 @@ final class CheckRule: RuleKind, CompiledRule {
     func evaluate(_ state: inout DossierState, into out: inout PackEvaluation) {
         var activation = state.activation(for: environment, baseSlots: baseSlots)
         defer { state.keep(activation) }
+        let sharing = state.ruleIndex < state.sharing.count ? state.sharing[state.ruleIndex] : nil
         guard let each, let eachSlot else {
             // No `for`: the one item is the dossier itself, with no list built around it.
-            let judged = judge(nil, &activation, state.root, &out) ? 1 : 0
+            let judged = judge(nil, 0, &activation, state.root, &out, sharing, &state.shared) ? 1 : 0
             out.apply(meta, items: judged)
             return
         }
@@ -275,46 +276,59 @@ final class CheckRule: RuleKind, CompiledRule {
         // By index: iterating would copy each element once more before it goes into its slot.
         for i in items.indices {
             activation[slot: eachSlot] = items[i]
-            if judge(eachSlot, &activation, state.root, &out) { judged += 1 }
+            if judge(eachSlot, i, &activation, state.root, &out, sharing, &state.shared) { judged += 1 }
         }
         out.apply(meta, items: judged)
     }
 
-    /// Judges one item, whose value is in `itemSlot` (nil: the item is the dossier); returns
-    /// whether the item was judged (its date, version and conditions held).
+    /// Judges one item, whose value is in `itemSlot` (nil: the item is the dossier) and which is
+    /// item `itemIndex` of the loop (0 without one); returns whether the item was judged (its
+    /// date, version and conditions held).
     ///
     /// Conditions and the check are compiled expecting `bool`, so `evaluateBool` gives the value
-    /// or the error `evaluate` would, without boxing it in a `Value`.
+    /// or the error `evaluate` would, without boxing it in a `Value`. The date and `let`s that
+    /// `sharing` names take their value from `shared` when another rule computed it for this
+    /// item (SharedExpressions.swift).
     @inline(__always)
-    private func judge(_ itemSlot: Int?, _ activation: inout Activation, _ root: JSONValue,
-                       _ out: inout PackEvaluation) -> Bool {
+    private func judge(_ itemSlot: Int?, _ itemIndex: Int, _ activation: inout Activation, _ root: JSONValue,
+                       _ out: inout PackEvaluation, _ sharing: Sharing?, _ shared: inout SharedValues) -> Bool {
         // Names of another version or an earlier item must read null, not a stale value.
         for slot in itemResetSlots { activation[slot: slot] = .null }
         var judged = false
         do {
-            var version = versions[0]
+            var versionIndex = 0
             if let date {
                 let day: Day
                 if let dateSlot {
                     guard case .date(let d) = activation[slot: dateSlot] else { return false }
                     day = d
                 } else {
-                    guard case .date(let d) = try date.evaluate(activation) else { return false }
+                    let value = try shared.value(sharing?.date ?? -1, item: itemIndex) { () throws(EvaluationError) -> Value in
+                        try date.evaluate(activation)
+                    }
+                    guard case .date(let d) = value else { return false }
                     day = d
                 }
-                guard let v = versions.first(where: { $0.info.applies(to: day) }) else { return false }
-                version = v
+                guard let v = versions.firstIndex(where: { $0.info.applies(to: day) }) else { return false }
+                versionIndex = v
             }
+            let version = versions[versionIndex]
             if let when, try !when.evaluateBool(activation) { return false }
             if let w = version.when, try !w.evaluateBool(activation) { return false }
             for i in version.checkLets.indices {
-                activation[slot: version.checkLets[i].slot] = try version.checkLets[i].expression.evaluate(activation)
+                let id = sharing?.checkLets[versionIndex][i] ?? -1
+                activation[slot: version.checkLets[i].slot] = try shared.value(id, item: itemIndex) { () throws(EvaluationError) -> Value in
+                    try version.checkLets[i].expression.evaluate(activation)
+                }
             }
             judged = true
             let holds = try version.check.evaluateBool(activation)
             if holds && !out.collectDeadlines { return true }
             for i in version.messageLets.indices {
-                activation[slot: version.messageLets[i].slot] = try version.messageLets[i].expression.evaluate(activation)
+                let id = sharing?.messageLets[versionIndex][i] ?? -1
+                activation[slot: version.messageLets[i].slot] = try shared.value(id, item: itemIndex) { () throws(EvaluationError) -> Value in
+                    try version.messageLets[i].expression.evaluate(activation)
+                }
             }
             let item = itemSlot.map { activation[slot: $0] } ?? .null
             let target = version.at?.resolve(activation, root: root, item: item)
