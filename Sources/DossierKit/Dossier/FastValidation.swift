@@ -208,6 +208,10 @@ struct FastValidation {
         }
         var k = index &+ 1
         var remaining = Int(node.count)
+        var unknownChecked = false
+        // Keys the spec names, counted: fewer bits in `seen` than these means a field named
+        // twice, which the strict parse reports as a duplicate key.
+        var named = 0
         while remaining > 0 {
             let key = nodes[k]
             if key.flags & JSONNode.hasEscapes != 0 { return false }
@@ -216,14 +220,17 @@ struct FastValidation {
             let valueIndex = k &+ 1
             if field < 0 {
                 if strict || !plan.spec.open { return false }
+                guard unknownKey(object: index, value: valueIndex, objectChecked: &unknownChecked) else { return false }
             } else {
                 seen |= 1 << UInt64(field)
+                named &+= 1
                 if recording { slots[base &+ field] = Int32(truncatingIfNeeded: valueIndex) }
                 guard plan.fieldRefs[field]._withUnsafeGuaranteedRef({ value(valueIndex, $0, field: true) }) else { return false }
             }
             k = Int(nodes[valueIndex].next)
             remaining &-= 1
         }
+        guard seen.nonzeroBitCount == named else { return false }
         let required = plan.required | (plan.requiredByCategory.isEmpty ? 0 : categoryMask(plan))
         return required & ~seen == 0
     }
@@ -279,7 +286,7 @@ struct FastValidation {
                 return true
             }
         case .map:
-            guard node.kind == .object, let element = plan.elementRef else { return false }
+            guard node.kind == .object, let element = plan.elementRef, distinctKeys(index) else { return false }
             return element._withUnsafeGuaranteedRef { element in
                 var k = index &+ 1
                 for _ in 0..<Int(node.count) {
@@ -288,8 +295,63 @@ struct FastValidation {
                 }
                 return true
             }
-        case .any: return true
+        case .any: return distinctKeysThroughout(index)
         }
+    }
+
+    /// A key the spec does not name (allowed when not strict): the parser may not have compared
+    /// it with the others (see `distinctKeys`), and nothing else walks its value. Out of line, so
+    /// that `object` stays small enough to keep its key look-up inlined.
+    @inline(never)
+    func unknownKey(object index: Int, value: Int, objectChecked: inout Bool) -> Bool {
+        if !objectChecked {
+            guard distinctKeys(index) else { return false }
+            objectChecked = true
+        }
+        return distinctKeysThroughout(value)
+    }
+
+    /// Objects with more keys than this are left to the strict parse (`distinctKeys` compares
+    /// every pair; the parser hashes).
+    static let pairwiseKeyLimit = 32
+
+    /// Whether the object at `index` names no key twice. Keys with escapes are not compared
+    /// here (their bytes are not their text): false, and the strict parse decides.
+    ///
+    /// The fast walk proves this of every object of a dossier, which is what lets the dossier
+    /// path parse without the parser's own check (`JSONDocument.parse(_:limits:checkingDuplicateKeys:)`):
+    /// a spec's objects by the `seen` bits of their fields, and where the spec does not know the
+    /// keys (a key it does not name, a map, a value of any type) by this comparison.
+    func distinctKeys(_ index: Int) -> Bool {
+        let count = Int(nodes[index].count)
+        if count < 2 { return count == 0 || nodes[index &+ 1].flags & JSONNode.hasEscapes == 0 }
+        guard count <= FastValidation.pairwiseKeyLimit else { return false }
+        var keys: [(start: Int, length: Int)] = []
+        keys.reserveCapacity(count)
+        var k = index &+ 1
+        for _ in 0..<count {
+            let key = nodes[k]
+            if key.flags & JSONNode.hasEscapes != 0 { return false }
+            let start = Int(key.start) &+ 1
+            let length = Int(key.end) &- 1 &- start
+            for other in keys where other.length == length {
+                if length == 0 || jsonBytesEqual(bytes.baseAddress! + start, bytes.baseAddress! + other.start, length) { return false }
+            }
+            keys.append((start, length))
+            k = Int(nodes[k &+ 1].next)
+        }
+        return true
+    }
+
+    /// `distinctKeys` of every object in the value at `index` (itself included).
+    func distinctKeysThroughout(_ index: Int) -> Bool {
+        var k = index
+        let end = Int(nodes[index].next)
+        while k < end {
+            if nodes[k].kind == .object && !distinctKeys(k) { return false }
+            k &+= 1
+        }
+        return true
     }
 
     @inline(__always)

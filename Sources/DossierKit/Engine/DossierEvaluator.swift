@@ -7,23 +7,38 @@ enum DossierEvaluator {
         var clock = timer == nil ? 0 : PhaseTimer.now()
         var locator = Locator(file)
         var result = DossierResult(file: file.path, firstLine: file.firstLine)
+        // Parsed without the parser's duplicate-key check: the fast validator proves every
+        // object's keys distinct as it walks them. Where it cannot (an invalid dossier, an object
+        // it does not know), the strict parse runs, so a duplicate key is the same parse error,
+        // at the same place, as it would have been at first.
         let document: JSONDocument
         do {
-            document = try JSONDocument.parse(file, limits: limits)
+            document = try JSONDocument.parse(file, limits: limits, checkingDuplicateKeys: false)
         } catch {
-            result.errors.append(locator.error(offset: error.offset, pointer: "", error.text))
+            result.errors.append(parseError(file, limits: limits, unchecked: error, locator: &locator))
             return result
         }
         if let timer { clock = timer.lap(.parse, since: clock) }
         let root = document.root
-        if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         let cache = FieldSlots(nodeCount: document.nodeCount)
         // Locating an error builds its line's text: validation hands over the first
         // `maxErrorsPerDossier` and only counts the rest, so a one-line dossier with thousands of
         // errors costs linear time.
         var omitted = 0
-        for issue in Validator(strict: strict).validate(root, as: pack.format, recordingInto: cache,
-                                                        limit: Locator.maxErrorsPerDossier, omitted: &omitted) {
+        var issues: [Issue] = []
+        if !FastValidation.run(root, pack.format.dossierPlan, strict: strict, cache: cache) {
+            do {
+                _ = try JSONDocument.parse(file, limits: limits)
+            } catch {
+                result.errors.append(locator.error(offset: error.offset, pointer: "", error.text))
+                return result
+            }
+            cache.restart()
+            issues = Validator(strict: strict).validate(root, as: pack.format.dossier, recordingInto: cache,
+                                                        limit: Locator.maxErrorsPerDossier, omitted: &omitted)
+        }
+        if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
+        for issue in issues {
             var e = locator.error(issue.severity, offset: issue.offset, pointer: issue.pointer, issue.message)
             e.text = issue.text
             if issue.severity == .error { result.errors.append(e) } else { result.warnings.append(e) }
@@ -79,6 +94,18 @@ enum DossierEvaluator {
         }
         if let timer { _ = timer.lap(.findings, since: clock) }
         return result
+    }
+
+    /// The parse error of a dossier that failed to parse without the duplicate-key check: the
+    /// strict parse's, whose first problem in document order may be a repeated key before the
+    /// one found (the unchecked parse rejects nothing the strict one accepts).
+    static func parseError(_ file: SourceFile, limits: JSONLimits, unchecked: JSONError, locator: inout Locator) -> InputError {
+        do {
+            _ = try JSONDocument.parse(file, limits: limits)
+        } catch {
+            return locator.error(offset: error.offset, pointer: "", error.text)
+        }
+        return locator.error(offset: unchecked.offset, pointer: "", unchecked.text)
     }
 
     /// The items of `evaluation`, each naming a rule of the pack or a manual item of its sheet;

@@ -107,6 +107,14 @@ public final class JSONDocument: Sendable {
     /// NaN/Infinity, leading zeros, trailing data, and inputs over `limits`.
     /// - Throws: `JSONError` with the offset of the first problem in document order.
     public static func parse(_ file: SourceFile, limits: JSONLimits = .init()) throws(JSONError) -> JSONDocument {
+        try parse(file, limits: limits, checkingDuplicateKeys: true)
+    }
+
+    /// `parse(_:limits:)`, or with `checkingDuplicateKeys: false` the same tape without the check
+    /// that no object repeats a key (a fifth of the parse of a dossier). Such a document may
+    /// repeat keys: only a caller that proves otherwise before reading it may ask for one
+    /// (`DossierEvaluator`, whose fast validator compares the keys of every object it walks).
+    static func parse(_ file: SourceFile, limits: JSONLimits, checkingDuplicateKeys: Bool) throws(JSONError) -> JSONDocument {
         let count = file.bytes.count
         let limit = min(limits.maxBytes, JSONTapeParser.maxSupportedBytes)
         if count > limit {
@@ -114,13 +122,14 @@ public final class JSONDocument: Sendable {
         }
         let result: Result<ContiguousArray<JSONNode>, JSONError>
         if count <= directTapeLimit {
-            result = parseIntoArray(file, limits: limits)
+            result = parseIntoArray(file, limits: limits, checkingDuplicateKeys: checkingDuplicateKeys)
         } else {
             result = file.bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress, buffer.count > 0 else {
                     return .failure(JSONError(offset: 0, message: "empty input, expected a JSON value"))
                 }
-                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth)
+                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth,
+                                            checksDuplicates: checkingDuplicateKeys)
                 defer { parser.deallocate() }
                 do throws(JSONError) {
                     try parser.run()
@@ -150,7 +159,9 @@ public final class JSONDocument: Sendable {
     /// the parser's buffer, and growing that buffer first, was a tenth of the parse. A denser
     /// input outgrows the array, continues in the parser's own buffer and is copied once, as a
     /// large input always is (for which this array would be a large allocation kept for nothing).
-    static func parseIntoArray(_ file: SourceFile, limits: JSONLimits) -> Result<ContiguousArray<JSONNode>, JSONError> {
+    static func parseIntoArray(_ file: SourceFile, limits: JSONLimits, checkingDuplicateKeys: Bool = true)
+        -> Result<ContiguousArray<JSONNode>, JSONError>
+    {
         var failure: JSONError?
         var spilled: ContiguousArray<JSONNode>?
         let direct = ContiguousArray<JSONNode>(unsafeUninitializedCapacity: file.bytes.count / 8 + 16) { storage, initialized in
@@ -160,7 +171,8 @@ public final class JSONDocument: Sendable {
                     failure = JSONError(offset: 0, message: "empty input, expected a JSON value")
                     return
                 }
-                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth, storage: storage)
+                var parser = JSONTapeParser(base: base, count: buffer.count, maxDepth: limits.maxDepth, storage: storage,
+                                            checksDuplicates: checkingDuplicateKeys)
                 defer { parser.deallocate() }
                 do throws(JSONError) {
                     try parser.run()

@@ -78,6 +78,10 @@ struct JSONTapeParser {
     let base: UnsafePointer<UInt8>
     let n: Int
     let maxDepth: Int
+    /// Whether a key equal to an earlier key of its object is an error here. The dossier path
+    /// turns it off (`JSONDocument.parse(_:limits:checkingDuplicateKeys:)`): its validator proves
+    /// the keys distinct while it reads them, and parses again with the check when it cannot.
+    let checksDuplicates: Bool
     var i = 0
 
     var nodes: UnsafeMutablePointer<JSONNode>
@@ -103,10 +107,12 @@ struct JSONTapeParser {
     /// A parser of `count` bytes at `base`; the tape goes into `storage` while it fits there
     /// (then `nodeCount` nodes of it are initialized and `ownsNodes` is false), else into a
     /// buffer of its own that `tape()` copies out.
-    init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, storage: UnsafeMutableBufferPointer<JSONNode>? = nil) {
+    init(base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, storage: UnsafeMutableBufferPointer<JSONNode>? = nil,
+         checksDuplicates: Bool = true) {
         self.base = base
         self.n = count
         self.maxDepth = maxDepth
+        self.checksDuplicates = checksDuplicates
         if let storage, let start = storage.baseAddress, storage.count > 0 {
             nodeCapacity = storage.count
             nodes = start
@@ -343,7 +349,7 @@ struct JSONTapeParser {
 
     // MARK: - Keys
 
-    /// Parses `"key"` (rejecting duplicates), whitespace and the `:`.
+    /// Parses `"key"` (rejecting duplicates when `checksDuplicates`), whitespace and the `:`.
     @inline(__always)
     mutating func scanKeyAndColon(afterComma: Bool) throws(JSONError) {
         guard i < n else { throw eof(afterComma ? "object key" : "object key or '}'") }
@@ -352,7 +358,7 @@ struct JSONTapeParser {
         let keyIndex = nodeCount
         let keyStart = i
         let flags = try scanString(parent: frames[depth &- 1].node, flags: JSONNode.isKey)
-        try checkDuplicate(keyIndex: keyIndex, start: keyStart, end: i, flags: flags)
+        if checksDuplicates { try checkDuplicate(keyIndex: keyIndex, start: keyStart, end: i, flags: flags) }
         // Compact JSON (every JSON Lines record): the colon follows the key directly.
         if i < n && base[i] == UInt8(ascii: ":") {
             i &+= 1
