@@ -42,6 +42,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for f in result.findings where f.location.line < 1 {
             fatalError("finding \(f.rule) without a line")
         }
+        // The check parses without the duplicate-key check and proves keys distinct as it
+        // validates: what the strict parse rejects must never be evaluated.
+        do {
+            _ = try JSONDocument.parse(file)
+        } catch {
+            if result.evaluated { fatalError("evaluated a dossier the strict parse rejects: \(error.message)") }
+        }
     }
     return 0
 }
