@@ -268,7 +268,7 @@ func median(_ f: () -> Void) -> Double {
 
 func line(_ label: String, _ seconds: Double) -> String {
     let rate = mb / seconds, perSecond = Double(dossiers) / seconds
-    return label.padding(toLength: 44, withPad: " ", startingAt: 0)
+    return label.padding(toLength: 52, withPad: " ", startingAt: 0)
         + String(format: "%8.1f MB/s %10.0f dossiers/s", rate, perSecond)
 }
 
@@ -322,10 +322,14 @@ let checkOne = median {
 }
 
 print("dossiers: \(dossiers), bytes: \(totalBytes) (\(totalBytes / dossiers) per dossier), rules: \(pack.rules.count), cores: \(cores), repetitions: \(reps) (medians)")
-print(line("read: Foundation JSONSerialization, 1 core", foundation))
-print(line("read: DossierKit JSONDocument, 1 core", ours))
-print(line("read: DossierKit JSONDocument, \(cores) cores", oursParallel))
-print(String(format: "reader speed-up over JSONSerialization (1 core): %.1fx", foundation / ours))
+if skipReading {
+    print("read: not measured (--check-only)")
+} else {
+    print(line("read: Foundation JSONSerialization, 1 core", foundation))
+    print(line("read: DossierKit JSONDocument, 1 core", ours))
+    print(line("read: DossierKit JSONDocument, \(cores) cores", oursParallel))
+    print(String(format: "reader speed-up over JSONSerialization (1 core): %.1fx", foundation / ours))
+}
 print(line("validate alone (documents already parsed), 1 core", validation))
 print(line("full check (parse, validate, \(pack.rules.count) rules), 1 core", checkOne))
 print(line("full check (parse, validate, \(pack.rules.count) rules), \(cores) cores", check))
