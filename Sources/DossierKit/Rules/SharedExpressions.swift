@@ -4,7 +4,7 @@
 /// Nine rules loop over `dossier.steps as step` and each evaluates `dayOf(step.start)`, as its
 /// act date, as a `let day`, or both; CERT-02, CERT-03 and CERT-04 each look up the step's
 /// officers with `step.officers.map(c, officer(c))`. Written as the pack author wrote them, they
-/// are fourteen and three evaluations per step; shared, they are one each.
+/// are up to eleven and three evaluations per step; shared, they are one each.
 ///
 /// Two occurrences share when their texts are the same, they loop over the same collection under
 /// the same name (the same `for.each` text and `as`, or both no `for`), and they read nothing but
