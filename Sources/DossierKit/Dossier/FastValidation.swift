@@ -129,16 +129,18 @@ struct FastValidation {
     let categoryMask: (ObjectPlan) -> UInt64
     /// Per tape node, the first slot of its object's fields (-1 if none); nil when not recording.
     let slotStart: UnsafeMutablePointer<Int32>?
-    /// The table the rules will read, to which the walk hands the dates and times it parsed
-    /// (see `value(_:_:field:)`); nil when not recording.
+    /// The table the rules will read, to which the walk hands the dates, times and amounts it
+    /// parsed (see `value(_:_:field:)`); nil when not recording.
     let table: FieldSlots?
     /// Per recorded object, one value node index per field (-1 if absent).
     var slots: UnsafeMutablePointer<Int32>
     var slotCount = 0
     var slotCapacity: Int
 
+    /// A walk that records into `table` (field positions and parsed values), or only decides.
     init(nodes: UnsafeBufferPointer<JSONNode>, bytes: UnsafeBufferPointer<UInt8>, strict: Bool,
-         categoryMask: @escaping (ObjectPlan) -> UInt64, slotStart: UnsafeMutablePointer<Int32>?, table: FieldSlots? = nil) {
+         categoryMask: @escaping (ObjectPlan) -> UInt64, table: FieldSlots?) {
+        let slotStart = table?.slotStart.baseAddress
         self.nodes = nodes
         self.table = slotStart == nil ? nil : table
         self.bytes = bytes
@@ -168,7 +170,7 @@ struct FastValidation {
                 var walk = FastValidation(
                     nodes: nodes, bytes: bytes, strict: strict,
                     categoryMask: { p in category.flatMap { p.requiredByCategory[$0] } ?? 0 },
-                    slotStart: cache?.slotStart.baseAddress, table: cache)
+                    table: cache)
                 defer { walk.deallocate() }
                 guard walk.object(root.index, plan) else { return false }
                 cache?.adopt(slots: UnsafeBufferPointer(start: walk.slots, count: walk.slotCount))

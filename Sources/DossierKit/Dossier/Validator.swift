@@ -66,6 +66,13 @@ public struct Validator: Sendable {
     func validate(_ root: JSONValue, as format: DossierFormat, recordingInto cache: FieldSlots?, limit: Int,
                   omitted: inout Int) -> [Issue] {
         if FastValidation.run(root, format.dossierPlan, strict: strict, cache: cache) { return [] }
+        return validateInFull(root, as: format, recordingInto: cache, limit: limit, omitted: &omitted)
+    }
+
+    /// The walk that builds messages, after the fast path said no: forgets what the fast path
+    /// recorded in `cache` and records again.
+    func validateInFull(_ root: JSONValue, as format: DossierFormat, recordingInto cache: FieldSlots?, limit: Int,
+                        omitted: inout Int) -> [Issue] {
         cache?.restart()
         return validate(root, as: format.dossier, recordingInto: cache, limit: limit, omitted: &omitted)
     }

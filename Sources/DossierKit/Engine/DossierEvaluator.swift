@@ -15,7 +15,10 @@ enum DossierEvaluator {
         do {
             document = try JSONDocument.parse(file, limits: limits, checkingDuplicateKeys: false)
         } catch {
-            result.errors.append(parseError(file, limits: limits, unchecked: error, locator: &locator))
+            // The strict parse's first problem in document order may be a repeated key before the
+            // one found (the unchecked parse rejects nothing the strict one accepts).
+            result.errors.append(strictParseError(file, limits: limits, locator: &locator)
+                ?? locator.error(offset: error.offset, pointer: "", error.text))
             return result
         }
         if let timer { clock = timer.lap(.parse, since: clock) }
@@ -27,15 +30,12 @@ enum DossierEvaluator {
         var omitted = 0
         var issues: [Issue] = []
         if !FastValidation.run(root, pack.format.dossierPlan, strict: strict, cache: cache) {
-            do {
-                _ = try JSONDocument.parse(file, limits: limits)
-            } catch {
-                result.errors.append(locator.error(offset: error.offset, pointer: "", error.text))
+            if let error = strictParseError(file, limits: limits, locator: &locator) {
+                result.errors.append(error)
                 return result
             }
-            cache.restart()
-            issues = Validator(strict: strict).validate(root, as: pack.format.dossier, recordingInto: cache,
-                                                        limit: Locator.maxErrorsPerDossier, omitted: &omitted)
+            issues = Validator(strict: strict).validateInFull(root, as: pack.format, recordingInto: cache,
+                                                              limit: Locator.maxErrorsPerDossier, omitted: &omitted)
         }
         if root.kind == .object, let id = root["id"], id.kind == .string { result.id = id.string }
         for issue in issues {
@@ -96,16 +96,14 @@ enum DossierEvaluator {
         return result
     }
 
-    /// The parse error of a dossier that failed to parse without the duplicate-key check: the
-    /// strict parse's, whose first problem in document order may be a repeated key before the
-    /// one found (the unchecked parse rejects nothing the strict one accepts).
-    static func parseError(_ file: SourceFile, limits: JSONLimits, unchecked: JSONError, locator: inout Locator) -> InputError {
+    /// The error of the strict parse (duplicate keys checked) of `file`, located; nil when it parses.
+    static func strictParseError(_ file: SourceFile, limits: JSONLimits, locator: inout Locator) -> InputError? {
         do {
             _ = try JSONDocument.parse(file, limits: limits)
+            return nil
         } catch {
             return locator.error(offset: error.offset, pointer: "", error.text)
         }
-        return locator.error(offset: unchecked.offset, pointer: "", unchecked.text)
     }
 
     /// The items of `evaluation`, each naming a rule of the pack or a manual item of its sheet;

@@ -118,14 +118,12 @@ extension CheckRule {
     /// occurrence a dossier could evaluate twice: a text that several versions repeat counts
     /// once, since one item is judged by one version.
     func forEachShareable(base: Set<String>, _ body: (String) -> Void) {
-        var keys: Set<String> = []
-        if let date, dateSlot == nil, let key = sharingKey(date, base: base) { keys.insert(key) }
-        var lets: Set<String> = []
-        for v in versions { for l in v.lets { if let key = sharingKey(l.expression, base: base) { lets.insert(key) } } }
         // The date and a `let` of the same text (`date: dayOf(step.start)`, `let day: dayOf(step.start)`)
         // are two evaluations of one item.
-        for key in keys { body(key) }
-        for key in lets { body(key) }
+        if let date, dateSlot == nil, let key = sharingKey(date, base: base) { body(key) }
+        var lets: Set<String> = []
+        for v in versions { for l in v.lets { if let key = sharingKey(l.expression, base: base) { lets.insert(key) } } }
+        for key in lets.sorted() { body(key) }
     }
 
     /// The ids `ids` gives this rule's expressions.
